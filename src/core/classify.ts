@@ -1,0 +1,102 @@
+import type { DocumentKind } from './model';
+
+/** How much of a text is looked at to decide what it is. Keeps detection O(1) on huge files. */
+export const CLASSIFY_SAMPLE = 200_000;
+
+export const BESLISNOTA_HEADINGS = [
+  'Aanleiding',
+  'Geadviseerd besluit',
+  'Kernpunten',
+  'Toelichting',
+  'Beslispunten',
+  'Beslispunt',
+  'Besluit',
+  'Advies',
+  'Samenvatting',
+  'Informatie die niet openbaar gemaakt kan worden',
+  'Openbaarmaking',
+  'Krachtenveld',
+  'Politieke context',
+  'Context',
+  'Achtergrond',
+  'Financiële gevolgen',
+  'Financiële consequenties',
+  'Juridische aspecten',
+  'Juridische gevolgen',
+  'Uitvoering',
+  'Communicatie',
+  'Vervolgstappen',
+  'Vervolg',
+  'Bijlagen',
+  'Bijlage',
+] as const;
+
+/** Headings that only a beslisnota has: two of these (or one plus another heading) make one. */
+const BESLISNOTA_MARKERS = new Set(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);
+
+/** A heading line: the heading alone on its line, possibly with markup and a colon. */
+export const SECTION_HEADING = new RegExp(
+  `^[ \\t\\u00A0\\uFEFF#*_]*(${BESLISNOTA_HEADINGS.join('|')})[ \\t\\u00A0*_]*:?[ \\t\\u00A0*_]*\\r?$`,
+  'gmu',
+);
+
+const NAV_LINE = /^[ \t]*\[[^\]\n]{2,40}\][ \t]*\[/m;
+const WEB_METADATA = /Nummer:\s*(?:19|20)\d{2}D\d{5}|Onderdeel van zaak\s+(?:19|20)\d{2}Z\d{5}|officiële HTML versie/u;
+const QUESTION_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Vraag|Vragen|VRAAG)[ \t\u00A0]*\d/mu;
+const ANSWER_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Antwoord(?:en)?|ANTWOORD)(?:[ \t\u00A0]+op)?(?:[ \t\u00A0]+(?:de[ \t\u00A0]+)?vra(?:ag|gen))?[ \t\u00A0]*(?:\d|:|\r?\n)/mu;
+const QUESTIONS_HEADER = /Vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+heer|mevrouw|het\s+Kamerlid)\s/u;
+const ANSWER_HEADER = /Antwoord\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris)|\(ontvangen\s/u;
+const POSTPONEMENT = /niet\s+binnen\s+de\s+(?:gebruikelijke|gestelde|voorgeschreven|reguliere)\s+termijn|uitstelbericht|Mededeling\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris)|uitstel\s+van\s+(?:de\s+)?beantwoording/iu;
+const QUESTION_LIST = /(?:Lijst|lijst)\s+van\s+vragen(?:\s+en\s+antwoorden)?|(?:Feitelijke|feitelijke)\s+vragen|(?:vastgestelde|Vastgestelde)\s+lijst/u;
+const NUMBERED_QUESTION = /^[ \t\u00A0]*\d{1,3}[.)]?[ \t\u00A0]+[^\n]{0,400}\?/gmu;
+
+/** Whether the text looks binary: NUL characters or many control characters near the start. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > sample.length / 100 + 4;
+}
+
+function countBeslisnotaHeadings(sample: string): { markers: number; all: number } {
+  const seen = new Set<string>();
+  SECTION_HEADING.lastIndex = 0;
+  for (const m of sample.matchAll(SECTION_HEADING)) seen.add(m[1]);
+  let markers = 0;
+  for (const h of seen) if (BESLISNOTA_MARKERS.has(h)) markers++;
+  return { markers, all: seen.size };
+}
+
+/**
+ * Decides what kind of parliamentary text this is, from the first {@link CLASSIFY_SAMPLE}
+ * characters. `unknown` means: not a parliamentary text (leave it plain text).
+ */
+export function classify(text: string): DocumentKind {
+  if (text.length === 0 || looksBinary(text)) return 'unknown';
+  const sample = text.length > CLASSIFY_SAMPLE ? text.slice(0, CLASSIFY_SAMPLE) : text;
+  const hasQuestionLabel = QUESTION_LABEL.test(sample);
+  const hasAnswerLabel = ANSWER_LABEL.test(sample);
+  const hasHeader = QUESTIONS_HEADER.test(sample);
+
+  if (NAV_LINE.test(sample) && (WEB_METADATA.test(sample) || hasQuestionLabel || hasHeader) || WEB_METADATA.test(sample)) {
+    return 'webpage';
+  }
+  const h = countBeslisnotaHeadings(sample);
+  if (h.markers >= 2 || (h.markers >= 1 && h.all >= 3)) return 'beslisnota';
+  if (QUESTION_LIST.test(sample.slice(0, 3000))) return 'questionList';
+  if (hasQuestionLabel && (hasAnswerLabel || hasHeader)) return 'questions';
+  if (POSTPONEMENT.test(sample) && (hasHeader || /\bvragen\b/iu.test(sample))) return 'postponement';
+  if (hasHeader || (hasAnswerLabel && ANSWER_HEADER.test(sample))) return 'questions';
+  const numbered = sample.match(NUMBERED_QUESTION);
+  if (numbered && numbered.length >= 3 && hasAnswerLabel) return 'questionList';
+  return 'unknown';
+}
+
+/** Whether a `.txt` should open as a parliamentary text. */
+export function isParliamentaryText(text: string): boolean {
+  return classify(text) !== 'unknown';
+}

@@ -1,0 +1,120 @@
+import type { DateValue, DocRef, Header, Metadata, Span } from './model';
+import { cleanText, lineEndOf, nextBlankLine, toIsoDate, trimEnd } from './text';
+
+const QUESTIONS_HEADER = /Vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+heer|mevrouw|het\s+Kamerlid)\s/gu;
+const ANSWER_HEADER = /Antwoord\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris|Vice-?[Mm]inister)/gu;
+const INGEZONDEN = /\(\s*ingezonden\s+([^)\n]{1,40}?)\s*\)\s*\.?/u;
+const ONTVANGEN = /\(\s*ontvangen\s+([^)]{1,40}?)\s*\)\s*\.?/u;
+/** How far a header may reach: headers are a few lines, not pages. */
+const HEADER_MAX = 3000;
+
+function firstMatch(re: RegExp, text: string, limit: number): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m && m.index < limit ? m : undefined;
+}
+
+/**
+ * Finds the header sentences before the first label: "Vragen van het lid ... (ingezonden ...)."
+ * and "Antwoord van ... (ontvangen ...).", each possibly hard-wrapped over several lines.
+ */
+export function findHeaders(text: string, firstLabel: number): Header[] {
+  const headers: Header[] = [];
+  const q = firstMatch(QUESTIONS_HEADER, text, Math.min(firstLabel, text.length));
+  if (q) {
+    const window = text.slice(q.index, Math.min(q.index + HEADER_MAX, firstLabel));
+    const ing = INGEZONDEN.exec(window);
+    let end: number;
+    if (ing) {
+      end = q.index + ing.index + ing[0].length;
+    } else {
+      const blank = nextBlankLine(text, q.index, firstLabel);
+      end = blank === -1 ? Math.min(lineEndOf(text, q.index), firstLabel) : blank;
+    }
+    headers.push({ kind: 'questions', span: { start: q.index, end: trimEnd(text, q.index, end) } });
+  }
+  const a = firstMatch(ANSWER_HEADER, text, Math.min(firstLabel, text.length));
+  if (a && !(q && a.index < headers[0].span.end)) {
+    const blank = nextBlankLine(text, a.index, firstLabel);
+    let end = blank === -1 ? Math.min(firstLabel, a.index + HEADER_MAX) : blank;
+    if (blank === -1) {
+      // One-line documents: the header ends with its "(ontvangen ...)." when no blank line follows.
+      const ont = ONTVANGEN.exec(text.slice(a.index, end));
+      if (ont && end === firstLabel && firstLabel - a.index > 400) end = a.index + ont.index + ont[0].length;
+    }
+    headers.push({ kind: 'answer', span: { start: a.index, end: trimEnd(text, a.index, end) } });
+  }
+  return headers.sort((x, y) => x.span.start - y.span.start);
+}
+
+function dateIn(text: string, span: Span, re: RegExp): DateValue | undefined {
+  const slice = text.slice(span.start, span.end);
+  const m = re.exec(slice);
+  if (!m) return undefined;
+  const start = span.start + m.index + m[0].indexOf(m[1]);
+  const raw = m[1];
+  return { text: cleanText(raw), iso: toIsoDate(raw), span: { start, end: start + raw.length } };
+}
+
+/** Reads who asked whom about what, dates, and the document's numbers. */
+export function extractMetadata(text: string, headers: readonly Header[], docRefs: readonly DocRef[]): Metadata {
+  const qh = headers.find((h) => h.kind === 'questions');
+  const ah = headers.find((h) => h.kind === 'answer');
+  const askedBy: string[] = [];
+  const parties: string[] = [];
+  let addressedTo: string | undefined;
+  let title: Metadata['title'];
+
+  if (qh) {
+    const clean = cleanText(text.slice(qh.span.start, qh.span.end));
+    const m = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u.exec(clean);
+    if (m) {
+      for (const p of m[1].matchAll(/([^,()]+?)\s*\(([^)]+)\)/gu)) {
+        askedBy.push(p[1].replace(/^(?:en|,)\s+/u, '').trim());
+        if (!parties.includes(p[2])) parties.push(p[2]);
+      }
+      if (askedBy.length === 0) askedBy.push(...m[1].split(/\s*,\s*|\s+en\s+/u).filter(Boolean));
+      addressedTo = m[2];
+      const who = clean.slice(0, clean.indexOf(m[1]) + m[1].length);
+      title = { text: m[3] ? `${who} over ${m[3]}` : who, span: qh.span };
+    } else {
+      title = { text: clean.replace(/\s*\(ingezonden [^)]*\)\s*\.?$/u, ''), span: qh.span };
+    }
+  }
+
+  let answeredBy: string | undefined;
+  if (ah) {
+    const clean = cleanText(text.slice(ah.span.start, ah.span.end));
+    const m = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u.exec(clean);
+    answeredBy = m ? m[1] : undefined;
+  }
+
+  // A copied web page: its title is the first line that is not navigation.
+  const nav = /^\s*\[[^\]\n]+\]/u;
+  if (!title && nav.test(text)) {
+    const re = /^[ \t\u00A0]*(\S[^\n]*?)[ \t\u00A0\r]*$/gmu;
+    for (const m of text.slice(0, 5000).matchAll(re)) {
+      if (nav.test(m[1])) continue;
+      title = { text: cleanText(m[1]), span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length } };
+      break;
+    }
+  }
+
+  const head = text.slice(0, 20000);
+  const documentNumber = /Nummer:\s*((?:19|20)\d{2}D\d{5})/u.exec(head)?.[1]
+    ?? docRefs.find((r) => r.kind === 'documentNumber' && r.span.start < 20000)?.fields.value;
+  const zaakNumber = /\bzaak\s+((?:19|20)\d{2}Z\d{5})/iu.exec(head)?.[1];
+  const ah2 = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u.exec(head);
+  const vjMatch = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u.exec(head);
+  const vergaderjaar = vjMatch ? vjMatch[1].replace(/\s+/gu, '') : ah2 ? `${ah2[1]}-${ah2[2]}` : undefined;
+  const aanhangselLine = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u.exec(head);
+  const aanhangselNumber = aanhangselLine?.[1] ?? ah2?.[3];
+
+  const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;
+  const received = ah ? dateIn(text, ah.span, ONTVANGEN) : undefined;
+
+  return {
+    title, askedBy, parties, addressedTo, submitted, received, answeredBy,
+    documentNumber, zaakNumber, vergaderjaar, aanhangselNumber,
+  };
+}

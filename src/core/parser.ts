@@ -1,0 +1,450 @@
+import { SECTION_HEADING, classify } from './classify';
+import { findDocRefs } from './docRefs';
+import { findFootnotes } from './footnotes';
+import { extractMetadata, findHeaders } from './metadata';
+import type {
+  CrossRef, DocumentKind, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
+} from './model';
+import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
+import { isSpace, lineEndOf, lineStartOf, trimEnd, trimStart } from './text';
+
+/** A label as found in the text, before blocks are built. */
+interface FoundLabel {
+  kind: 'question' | 'answer';
+  name: string;
+  /** The label text itself. */
+  span: Span;
+  /** Where its block starts: the label, or markup before it on the line. */
+  blockStart: number;
+  /** Where the block's body starts. */
+  bodyStart: number;
+  numbers: QuestionNumber[];
+  implicit: boolean;
+}
+
+const H = '[ \\t\\u00A0]'; // horizontal whitespace, as a regex class
+const SEP_H = `(?:${H}*,${H}*(?:en${H}+)?|${H}+en${H}+|${H}*(?:t\\/m|tot${H}+en${H}+met|-|–|&)${H}*)`;
+const NUMLIST_H = `${NUM_SOURCE}(?:${SEP_H}${NUM_SOURCE})*`;
+const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+met|&)\\s*)';
+const NUMLIST_ANY = `${NUM_SOURCE}(?:${SEP_ANY}${NUM_SOURCE})*`;
+
+/** Any word that may start a label or a cross-reference. */
+const KEYWORD = /vra(?:ag|gen)|antwoord(?:en)?/giu;
+/** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
+const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(?<nums>${NUMLIST_H})`, 'uy');
+/** After "Vraag"/"Vragen": numbers. Sticky. */
+const QUESTION_TAIL = new RegExp(`${H}*(?<nums>${NUMLIST_H})`, 'uy');
+/** "Vraag van de heer X (VVD):" alone on its line. Sticky, after the keyword. */
+const QUESTION_BY = new RegExp(`${H}+van${H}+[^\\n:]{2,120}:[ \\t\\u00A0*_]*(?=\\r?\\n|$)`, 'uy');
+/** "Antwoord", "Antwoord:", "Vraag:" without number. Sticky, after the keyword. */
+const BARE_LABEL = /[ \t\u00A0*_]*(?::|(?=\r?\n|$))/uy;
+/** After "vraag"/"vragen" in running text: the numbers, possibly over a line break. Sticky. */
+const REF_TAIL = new RegExp(`\\s+(?<nums>${NUMLIST_ANY})`, 'uy');
+/** What precedes "vraag 8" in a cross-reference, read backwards from the keyword. */
+const REF_PREFIX = /(?:(?<answer>(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\s+(?:de|uw))?)|(?<bij>bij(?:\s+de)?|onder(?:\s+de)?|in(?:\s+de)?))\s+$/iu;
+const REF_EXTERNAL_AFTER = /^[\s,]*(?:(?:van|uit|in|bij)\s+(?:de|het|uw|mijn)\s+(?:eerdere\s+|vorige\s+|schriftelijke\s+|Kamer)*(?:vragen|lid|leden|Kamerlid|brief|beantwoording|set|reeks)|\(?\s*(?:Aanhangsel|Kamerstuk|kenmerk|(?:19|20)\d{2}Z)|van\s+(?:19|20)\d{2}|van\s+\d{1,2}\s+\p{L}+\s+(?:19|20)\d{2})/iu;
+const REF_EXTERNAL_BEFORE = /\b(?:uw|eerdere?|vorige)\s+(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\s+de)?\s+$/iu;
+
+const SENTENCE_END = new Set([...'.?!:;)»”"’\'']);
+const LINE_MARKUP = new Set([...'#*_>•·-']);
+
+function isLetter(ch: string): boolean {
+  return /\p{L}/u.test(ch);
+}
+
+function isUpper(ch: string): boolean {
+  return /\p{Lu}/u.test(ch);
+}
+
+/**
+ * How a label candidate at `i` is preceded: at a line start (after markup), after a sentence end
+ * (mid-line, in one-line documents), glued to a page footer or sentence end, or in running text.
+ */
+function before(text: string, i: number): 'line' | 'sentence' | 'glued' | 'text' {
+  let j = i - 1;
+  let spaced = false;
+  while (j >= 0) {
+    const c = text[j];
+    if (c === '\n') return 'line';
+    if (c === ' ' || c === '\t' || c === '\u00A0' || c === '\uFEFF' || c === '\r') { spaced = true; j--; continue; }
+    if (LINE_MARKUP.has(c) && (j === 0 || text[j - 1] === '\n' || /[\s#*_>]/u.test(text[j - 1]))) { j--; continue; }
+    break;
+  }
+  if (j < 0) return 'line';
+  const c = text[j];
+  if (SENTENCE_END.has(c)) return spaced ? 'sentence' : 'glued';
+  if (c >= '0' && c <= '9') {
+    if (!spaced) return 'glued'; // "Aanhangsel 1Antwoord 3"
+    // "toelichten?1 Antwoord 1": a footnote marker after a sentence end.
+    let k = j;
+    while (k >= 0 && text[k] >= '0' && text[k] <= '9') k--;
+    return k >= 0 && SENTENCE_END.has(text[k]) && j - k <= 2 ? 'sentence' : 'text';
+  }
+  return 'text';
+}
+
+/** Whether what follows a numbered label at `j` lets it be a label: line end, ":" or ".", or a new sentence. */
+function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glued'): boolean {
+  let k = j;
+  while (k < text.length && (text[k] === '*' || text[k] === '_')) k++;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00A0')) k++;
+  if (k >= text.length) return true;
+  const c = text[k];
+  if (c === '\n' || c === '\r') return true;
+  if (c === ':' ) return true;
+  if (c === '.' || c === ')') return mode === 'line' || k + 1 >= text.length || isSpace(text.charCodeAt(k + 1));
+  if (k === j) return false; // glued to a following word: "Vraag 1e"
+  return isUpper(c) || c === '«' || c === '“' || c === '"' || c === '‘' || c === '(' || c === '[' || c === '•';
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). */
+export function findLabels(text: string): FoundLabel[] {
+  const labels: FoundLabel[] = [];
+  KEYWORD.lastIndex = 0;
+  for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
+    const i = m.index;
+    const word = m[0];
+    const end = i + word.length;
+    // Whole words only; a digit before is a glued page footer, a letter is a longer word.
+    if (i > 0 && isLetter(text[i - 1])) continue;
+    if (end < text.length && isLetter(text[end])) continue;
+    if (!isUpper(word[0])) continue;
+    const mode = before(text, i);
+    if (mode === 'text') continue;
+    const isAnswer = word[0] === 'A' || word[0] === 'a';
+
+    const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
+    tail.lastIndex = end;
+    const t = tail.exec(text);
+    if (t?.groups) {
+      const labelEnd = end + t[0].length;
+      if (!acceptsAfter(text, labelEnd, mode)) continue;
+      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t.groups.nums), mode));
+      KEYWORD.lastIndex = labelEnd;
+      continue;
+    }
+    if (mode !== 'line') continue;
+    if (!isAnswer) {
+      QUESTION_BY.lastIndex = end;
+      const by = QUESTION_BY.exec(text);
+      if (by) {
+        const colon = text.lastIndexOf(':', end + by[0].length);
+        labels.push(makeLabel(text, 'question', i, colon, [], mode));
+        KEYWORD.lastIndex = end + by[0].length;
+        continue;
+      }
+    }
+    BARE_LABEL.lastIndex = end;
+    if (BARE_LABEL.test(text)) {
+      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, end, [], mode));
+    }
+  }
+  return labels;
+}
+
+function makeLabel(
+  text: string, kind: 'question' | 'answer', start: number, end: number, numbers: QuestionNumber[],
+  mode: 'line' | 'sentence' | 'glued',
+): FoundLabel {
+  const blockStart = mode === 'line' ? Math.max(lineStartOf(text, start), trimStart(text, lineStartOf(text, start), start)) : start;
+  // The body starts after the label, its closing markup and a colon.
+  let b = end;
+  while (b < text.length && /[*_ \t\u00A0]/u.test(text[b])) b++;
+  if (text[b] === ':' || (text[b] === '.' && mode === 'line')) b++;
+  return {
+    kind, name: collapse(text.slice(start, end)), span: { start, end },
+    blockStart: Math.min(blockStart, start), bodyStart: b, numbers, implicit: false,
+  };
+}
+
+/** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
+function findNumberedQuestions(text: string, footnoteStarts: Set<number>): FoundLabel[] {
+  const items: Array<{ n: number; start: number; numEnd: number; lineStart: number }> = [];
+  const re = /^[ \t\u00A0]*(\d{1,3})[.)][ \t\u00A0]+(?=\S)/gmu;
+  let expect = 1;
+  for (const m of text.matchAll(re)) {
+    const n = +m[1];
+    if (n !== expect) continue;
+    if (footnoteStarts.has(m.index)) continue;
+    const numStart = m.index + m[0].indexOf(m[1]);
+    if (text.startsWith('http', m.index + m[0].length)) continue;
+    items.push({ n, start: numStart, numEnd: numStart + m[1].length + 1, lineStart: m.index });
+    expect++;
+  }
+  if (items.length < 2) return [];
+  const out: FoundLabel[] = [];
+  let withQuestionMark = 0;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const next = k + 1 < items.length ? items[k + 1].lineStart : text.length;
+    const q = text.indexOf('?', it.numEnd);
+    const number = String(it.n);
+    out.push({
+      kind: 'question', name: `Vraag ${number}`, span: { start: it.start, end: it.numEnd },
+      blockStart: it.start, bodyStart: it.numEnd, numbers: [number], implicit: true,
+    });
+    if (q === -1 || q >= next) continue;
+    withQuestionMark++;
+    // The question ends at the first line that ends with "?"; what follows, up to the next item, answers it.
+    const qLineEnd = lineEndOf(text, q);
+    const answerStart = trimStart(text, qLineEnd, next);
+    if (answerStart < next && !/^\s*(?:Antwoord|ANTWOORD)/u.test(text.slice(answerStart, answerStart + 12))) {
+      out.push({
+        kind: 'answer', name: `Antwoord ${number}`, span: { start: answerStart, end: answerStart },
+        blockStart: answerStart, bodyStart: answerStart, numbers: [number], implicit: true,
+      });
+    }
+  }
+  return withQuestionMark * 2 >= items.length ? out : [];
+}
+
+function findSections(text: string): Array<{ label: Label; start: number; bodyStart: number }> {
+  const out: Array<{ label: Label; start: number; bodyStart: number }> = [];
+  SECTION_HEADING.lastIndex = 0;
+  for (const m of text.matchAll(SECTION_HEADING)) {
+    const nameStart = m.index + m[0].indexOf(m[1]);
+    const nameEnd = nameStart + m[1].length;
+    out.push({
+      label: { name: m[1], span: { start: nameStart, end: nameEnd } },
+      start: trimStart(text, m.index, nameStart),
+      bodyStart: m.index + m[0].length,
+    });
+  }
+  return out;
+}
+
+function intersects(a: readonly QuestionNumber[], b: readonly QuestionNumber[]): boolean {
+  for (const x of a) {
+    for (const y of b) if (x === y || baseNumber(x) === baseNumber(y)) return true;
+  }
+  return false;
+}
+
+/**
+ * An answer whose question label was lost (at a page break, say) still has its question as the
+ * last paragraph before it, ending in "?". Splits that paragraph off the previous block.
+ */
+function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] {
+  const out: FoundLabel[] = [];
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    const prev = out[out.length - 1];
+    if (l.kind === 'answer' && !l.implicit && l.numbers.length > 0 && prev && prev.kind === 'answer'
+      && !labels.some((q) => q.kind === 'question' && intersects(q.numbers, l.numbers))) {
+      const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
+      const para = paragraphStart(text, prev.bodyStart, paraEnd);
+      if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
+        out.push({
+          kind: 'question', name: `Vraag ${l.numbers.join(' en ')}`, span: { start: para, end: para },
+          blockStart: para, bodyStart: para, numbers: [...l.numbers], implicit: true,
+        });
+      }
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+/** Start of the paragraph (text after the last blank line) that ends at `end`, not before `min`. */
+function paragraphStart(text: string, min: number, end: number): number {
+  let i = end;
+  while (i > min) {
+    const nl = text.lastIndexOf('\n', i - 1);
+    if (nl < min) return min;
+    // Is the line before `nl` blank?
+    const prevNl = text.lastIndexOf('\n', nl - 1);
+    const line = text.slice(prevNl + 1, nl);
+    if (line.trim() === '') return trimStart(text, nl + 1, end);
+    i = nl;
+  }
+  return min;
+}
+
+/** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
+function findCrossRefs(text: string, labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[]): CrossRef[] {
+  const out: CrossRef[] = [];
+  const re = /vra(?:ag|gen)/giu;
+  let li = 0;
+  let si = 0;
+  let bi = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
+    const end = i + m[0].length;
+    if ((i > 0 && isLetter(text[i - 1])) || (end < text.length && isLetter(text[end]))) continue;
+    while (li < labels.length && labels[li].span.end <= i) li++;
+    if (li < labels.length && labels[li].span.start <= i) continue;
+    while (si < skip.length && skip[si].end <= i) si++;
+    if (si < skip.length && skip[si].start <= i) continue;
+    REF_TAIL.lastIndex = end;
+    const t = REF_TAIL.exec(text);
+    if (!t?.groups) continue;
+    const numsStart = end + t[0].length - t.groups.nums.length;
+    const numsEnd = end + t[0].length;
+    // Not "vraag 11e" or "vraag 2023D..." (the numbers must end the word).
+    if (numsEnd < text.length && /[\p{L}\d]/u.test(text[numsEnd])) continue;
+    const back = text.slice(Math.max(0, i - 40), i);
+    const p = REF_PREFIX.exec(back);
+    const target: 'answer' | 'question' = p?.groups?.answer || p?.groups?.bij ? 'answer' : 'question';
+    const start = p?.groups?.answer ? i - back.length + p.index : i;
+    while (bi < blocks.length && blocks[bi].span.end <= i) bi++;
+    const inQuestion = bi < blocks.length && blocks[bi].span.start <= i && blocks[bi].kind === 'question';
+    const external = REF_EXTERNAL_AFTER.test(text.slice(numsEnd, numsEnd + 80))
+      || REF_EXTERNAL_BEFORE.test(back)
+      // The asker cannot refer to answers of the document being asked for.
+      || (inQuestion && target === 'answer');
+    out.push({
+      span: { start, end: numsEnd },
+      numbersSpan: { start: numsStart, end: numsEnd },
+      numbers: parseNumberList(t.groups.nums),
+      target,
+      external,
+    });
+    re.lastIndex = numsEnd;
+  }
+  return out;
+}
+
+/** Parses a parliamentary text into its document model. Never throws; linear in the text's length. */
+export function parseDocument(text: string): ParsedDocument {
+  try {
+    return parse(text);
+  } catch {
+    // Defensive: a parser bug must not break the editor. The empty model shows nothing.
+    return emptyDocument(classifySafe(text));
+  }
+}
+
+function classifySafe(text: string): DocumentKind {
+  try {
+    return classify(text);
+  } catch {
+    return 'unknown';
+  }
+}
+
+function emptyDocument(kind: DocumentKind): ParsedDocument {
+  return {
+    kind, metadata: { askedBy: [], parties: [] }, headers: [], blocks: [], sections: [], footnotes: [],
+    footnoteRefs: [], crossRefs: [], docRefs: [],
+  };
+}
+
+function parse(text: string): ParsedDocument {
+  const kind = classify(text);
+  if (kind === 'unknown' && text.length > 0 && text.slice(0, 8192).includes('\u0000')) return emptyDocument(kind);
+
+  const fn = findFootnotes(text);
+  let labels = findLabels(text);
+  const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
+
+  // Labels inside the header ("Vragen van het lid ...") are not labels.
+  labels = labels.filter((l) => !headers.some((h) => l.span.start >= h.span.start && l.span.start < h.span.end));
+
+  if (!labels.some((l) => l.kind === 'question' && l.numbers.length > 0)) {
+    const numbered = findNumberedQuestions(text, new Set(fn.footnotes.map((f) => lineStartOf(text, f.span.start))));
+    if (numbered.length > 0) {
+      labels = [...labels.filter((l) => !numbered.some((n) => n.implicit && l.blockStart === n.blockStart)), ...numbered]
+        .sort((a, b) => a.blockStart - b.blockStart || (a.kind === 'question' ? -1 : 1));
+    }
+  }
+  labels = recoverLostQuestions(text, labels);
+
+  // Unnumbered answers ("Antwoord:") answer the question before them.
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    if (l.kind === 'answer' && l.numbers.length === 0 && k > 0 && labels[k - 1].kind === 'question') {
+      l.numbers = [...labels[k - 1].numbers];
+    }
+  }
+
+  // Beslisnota headings anywhere in a beslisnota; elsewhere only outside the questions and answers
+  // (a letterhead before them, a "Toelichting" after the last answer).
+  const firstLabel = labels.length > 0 ? labels[0].blockStart : text.length;
+  const lastLabel = labels.length > 0 ? labels[labels.length - 1].bodyStart : -1;
+  const foundSections = findSections(text).filter((s) => kind === 'beslisnota' || s.start < firstLabel || s.start > lastLabel);
+
+  // Where blocks end: the next label, section, or the footnotes after the last block.
+  const boundaries: number[] = [
+    ...labels.map((l) => l.blockStart),
+    ...foundSections.map((s) => s.start),
+  ];
+  if (fn.footnotes.length > 0) {
+    const lastFootnoteAreaStart = fn.trailingStart;
+    if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
+  }
+  boundaries.sort((a, b) => a - b);
+  const nextBoundary = (after: number): number => {
+    // Binary search for the first boundary > after.
+    let lo = 0;
+    let hi = boundaries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
+    }
+    return lo < boundaries.length ? boundaries[lo] : text.length;
+  };
+
+  const blocks: QaBlock[] = [];
+  for (const l of labels) {
+    const limit = nextBoundary(l.blockStart);
+    const end = Math.max(l.span.end, trimEnd(text, l.blockStart, limit));
+    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
+    blocks.push({
+      kind: l.kind,
+      label: { name: l.name, span: l.span },
+      numbers: l.numbers,
+      span: { start: l.blockStart, end },
+      body: { start: bodyStart, end: Math.max(bodyStart, end) },
+      implicit: l.implicit,
+    });
+  }
+  assignParents(blocks);
+
+  const sections: Section[] = foundSections.map((s) => {
+    const end = trimEnd(text, s.start, nextBoundary(s.start));
+    const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
+    return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
+  });
+
+  const docRefs = findDocRefs(text);
+  const skip: Span[] = [...headers.map((h) => h.span), ...fn.footnotes.map((f) => f.span)].sort((a, b) => a.start - b.start);
+  const crossRefs = findCrossRefs(text, labels, blocks, skip);
+  const metadata = extractMetadata(text, headers, docRefs);
+
+  return {
+    kind,
+    metadata,
+    headers,
+    blocks,
+    sections,
+    footnotes: fn.footnotes,
+    footnotesSpan: fn.footnotes.length > 0 ? { start: fn.footnotes[0].span.start, end: fn.footnotes[fn.footnotes.length - 1].span.end } : undefined,
+    footnoteRefs: fn.refs,
+    crossRefs,
+    docRefs,
+  };
+}
+
+/** Each answer goes under the question just before it, when that question covers it. */
+function assignParents(blocks: QaBlock[]): void {
+  // `question` is the question that the answers since it all belong to, or -1.
+  let question = -1;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === 'question') {
+      question = k;
+    } else if (question >= 0) {
+      const q = blocks[question];
+      if (b.numbers.length === 0 || q.numbers.length === 0 || intersects(q.numbers, b.numbers)) {
+        (b as { parent?: number }).parent = question;
+      } else {
+        question = -1;
+      }
+    }
+  }
+}
+

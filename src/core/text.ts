@@ -1,0 +1,101 @@
+/** Small text utilities shared by the parser. Pure, allocation-light. */
+
+export const MONTHS = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+] as const;
+
+const MONTH_ALT = MONTHS.join('|');
+
+/** "22 november 2023", also with a non-breaking space or a line break between the parts. */
+export const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
+
+/** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
+export function toIsoDate(text: string): string | undefined {
+  const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  let m = new RegExp(`^${DUTCH_DATE_SOURCE}$`).exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
+    return iso(+m[3], month, +m[1]);
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(t);
+  if (m) return iso(+m[3], +m[2], +m[1]);
+  return undefined;
+}
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Text for display: joins words hyphenated at a line end ("aanlei-\nding" → "aanleiding"),
+ * turns non-breaking spaces and line breaks into spaces, collapses whitespace.
+ */
+export function cleanText(s: string): string {
+  return s
+    .replace(/\uFEFF/g, '')
+    .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Shortens display text to at most `max` characters at a word boundary, adding "…". */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…';
+}
+
+/** Offsets at which each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** Offset where the line containing `offset` starts. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset where the line containing `offset` ends (before "\r\n" or "\n"). */
+export function lineEndOf(text: string, offset: number): number {
+  let e = text.indexOf('\n', offset);
+  if (e === -1) e = text.length;
+  if (e > 0 && text.charCodeAt(e - 1) === 13 /* \r */) e--;
+  return Math.max(e, offset);
+}
+
+/** Whitespace as it occurs in extracted text, including NBSP and BOM. */
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff
+    || code === 0x2007 || code === 0x202f || code === 12 || code === 11;
+}
+
+/** Moves `end` back over trailing whitespace, not before `start`. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Moves `start` forward over leading whitespace, not past `end`. */
+export function trimStart(text: string, start: number, end: number): number {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Offset of the next blank line (a line with only whitespace) at or after `from`, or -1. */
+export function nextBlankLine(text: string, from: number, limit = text.length): number {
+  const re = /\n[ \t\u00A0\r]*(?=\n|$)/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < limit ? m.index : -1;
+}
