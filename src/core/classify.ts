@@ -46,6 +46,7 @@ const QUESTION_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Vraag|Vragen|VRAAG)[ \t\u00A0]*\
 const ANSWER_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Antwoord(?:en)?|ANTWOORD)(?:[ \t\u00A0]+op)?(?:[ \t\u00A0]+(?:de[ \t\u00A0]+)?vra(?:ag|gen))?[ \t\u00A0]*(?:\d|:|\r?\n)/mu;
 const QUESTIONS_HEADER = /Vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+heer|mevrouw|het\s+Kamerlid)\s/u;
 const ANSWER_HEADER = /Antwoord\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris)|\(ontvangen\s/u;
+const QUESTION_BY = /^[ \t\u00A0#*_]*Vra(?:ag|gen)\s+van\s+[^\n:]{2,120}:[ \t*_]*\r?$/mu;
 const POSTPONEMENT = /niet\s+binnen\s+de\s+(?:gebruikelijke|gestelde|voorgeschreven|reguliere)\s+termijn|uitstelbericht|Mededeling\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris)|uitstel\s+van\s+(?:de\s+)?beantwoording/iu;
 const QUESTION_LIST = /(?:Lijst|lijst)\s+van\s+vragen(?:\s+en\s+antwoorden)?|(?:Feitelijke|feitelijke)\s+vragen|(?:vastgestelde|Vastgestelde)\s+lijst/u;
 const NUMBERED_QUESTION = /^[ \t\u00A0]*\d{1,3}[.)]?[ \t\u00A0]+[^\n]{0,400}\?/gmu;
@@ -90,7 +91,7 @@ export function classify(text: string): DocumentKind {
   if (QUESTION_LIST.test(sample.slice(0, 3000))) return 'questionList';
   if (hasQuestionLabel && (hasAnswerLabel || hasHeader)) return 'questions';
   if (POSTPONEMENT.test(sample) && (hasHeader || /\bvragen\b/iu.test(sample))) return 'postponement';
-  if (hasHeader || (hasAnswerLabel && ANSWER_HEADER.test(sample))) return 'questions';
+  if (hasHeader || (hasAnswerLabel && (ANSWER_HEADER.test(sample) || QUESTION_BY.test(sample)))) return 'questions';
   const numbered = sample.match(NUMBERED_QUESTION);
   if (numbered && numbered.length >= 3 && hasAnswerLabel) return 'questionList';
   return 'unknown';

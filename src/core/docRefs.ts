@@ -5,7 +5,10 @@ import { cleanText } from './text';
 export function normaliseVergaderjaar(a: string, b: string): string | undefined {
   const y1 = +a;
   let y2 = +b;
-  if (b.length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
+  if (b.length === 2) {
+    y2 += y1 - (y1 % 100);
+    if (y2 < y1) y2 += 100; // 1999/00
+  }
   return y2 === y1 + 1 ? `${y1}${y2}` : undefined;
 }
 
@@ -19,7 +22,7 @@ const AANHANGSEL = new RegExp(
 
 // Kamerstuk 28 828, nr. 70 | Kamerstukken II 2019/20, 29 984, nr. 899 | Kamerstuk 36 200 VII, nr. 5 | Kamerstuk 31865-207
 const KAMERSTUK = new RegExp(
-  `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![\\p{L}]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}|[A-Z])(?![\\p{L}]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
+  `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![\\p{L}]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}[A-Z]?|[A-Z])(?![\\p{L}]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
   'gu',
 );
 

@@ -70,7 +70,7 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
     const m = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u.exec(clean);
     if (m) {
       for (const p of m[1].matchAll(/([^,()]+?)\s*\(([^)]+)\)/gu)) {
-        askedBy.push(p[1].replace(/^(?:en|,)\s+/u, '').trim());
+        askedBy.push(p[1].trim().replace(/^(?:en|,)\s+/u, ''));
         if (!parties.includes(p[2])) parties.push(p[2]);
       }
       if (askedBy.length === 0) askedBy.push(...m[1].split(/\s*,\s*|\s+en\s+/u).filter(Boolean));
@@ -79,6 +79,15 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
       title = { text: m[3] ? `${who} over ${m[3]}` : who, span: qh.span };
     } else {
       title = { text: clean.replace(/\s*\(ingezonden [^)]*\)\s*\.?$/u, ''), span: qh.span };
+    }
+  }
+
+  if (!qh) {
+    // A postponement letter names the questions in running text: "De vragen van het lid X (D66) over ...".
+    const m = /vragen van (?:het lid|de leden) ([^()\n]{2,60}?) \(([^)\n]{1,30})\)/iu.exec(text.slice(0, 5000));
+    if (m) {
+      askedBy.push(m[1].trim());
+      parties.push(m[2]);
     }
   }
 

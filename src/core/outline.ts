@@ -107,7 +107,7 @@ export function buildOutline(text: string, doc: ParsedDocument, words: OutlineWo
   const whole: Span = { start: 0, end: text.length };
   const titleSpan = md.title?.span ?? { start: 0, end: 0 };
   return {
-    name: md.title ? shorten(md.title.text, 100) : words.kinds[doc.kind],
+    name: md.title ? shorten(md.title.text, 160) : words.kinds[doc.kind],
     detail: documentDetail(doc, words),
     kind: 'document',
     span: whole,

@@ -45,6 +45,19 @@ const REF_PREFIX = /(?:(?<answer>(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\
 const REF_EXTERNAL_AFTER = /^[\s,]*(?:(?:van|uit|in|bij)\s+(?:de|het|uw|mijn)\s+(?:eerdere\s+|vorige\s+|schriftelijke\s+|Kamer)*(?:vragen|lid|leden|Kamerlid|brief|beantwoording|set|reeks)|\(?\s*(?:Aanhangsel|Kamerstuk|kenmerk|(?:19|20)\d{2}Z)|van\s+(?:19|20)\d{2}|van\s+\d{1,2}\s+\p{L}+\s+(?:19|20)\d{2})/iu;
 const REF_EXTERNAL_BEFORE = /\b(?:uw|eerdere?|vorige)\s+(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\s+de)?\s+$/iu;
 
+/** Lines that belong to the page, not the text: page headers and footers, page numbers, page breaks. */
+const FURNITURE = /^[ \t\u00A0]*(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?[ \t\u00A0,]*\d*[ \t\u00A0\r]*$|^[ \t\u00A0]*[-_=–—]{3,}[ \t\u00A0\r]*$|^[ \t\u00A0]*\d{1,4}[ \t\u00A0\r]*$|^[^.?!\n]{0,100}\b(?:Aanhangsel|vergaderjaar)\b[^.?!\n]{0,60}$/iu;
+
+/** Moves `end` back over trailing whitespace and page furniture, not before `start`. */
+function trimBlockEnd(text: string, start: number, end: number): number {
+  end = trimEnd(text, start, end);
+  for (;;) {
+    const ls = lineStartOf(text, end);
+    if (ls <= start || !FURNITURE.test(text.slice(ls, end))) return end;
+    end = trimEnd(text, start, ls);
+  }
+}
+
 const SENTENCE_END = new Set([...'.?!:;)»”"’\'']);
 const LINE_MARKUP = new Set([...'#*_>•·-']);
 
@@ -155,6 +168,7 @@ function makeLabel(
   let b = end;
   while (b < text.length && /[*_ \t\u00A0]/u.test(text[b])) b++;
   if (text[b] === ':' || (text[b] === '.' && mode === 'line')) b++;
+  while (b < text.length && /[*_]/u.test(text[b])) b++;
   return {
     kind, name: collapse(text.slice(start, end)), span: { start, end },
     blockStart: Math.min(blockStart, start), bodyStart: b, numbers, implicit: false,
@@ -164,7 +178,8 @@ function makeLabel(
 /** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
 function findNumberedQuestions(text: string, footnoteStarts: Set<number>): FoundLabel[] {
   const items: Array<{ n: number; start: number; numEnd: number; lineStart: number }> = [];
-  const re = /^[ \t\u00A0]*(\d{1,3})[.)][ \t\u00A0]+(?=\S)/gmu;
+  // "1. Kunt u ...?" or "1" alone on its line with the question below it.
+  const re = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
   let expect = 1;
   for (const m of text.matchAll(re)) {
     const n = +m[1];
@@ -172,7 +187,8 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
     if (footnoteStarts.has(m.index)) continue;
     const numStart = m.index + m[0].indexOf(m[1]);
     if (text.startsWith('http', m.index + m[0].length)) continue;
-    items.push({ n, start: numStart, numEnd: numStart + m[1].length + 1, lineStart: m.index });
+    const after = text[numStart + m[1].length];
+    items.push({ n, start: numStart, numEnd: numStart + m[1].length + (after === '.' || after === ')' ? 1 : 0), lineStart: m.index });
     expect++;
   }
   if (items.length < 2) return [];
@@ -192,7 +208,7 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
     // The question ends at the first line that ends with "?"; what follows, up to the next item, answers it.
     const qLineEnd = lineEndOf(text, q);
     const answerStart = trimStart(text, qLineEnd, next);
-    if (answerStart < next && !/^\s*(?:Antwoord|ANTWOORD)/u.test(text.slice(answerStart, answerStart + 12))) {
+    if (answerStart < next && !/^[\s#*_]*(?:Antwoord|ANTWOORD)/u.test(text.slice(answerStart, answerStart + 12))) {
       out.push({
         kind: 'answer', name: `Antwoord ${number}`, span: { start: answerStart, end: answerStart },
         blockStart: answerStart, bodyStart: answerStart, numbers: [number], implicit: true,
@@ -333,6 +349,11 @@ function emptyDocument(kind: DocumentKind): ParsedDocument {
   };
 }
 
+/** The parser without the safety net, for tests that must see every exception. */
+export function parseStrict(text: string): ParsedDocument {
+  return parse(text);
+}
+
 function parse(text: string): ParsedDocument {
   const kind = classify(text);
   if (kind === 'unknown' && text.length > 0 && text.slice(0, 8192).includes('\u0000')) return emptyDocument(kind);
@@ -391,7 +412,7 @@ function parse(text: string): ParsedDocument {
   const blocks: QaBlock[] = [];
   for (const l of labels) {
     const limit = nextBoundary(l.blockStart);
-    const end = Math.max(l.span.end, trimEnd(text, l.blockStart, limit));
+    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
     const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
     blocks.push({
       kind: l.kind,
@@ -405,7 +426,7 @@ function parse(text: string): ParsedDocument {
   assignParents(blocks);
 
   const sections: Section[] = foundSections.map((s) => {
-    const end = trimEnd(text, s.start, nextBoundary(s.start));
+    const end = trimBlockEnd(text, s.bodyStart, nextBoundary(s.start));
     const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
     return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
   });

@@ -1,0 +1,304 @@
+import * as assert from 'node:assert/strict';
+import type { ParsedDocument, QaBlock } from '../../src/core/model';
+import { parseNumberList } from '../../src/core/numbers';
+import { parseDocument } from '../../src/core/parser';
+import { fixture, seed, slice } from './helpers';
+
+/** "Q Vraag 1 en 2 [1,2]" per block, "  A ..." for an answer nested under the question before it. */
+function structure(doc: ParsedDocument): string[] {
+  return doc.blocks.map((b: QaBlock) =>
+    `${b.parent !== undefined ? '  ' : ''}${b.kind === 'question' ? 'Q' : 'A'} ${b.label.name} [${b.numbers.join(',')}]${b.implicit ? ' (implicit)' : ''}`);
+}
+
+function bodyOf(text: string, doc: ParsedDocument, name: string, kind: 'question' | 'answer' = 'answer'): string {
+  const b = doc.blocks.find((x) => x.label.name === name && x.kind === kind);
+  assert.ok(b, `no ${kind} "${name}" in ${structure(doc).join(' | ')}`);
+  return slice(text, b.body);
+}
+
+describe('parseNumberList', () => {
+  it('reads lists, ranges and sub-item letters', () => {
+    assert.deepEqual(parseNumberList('1, 2, 3 en 5'), ['1', '2', '3', '5']);
+    assert.deepEqual(parseNumberList('1 t/m 3'), ['1', '2', '3']);
+    assert.deepEqual(parseNumberList('4 tot en met 6'), ['4', '5', '6']);
+    assert.deepEqual(parseNumberList('7, 8, en 9'), ['7', '8', '9']);
+    assert.deepEqual(parseNumberList('2l'), ['2l']);
+    assert.deepEqual(parseNumberList('3 en 8'), ['3', '8']);
+    assert.deepEqual(parseNumberList('1 – 3'), ['1', '2', '3']);
+  });
+});
+
+describe('parseDocument: the seeds', () => {
+  it('000: every question and answer, each answer under its question', () => {
+    const text = seed('000');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'questions');
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 en 2 [1,2]', '  A Antwoord 1 en 2 [1,2]', 'Q Vraag 3 [3]', '  A Antwoord 3 [3]',
+      'Q Vraag 4 [4]', '  A Antwoord 4 [4]', 'Q Vraag 5 [5]', '  A Antwoord 5 [5]',
+      'Q Vraag 6 en 7 [6,7]', '  A Antwoord 6 en 7 [6,7]', 'Q Vraag 8 [8]', '  A Antwoord 8 [8]',
+      'Q Vraag 9 [9]', '  A Antwoord 9 [9]',
+    ]);
+    assert.match(bodyOf(text, doc, 'Antwoord 8'), /^Het is belangrijk dat ambtenaren politiek neutraal zijn[\s\S]*de neutraliteit te behouden\.$/);
+    assert.equal(bodyOf(text, doc, 'Antwoord 9'), 'Ja.');
+    // " Vraag 3" is preceded by a space at the line start; the label span is the label only.
+    const q3 = doc.blocks.find((b) => b.label.name === 'Vraag 3');
+    assert.equal(slice(text, q3!.label.span), 'Vraag 3');
+    // Blocks do not overlap and are in document order.
+    for (let i = 1; i < doc.blocks.length; i++) assert.ok(doc.blocks[i - 1].span.end <= doc.blocks[i].span.start);
+  });
+
+  it('000: metadata from the header', () => {
+    const doc = parseDocument(seed('000'));
+    const md = doc.metadata;
+    assert.deepEqual(md.askedBy, ['Eerdmans']);
+    assert.deepEqual(md.parties, ['JA21']);
+    assert.match(md.addressedTo ?? '', /^de Minister-President en de Ministers van Binnenlandse Zaken/);
+    assert.equal(md.submitted?.iso, '2024-01-29');
+    assert.equal(md.received?.iso, '2024-02-16');
+    assert.equal(md.answeredBy, 'Minister Van Weyenberg (Financiën)');
+    // The hyphenation "aanlei-\nding" is not in the title; the date is.
+    assert.equal(md.title?.text, 'Vragen van het lid Eerdmans (JA21) over bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023');
+    assert.deepEqual(doc.headers.map((h) => h.kind), ['questions', 'answer']);
+  });
+
+  it('000: cross-references and document references', () => {
+    const text = seed('000');
+    const doc = parseDocument(text);
+    assert.deepEqual(doc.crossRefs.map((r) => `${slice(text, r.span)} → ${r.target} ${r.numbers.join(',')}${r.external ? ' external' : ''}`), [
+      'antwoord op vraag 8 → answer 8',
+      'antwoord op vragen 1 en 2 → answer 1,2',
+      'antwoord op vraag 8 → answer 8',
+      'antwoord op vragen 2, 5 en 8 → answer 2,5,8',
+    ]);
+    const aanhangsel = doc.docRefs.filter((r) => r.kind === 'aanhangsel');
+    assert.equal(aanhangsel.length, 10);
+    assert.deepEqual(aanhangsel[0].fields, { chamber: 'tk', vergaderjaar: '20232024', number: '1047' });
+    assert.equal(aanhangsel[0].text, 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047');
+  });
+
+  it('001: the beslisnota headings as sections', () => {
+    const text = seed('001');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'beslisnota');
+    assert.deepEqual(doc.sections.map((s) => s.label.name), [
+      'Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Toelichting', 'Informatie die niet openbaar gemaakt kan worden',
+    ]);
+    assert.equal(slice(text, doc.sections[1].body), 'Ondertekening Kamerbrief.');
+    assert.equal(doc.blocks.length, 0);
+  });
+
+  it('003: the copied web page with metadata, questions, answers and a footnote', () => {
+    const text = seed('003');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'webpage');
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]', 'Q Vraag 3 [3]', '  A Antwoord 3 [3]',
+      'Q Vraag 4 [4]', '  A Antwoord 4 [4]', 'Q Vraag 5 [5]', '  A Antwoord 5 [5]',
+    ]);
+    const md = doc.metadata;
+    assert.equal(md.documentNumber, '2023D03702');
+    assert.equal(md.zaakNumber, '2023Z00142');
+    assert.equal(md.vergaderjaar, '2022-2023');
+    assert.equal(md.aanhangselNumber, '1429');
+    assert.deepEqual(md.askedBy, ['Leijten']);
+    assert.deepEqual(md.parties, ['SP']);
+    assert.equal(md.answeredBy, 'Minister-President Rutte (Algemene Zaken)');
+    assert.equal(md.submitted?.iso, '2023-01-11');
+    assert.equal(md.received?.iso, '2023-02-01');
+    // The footnote, its marker, and the last answer ending before the footnotes.
+    assert.equal(doc.footnotes.length, 1);
+    assert.match(slice(text, doc.footnotes[0].body), /^https:\/\/www\.nrc\.nl\/nieuws\/2023\/01\/10\/.*a4153855\.$/);
+    assert.equal(doc.footnoteRefs.length, 1);
+    assert.equal(text.slice(doc.footnoteRefs[0].span.start - 11, doc.footnoteRefs[0].span.end), 'toelichten?1');
+    assert.match(bodyOf(text, doc, 'Antwoord 5'), /deze gesprekken te blijven voeren\.$/);
+    assert.deepEqual(doc.crossRefs.map((r) => `${slice(text, r.span)} ${r.target} ${r.numbers.join(',')}`), ['antwoord op de vragen 2 en 5 answer 2,5']);
+    assert.deepEqual(doc.docRefs.map((r) => r.kind), ['documentNumber', 'identifier', 'zaakNumber', 'url']);
+  });
+});
+
+describe('parseDocument: labels', () => {
+  it('lists, later single questions, "Vragen", ranges, "Antwoord op vraag", "Antwoorden op", "Antwoord vraag"', () => {
+    const text = fixture('joint-answers.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1, 2, 3 en 5 [1,2,3,5]', 'Q Vraag 4 [4]', 'Q Vragen 6, 7 en 8 [6,7,8]', 'Q Vraag 9 t/m 11 [9,10,11]',
+      'A Antwoord op vragen 1, 2, 3 en 5 [1,2,3,5]', 'A Antwoord 4 [4]', 'A Antwoord op vragen 7, 8, en 9 [7,8,9]',
+      'A Antwoorden op vraag 10 en 11 [10,11]', 'A Antwoord vraag 6 [6]',
+    ]);
+    // The colon after "Antwoord op vragen 1, 2, 3 en 5:" is not part of the name nor of the body.
+    assert.match(bodyOf(text, doc, 'Antwoord op vragen 1, 2, 3 en 5'), /^Ja, ik ben bekend/);
+  });
+
+  it('labels after spaces, tabs, "#", and wrapped in ** or _', () => {
+    const text = fixture('markup-labels.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]',
+      'Q Vraag 3 [3]', '  A Antwoord 3 [3]', 'Q Vraag 4 [4]', '  A Antwoord op vraag 4 [4]',
+    ]);
+    for (const b of doc.blocks) assert.equal(slice(text, b.label.span), b.label.name);
+    assert.equal(bodyOf(text, doc, 'Antwoord 3'), 'Ja.');
+    assert.equal(bodyOf(text, doc, 'Antwoord op vraag 4'), 'Voor de zomer.');
+    assert.equal(bodyOf(text, doc, 'Antwoord 2'), 'Zorgelijk.');
+  });
+
+  it('"Vraag van de heer X (VVD):" without a number, and bare "Antwoord"', () => {
+    const text = fixture('unnumbered.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag van de heer Van Haga (Groep Van Haga) []', '  A Antwoord []',
+      'Q Vraag van mevrouw Bromet (GroenLinks) []', '  A Antwoord []',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Vraag van mevrouw Bromet (GroenLinks)', 'question'), 'Wanneer komt het rapport?');
+  });
+
+  it('sub-item letters: "Antwoord 1l" under the repeated "Vraag 1"', () => {
+    const doc = parseDocument(fixture('sub-items.txt'));
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1l [1l]', 'Q Vraag 2 [2]', '  A Antwoord 2l [2l]',
+      'Q Vraag 1 [1]', '  A Antwoord 1m [1m]', 'Q Vraag 2 [2]', '  A Antwoord 2m [2m]',
+    ]);
+  });
+});
+
+describe('parseDocument: structure', () => {
+  it('a question answered at the very end', () => {
+    const doc = parseDocument(fixture('answered-at-end.txt'));
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]', 'Q Vraag 3 [3]',
+      'Q Vraag 4 [4]', '  A Antwoord 4 [4]', 'Q Vraag 8 [8]', '  A Antwoord op vraag 3 en 8 [3,8]',
+    ]);
+  });
+
+  it('a question label lost at a page break: the answer stays, the question is recovered', () => {
+    const text = fixture('lost-label.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]',
+      'Q Vraag 3 [3] (implicit)', '  A Antwoord 3 [3]',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Vraag 3', 'question'), 'Bent u bereid de Kamer voor de zomer te informeren over de uitkomsten?');
+    // The page header does not end up in answer 2.
+    assert.equal(bodyOf(text, doc, 'Antwoord 2'), 'Het kabinet bestudeert de aanbevelingen.');
+  });
+
+  it('questions numbered "1." with unlabelled answers', () => {
+    const text = fixture('numbered-list.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1] (implicit)', '  A Antwoord 1 [1] (implicit)', 'Q Vraag 2 [2] (implicit)', '  A Antwoord 2 [2] (implicit)',
+      'Q Vraag 3 [3] (implicit)', '  A Antwoord 3 [3] (implicit)',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Vraag 2', 'question'), 'Wat gaat u doen om de wachttijden\nte verkorten?');
+    assert.equal(bodyOf(text, doc, 'Antwoord 1'), 'De gemiddelde doorlooptijd is gestegen naar 40 weken.\nEr wordt gewerkt aan verbetering.');
+    assert.equal(bodyOf(text, doc, 'Antwoord 3'), 'Ja.');
+  });
+
+  it('a list of questions with a number alone on a line and bare "Antwoord" labels', () => {
+    const text = fixture('question-list.txt');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'questionList');
+    assert.deepEqual(structure(doc), ['Q Vraag 1 [1] (implicit)', '  A Antwoord [1]', 'Q Vraag 2 [2] (implicit)', '  A Antwoord [2]']);
+    assert.equal(doc.docRefs.find((r) => r.kind === 'kamerstuk')?.fields.part, 'IXB');
+  });
+
+  it('a whole document on one line, labels mid-line', () => {
+    const text = fixture('one-line.txt');
+    assert.equal(text.includes('\n'), false);
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]', 'Q Vraag 3 [3]', '  A Antwoord 3 [3]',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Vraag 2', 'question'), 'Welke voorbeelden geven de topambtenaren?');
+    assert.equal(bodyOf(text, doc, 'Antwoord 3'), 'De brief is bijgevoegd.');
+    assert.deepEqual(doc.headers.map((h) => slice(text, h.span).slice(-25)), ['(ingezonden 11 januari 2023).', '(ontvangen 1 februari 2023).'].map((s) => s.slice(-25)));
+    assert.equal(doc.metadata.received?.iso, '2023-02-01');
+  });
+
+  it('a Toelichting after the last answer, a letterhead before the questions', () => {
+    const text = fixture('toelichting-after.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), ['Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]']);
+    assert.equal(bodyOf(text, doc, 'Antwoord 2'), 'Ongeveer de helft.');
+    assert.deepEqual(doc.sections.map((s) => [s.label.name, slice(text, s.body)]), [['Toelichting', 'De cijfers zijn afkomstig uit de jaarrapportage Woo.']]);
+    assert.equal(doc.metadata.askedBy[0], 'Sneller');
+  });
+});
+
+describe('parseDocument: extraction damage', () => {
+  const text = fixture('pdf-damage.txt');
+  const doc = parseDocument(text);
+
+  it('keeps the text as it is: BOM, CRLF and non-breaking spaces are in the offsets', () => {
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.ok(text.includes('\r\n'));
+    assert.ok(text.includes('Vraag\u00a02'));
+    for (const b of doc.blocks) assert.equal(slice(text, b.label.span), b.label.name.replace('Vraag 2', 'Vraag\u00a02').replace('Antwoord 3', 'Antwoord\u00a03'));
+  });
+
+  it('finds labels after page headers, "-----" and glued page footers', () => {
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]', 'A Antwoord 3 [3]', 'Q Vraag 4 [4]', '  A Antwoord 4 [4]',
+    ]);
+    // The glued footer "…Aanhangsel 1" and the page header belong to no answer.
+    assert.match(bodyOf(text, doc, 'Antwoord 2'), /6 november 2023\)\.$/);
+    assert.equal(bodyOf(text, doc, 'Antwoord 3'), 'Scholen krijgen meer ruimte.');
+    assert.doesNotMatch(bodyOf(text, doc, 'Antwoord 1'), /Tweede Kamer der Staten-Generaal|-----/);
+  });
+
+  it('reads glued words and hyphenation in metadata and references', () => {
+    assert.equal(doc.metadata.title?.text, 'Vragen van het lid Paternotte (D66) over het lerarentekort');
+    const ah = doc.docRefs.find((r) => r.kind === 'aanhangsel');
+    assert.deepEqual(ah?.fields, { chamber: 'tk', vergaderjaar: '20232024', number: '212' });
+    assert.deepEqual(doc.docRefs.find((r) => r.kind === 'kamerstuk')?.fields, { chamber: 'tk', dossier: '27923', number: '470' });
+  });
+
+  it('footnotes: a marker after "?", the footnote at the page bottom; not "6 november 2023)." nor "11e"', () => {
+    assert.deepEqual(doc.footnotes.map((f) => [f.marker, slice(text, f.body)]), [['1', 'https://nos.nl/artikel/2491234-lerarentekort']]);
+    assert.deepEqual(doc.footnoteRefs.map((r) => text.slice(r.span.start - 10, r.span.end)), ['schrappen?1']);
+  });
+
+  it('a cross-reference broken over a line end', () => {
+    const refs = doc.crossRefs.map((r) => `${slice(text, r.span).replace(/\s+/g, ' ')} → ${r.target} ${r.numbers.join(',')}`);
+    assert.deepEqual(refs, ['vraag 2 → answer 2', 'antwoord op vraag 2 → answer 2']);
+  });
+});
+
+describe('parseDocument: traps', () => {
+  const text = fixture('traps.txt');
+  const doc = parseDocument(text);
+
+  it('"vraag 2" in running text and "Vraag 2 van de leden ..." are not labels', () => {
+    assert.deepEqual(structure(doc), ['Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]', 'Q Vraag 3 [3]', '  A Antwoord 3 [3]']);
+  });
+
+  it('"uw antwoord op vraag 2 van de schriftelijke vragen" inside a question points to another document', () => {
+    const first = doc.crossRefs[0];
+    assert.equal(slice(text, first.span), 'antwoord op vraag 2');
+    assert.equal(first.external, true);
+    const local = doc.crossRefs.find((r) => slice(text, r.span) === 'vragen 2 en 3');
+    assert.equal(local?.external, false);
+    assert.equal(doc.crossRefs.find((r) => slice(text, r.span) === 'antwoord op vraag 12')?.external, false);
+  });
+
+  it('lines that start with a number are not footnotes; an ordinal is not a marker', () => {
+    assert.equal(doc.footnotes.length, 0);
+    assert.equal(doc.footnoteRefs.length, 0);
+  });
+});
+
+describe('parseDocument: other kinds', () => {
+  it('a postponement letter', () => {
+    const doc = parseDocument(fixture('postponement.txt'));
+    assert.equal(doc.kind, 'postponement');
+    assert.deepEqual(doc.metadata.askedBy, ['Sjoerdsma']);
+    assert.equal(doc.docRefs[0].fields.value, '2022Z02184');
+  });
+
+  it('an unrelated text has no structure', () => {
+    const doc = parseDocument(fixture('not-parliamentary.txt'));
+    assert.equal(doc.kind, 'unknown');
+    assert.equal(doc.blocks.length, 0);
+  });
+});
