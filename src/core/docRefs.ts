@@ -16,20 +16,23 @@ const YEARS = '(\\d{4})\\s*[–—\\-/]\\s*(\\d{4}|\\d{2})(?!\\d)';
 const NR = '(?:nr\\.?|nummer|no\\.)\\s*(\\d{1,5})(?!\\d)';
 
 const AANHANGSEL = new RegExp(
-  `Aanhangsel\\s+(?:van\\s+de\\s+)?Handelingen(?:\\s+(I{1,2})(?![\\p{L}]))?\\s*,?\\s*(?:vergaderjaar\\s*)?${YEARS}\\s*,?\\s*${NR}`,
-  'gu',
+  `Aanhangsel\\s+(?:van\\s+de\\s+)?Handelingen(?:\\s+(I{1,2})(?![A-Za-z]))?\\s*,?\\s*(?:vergaderjaar\\s*)?${YEARS}\\s*,?\\s*${NR}`,
+  'g',
 );
 
 // Kamerstuk 28 828, nr. 70 | Kamerstukken II 2019/20, 29 984, nr. 899 | Kamerstuk 36 200 VII, nr. 5 | Kamerstuk 31865-207
 const KAMERSTUK = new RegExp(
-  `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![\\p{L}]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}[A-Z]?|[A-Z])(?![\\p{L}]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
-  'gu',
+  `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![A-Za-z]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
+  'g',
 );
 
-const DOCUMENT_NUMBER = /(?<![\p{L}\d])((?:19|20)\d{2})D(\d{5})(?!\d)/gu;
-const ZAAK_NUMBER = /(?<![\p{L}\d])((?:19|20)\d{2})Z(\d{5})(?!\d)/gu;
-const IDENTIFIER = /(?<![\p{L}\d-])(?:ah-(?:tk|ek)-\d{8}-\d{1,5}|h-(?:tk|ek)-\d{8}-\d{1,4}(?:-\d{1,4})*|kst-\d{4,6}(?:-[A-Z0-9]{1,6}){1,3}|blg-\d{3,8}|stcrt-\d{4}-\d{1,6}|stb-\d{4}-\d{1,6})(?![\p{L}\d])/gu;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'«»\]]+/gu;
+/** Document numbers "2023D03702" and zaak numbers "2023Z00142". */
+const TK_NUMBER = /(?:19|20)\d\d([DZ])\d{5}(?!\d)/g;
+/** Official identifiers: "ah-tk-20222023-1429", "h-tk-20222023-45-6" (the "a" is checked by hand). */
+const HANDELINGEN_ID = /h-[te]k-\d{8}-\d{1,5}(?:-\d{1,4})*(?![0-9A-Za-z\u00C0-\u024F])/g;
+/** "kst-28828-70", "blg-123456", "stcrt-2023-123", "stb-2023-45". */
+const OTHER_ID = /(?:kst-\d{4,6}(?:-[A-Z0-9]{1,6}){1,3}|blg-\d{3,8}|stcrt-\d{4}-\d{1,6}|stb-\d{4}-\d{1,6})(?![0-9A-Za-z\u00C0-\u024F])/g;
+const URL = /(?:https?:\/\/|www\.)[^\s<>"'«»\]]+/g;
 
 /** Finds references to other documents. Spans may not overlap: earlier, more specific kinds win. */
 export function findDocRefs(text: string): DocRef[] {
@@ -40,6 +43,7 @@ export function findDocRefs(text: string): DocRef[] {
   };
 
   for (const m of text.matchAll(URL)) {
+    if (m.index > 0 && /[\p{L}\d]/u.test(text[m.index - 1])) continue;
     let url = m[0];
     // Trailing punctuation and the footnote back-link arrow are not part of a URL.
     url = url.replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
@@ -66,14 +70,17 @@ export function findDocRefs(text: string): DocRef[] {
     if (m[5]) fields.part = m[5];
     add('kamerstuk', m.index, m.index + m[0].length, fields);
   }
-  for (const m of text.matchAll(IDENTIFIER)) {
-    add('identifier', m.index, m.index + m[0].length, { value: m[0] });
+  const notAfterWord = (i: number): boolean => i === 0 || !/[\p{L}\d-]/u.test(text[i - 1]);
+  for (const m of text.matchAll(HANDELINGEN_ID)) {
+    const start = m.index > 0 && text[m.index - 1] === 'a' ? m.index - 1 : m.index;
+    if (notAfterWord(start)) add('identifier', start, m.index + m[0].length, { value: text.slice(start, m.index + m[0].length) });
   }
-  for (const m of text.matchAll(DOCUMENT_NUMBER)) {
-    add('documentNumber', m.index, m.index + m[0].length, { value: m[0] });
+  for (const m of text.matchAll(OTHER_ID)) {
+    if (notAfterWord(m.index)) add('identifier', m.index, m.index + m[0].length, { value: m[0] });
   }
-  for (const m of text.matchAll(ZAAK_NUMBER)) {
-    add('zaakNumber', m.index, m.index + m[0].length, { value: m[0] });
+  for (const m of text.matchAll(TK_NUMBER)) {
+    if (m.index > 0 && /[\p{L}\d]/u.test(text[m.index - 1])) continue;
+    add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', m.index, m.index + m[0].length, { value: m[0] });
   }
   // Keep the earliest of overlapping matches; at the same start, the kind found first above.
   found.sort((a, b) => a.start - b.start || a.rank - b.rank);

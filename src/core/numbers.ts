@@ -9,13 +9,16 @@ export const SEP_SOURCE = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\
 /** A list of question numbers as written after "Vraag" / "vragen". */
 export const NUMLIST_SOURCE = `${NUM_SOURCE}(?:${SEP_SOURCE}${NUM_SOURCE})*`;
 
+const NUMBER_OR_RANGE = new RegExp(`(${NUM_SOURCE})|(t\\/m|tot\\s+en\\s+met|-|–)`, 'gu');
+
 /**
  * Reads a written number list: "1, 2, 3 en 5" → 1, 2, 3, 5; "1 t/m 3" → 1, 2, 3; "2l" → 2l.
  * Ranges are expanded only between plain numbers, and only when short (≤ 200).
  */
 export function parseNumberList(written: string): QuestionNumber[] {
   const out: QuestionNumber[] = [];
-  const re = new RegExp(`(${NUM_SOURCE})|(t\\/m|tot\\s+en\\s+met|-|–)`, 'gu');
+  const re = NUMBER_OR_RANGE;
+  re.lastIndex = 0;
   let pendingRange = false;
   for (let m = re.exec(written); m; m = re.exec(written)) {
     if (m[2]) {

@@ -6,7 +6,7 @@ import type {
   CrossRef, DocumentKind, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
 } from './model';
 import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
-import { isSpace, lineEndOf, lineStartOf, trimEnd, trimStart } from './text';
+import { isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
 
 /** A label as found in the text, before blocks are built. */
 interface FoundLabel {
@@ -29,7 +29,7 @@ const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+me
 const NUMLIST_ANY = `${NUM_SOURCE}(?:${SEP_ANY}${NUM_SOURCE})*`;
 
 /** Any word that may start a label or a cross-reference. */
-const KEYWORD = /vra(?:ag|gen)|antwoord(?:en)?/giu;
+const KEYWORD = /vra(?:ag|gen)|antwoord(?:en)?/gi;
 /** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
 const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(?<nums>${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
@@ -52,8 +52,10 @@ const FURNITURE = /^[ \t\u00A0]*(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?
 function trimBlockEnd(text: string, start: number, end: number): number {
   end = trimEnd(text, start, end);
   for (;;) {
-    const ls = lineStartOf(text, end);
-    if (ls <= start || !FURNITURE.test(text.slice(ls, end))) return end;
+    const ls = lineStartOf(text, end, start);
+    // Page furniture is a short line without sentence punctuation at its end.
+    const last = text[end - 1];
+    if (ls <= start || end - ls > 160 || last === '.' || last === '?' || last === '!' || !FURNITURE.test(text.slice(ls, end))) return end;
     end = trimEnd(text, start, ls);
   }
 }
@@ -62,10 +64,14 @@ const SENTENCE_END = new Set([...'.?!:;)»”"’\'']);
 const LINE_MARKUP = new Set([...'#*_>•·-']);
 
 function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return /\p{L}/u.test(ch);
 }
 
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /\p{Lu}/u.test(ch);
 }
 
@@ -111,7 +117,7 @@ function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glue
 }
 
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return /\s\s|[^ \S]/u.test(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
 }
 
 /** Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). */
@@ -121,14 +127,15 @@ export function findLabels(text: string): FoundLabel[] {
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
     const i = m.index;
     const word = m[0];
+    // Labels are capitalised; running text ("het antwoord op vraag 2") is not.
+    if (word[0] !== 'V' && word[0] !== 'A') continue;
     const end = i + word.length;
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetter(text[i - 1])) continue;
     if (end < text.length && isLetter(text[end])) continue;
-    if (!isUpper(word[0])) continue;
     const mode = before(text, i);
     if (mode === 'text') continue;
-    const isAnswer = word[0] === 'A' || word[0] === 'a';
+    const isAnswer = word[0] === 'A';
 
     const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
     tail.lastIndex = end;
@@ -181,7 +188,7 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
   // "1. Kunt u ...?" or "1" alone on its line with the question below it.
   const re = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
   let expect = 1;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchLines(text, re)) {
     const n = +m[1];
     if (n !== expect) continue;
     if (footnoteStarts.has(m.index)) continue;
@@ -220,8 +227,7 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
 
 function findSections(text: string): Array<{ label: Label; start: number; bodyStart: number }> {
   const out: Array<{ label: Label; start: number; bodyStart: number }> = [];
-  SECTION_HEADING.lastIndex = 0;
-  for (const m of text.matchAll(SECTION_HEADING)) {
+  for (const m of matchLines(text, SECTION_HEADING)) {
     const nameStart = m.index + m[0].indexOf(m[1]);
     const nameEnd = nameStart + m[1].length;
     out.push({
@@ -283,7 +289,7 @@ function paragraphStart(text: string, min: number, end: number): number {
 /** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
 function findCrossRefs(text: string, labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[]): CrossRef[] {
   const out: CrossRef[] = [];
-  const re = /vra(?:ag|gen)/giu;
+  const re = /vra(?:ag|gen)/gi;
   let li = 0;
   let si = 0;
   let bi = 0;

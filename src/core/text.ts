@@ -35,6 +35,7 @@ function iso(y: number, m: number, d: number): string | undefined {
  * turns non-breaking spaces and line breaks into spaces, collapses whitespace.
  */
 export function cleanText(s: string): string {
+  if (!/[\s\uFEFF]{2}|[^ \S]|\uFEFF/u.test(s) && s.trim() === s) return s; // nothing to clean
   return s
     .replace(/\uFEFF/g, '')
     .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
@@ -61,9 +62,10 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Offset where the line containing `offset` starts. */
-export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** Offset where the line containing `offset` starts, or `min` if the line starts before it. */
+export function lineStartOf(text: string, offset: number, min = 0): number {
+  for (let i = offset - 1; i >= min; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return min;
 }
 
 /** Offset where the line containing `offset` ends (before "\r\n" or "\n"). */
@@ -98,4 +100,23 @@ export function nextBlankLine(text: string, from: number, limit = text.length): 
   re.lastIndex = from;
   const m = re.exec(text);
   return m && m.index < limit ? m.index : -1;
+}
+
+/**
+ * Matches a line-anchored regex (`^...$`, flag m) at line starts only. Searching for "\n" first
+ * is much faster on long texts than letting the engine try `^` at every position.
+ */
+export function* matchLines(text: string, re: RegExp): Generator<RegExpExecArray> {
+  const body = re.source.replace(/^\^/u, '');
+  const flags = re.flags.includes('m') ? re.flags : re.flags + 'm';
+  const first = new RegExp(body, flags.replace('g', '') + 'y');
+  const m0 = first.exec(text);
+  if (m0) yield m0;
+  const rest = new RegExp(`\\n(?:${body})`, flags.includes('g') ? flags : flags + 'g');
+  for (const m of text.matchAll(rest)) {
+    const shifted = [...m] as unknown as RegExpExecArray;
+    shifted[0] = m[0].slice(1);
+    shifted.index = (m.index ?? 0) + 1;
+    yield shifted;
+  }
 }
