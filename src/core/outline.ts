@@ -19,7 +19,6 @@ export interface OutlineNode {
 export interface OutlineWords {
   readonly kinds: Record<DocumentKind, string>;
   readonly footnotes: string;
-  readonly answerFrom: (who: string) => string;
   readonly submitted: (date: string) => string;
   readonly received: (date: string) => string;
 }
@@ -34,7 +33,6 @@ export const DUTCH_WORDS: OutlineWords = {
     unknown: 'Document',
   },
   footnotes: 'Voetnoten',
-  answerFrom: (who) => `Antwoord van ${who}`,
   submitted: (date) => `ingezonden ${date}`,
   received: (date) => `ontvangen ${date}`,
 };
@@ -61,7 +59,8 @@ export function buildOutline(text: string, doc: ParsedDocument, words: OutlineWo
   for (const h of doc.headers) {
     // The questions header is the title itself; the answer header is an entry.
     if (h.kind === 'questions' && md.title?.span.start === h.span.start) continue;
-    const name = h.kind === 'answer' && md.answeredBy ? words.answerFrom(md.answeredBy) : firstWords(text, h.span);
+    // Named as written: "Antwoord van Minister Van Weyenberg (Financiën)".
+    const name = shorten(cleanText(text.slice(h.span.start, Math.min(h.span.end, h.span.start + 600))).replace(/\s*\((?:ontvangen|ingezonden)\b.*$/u, ''), 100);
     const detail = h.kind === 'answer' && md.received ? words.received(md.received.text) : '';
     children.push({ name, detail, kind: 'header', span: h.span, selection: h.span, children: [] });
   }

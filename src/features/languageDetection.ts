@@ -23,18 +23,26 @@ function associatedElsewhere(document: vscode.TextDocument): boolean {
  * and a user who switches a document back to plain text.
  */
 export function registerLanguageDetection(): vscode.Disposable {
-  const switched = new Set<string>();
+  // A language change reaches extensions as a close and an open of the same document in one
+  // go. A document that turns plain text that way was switched by the user (or another
+  // extension): it stays plain text for this session.
+  const changing = new Set<string>();
+  const userChosen = new Map<string, number>();
+  // Changing files.associations makes VS Code re-evaluate every document's language, which looks
+  // like the same close and open: those are not the user's choice.
+  const REEVALUATION_WINDOW = 1000;
+  let reevaluatedAt = -Infinity;
 
   const inspect = async (document: vscode.TextDocument): Promise<void> => {
-    if (document.languageId !== 'plaintext' || !SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
-    if (switched.has(key)) return; // switched before, and the user chose plain text again
+    if (document.languageId !== 'plaintext' || !SCHEMES.has(document.uri.scheme)) return;
+    if (changing.has(key) && Date.now() - reevaluatedAt > REEVALUATION_WINDOW) userChosen.set(key, Date.now());
+    if (userChosen.has(key)) return;
     if (document.uri.scheme !== 'untitled' && !/\.txt$/iu.test(document.uri.path)) return;
     if (!vscode.workspace.getConfiguration('kamerstukken', document).get<boolean>('detectLanguage', true)) return;
     if (associatedElsewhere(document)) return;
     const text = document.getText();
     if (text.length > MAX_LENGTH || !isParliamentaryText(text)) return;
-    switched.add(key);
     await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   };
   const run = (document: vscode.TextDocument): void => {
@@ -43,14 +51,19 @@ export function registerLanguageDetection(): vscode.Disposable {
 
   vscode.workspace.textDocuments.forEach(run);
   return vscode.Disposable.from(
-    vscode.workspace.onDidOpenTextDocument(run),
     vscode.workspace.onDidCloseTextDocument((closed) => {
-      // A language change closes and reopens a document at once; a document that stays closed is
-      // forgotten, so that opening it again detects it again.
+      if (closed.languageId !== LANGUAGE_ID) return;
       const key = closed.uri.toString();
-      setTimeout(() => {
-        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
-      }, 2000);
+      changing.add(key);
+      setTimeout(() => changing.delete(key), 0);
+    }),
+    vscode.workspace.onDidOpenTextDocument(run),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('files.associations') && !e.affectsConfiguration('kamerstukken.detectLanguage')) return;
+      reevaluatedAt = Date.now();
+      for (const [key, at] of userChosen) if (reevaluatedAt - at < REEVALUATION_WINDOW) userChosen.delete(key);
+      // Settings changed: decide again for every open document (turning detection on applies at once).
+      vscode.workspace.textDocuments.forEach(run);
     }),
   );
 }

@@ -24,7 +24,6 @@ export function outlineWords(): OutlineWords {
       unknown: vscode.l10n.t('Document'),
     },
     footnotes: vscode.l10n.t('Footnotes'),
-    answerFrom: (who) => vscode.l10n.t('Answer from {0}', who),
     submitted: (date) => vscode.l10n.t('submitted {0}', date),
     received: (date) => vscode.l10n.t('received {0}', date),
   };

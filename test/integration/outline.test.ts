@@ -100,6 +100,14 @@ describe('language detection', () => {
     await expectPlainText(await writeFile('boodschappen.txt', await fixture('not-parliamentary.txt')));
   });
 
+  it('lets the user switch a document back to plain text', async () => {
+    await writeFile('switch-back.txt', await fixture('traps.txt'));
+    const doc = await open('switch-back.txt');
+    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    await sleep(1500);
+    assert.equal(languageOf(doc.uri), 'plaintext');
+  });
+
   it('is switched off by kamerstukken.detectLanguage', async () => {
     const config = vscode.workspace.getConfiguration('kamerstukken');
     await config.update('detectLanguage', false, vscode.ConfigurationTarget.Global);
@@ -120,13 +128,6 @@ describe('language detection', () => {
     }
   });
 
-  it('lets the user switch a document back to plain text', async () => {
-    await writeFile('switch-back.txt', await fixture('traps.txt'));
-    const doc = await open('switch-back.txt');
-    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
-    await sleep(1500);
-    assert.equal(languageOf(doc.uri), 'plaintext');
-  });
 });
 
 describe('outline', () => {

@@ -59,7 +59,7 @@ describe('buildOutline', () => {
     const root = buildOutline(text, parseDocument(text));
     const top = root.children.map((c) => `${c.kind} ${c.name}`);
     assert.deepEqual(top, [
-      'header Antwoord van Minister-President Rutte (Algemene Zaken)',
+      'header Antwoord van Minister-President Rutte (Algemene Zaken), mede namens de Minister van Binnenlandse…',
       'question Vraag 1', 'question Vraag 2', 'question Vraag 3', 'question Vraag 4', 'question Vraag 5', 'footnotes Voetnoten',
     ]);
     assert.equal(root.children[6].children.length, 1);

@@ -1,0 +1,408 @@
+/**
+ * Source of syntaxes/kamerstuk.tmLanguage.json. The JSON is generated: edit this file, then run
+ * `npx tsx test/grammar/build-grammar.ts` (grammar.test.ts fails while the two differ).
+ *
+ * Why generated: for speed the grammar has very few top-level regexes. Every regex in a scanner is
+ * searched on every line, so the constructs that can start anywhere on a line are alternatives of
+ * ONE union regex (and the line-anchored ones of another). That has the same semantics as separate
+ * patterns (leftmost match wins, ties go to the earlier alternative) but costs one search instead
+ * of thirty. Capture numbers across such unions are unmanageable by hand, hence this builder.
+ *
+ * Rules for patterns here (performance, see bench/tokenize.ts):
+ * - no nested unbounded quantifiers; lists use atomic groups;
+ * - an inline alternative starts with a definite character (no leading lookbehind or whitespace),
+ *   so Oniguruma can skip ahead with its first-character map;
+ * - no `patterns` inside captures on anything that matches often: vscode-textmate re-encodes the
+ *   line prefix for each such capture (quadratic on long lines).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const S = 'kamerstuk';
+
+// ---------------------------------------------------------------------------------------------
+// A tiny regex builder that tracks capture groups, so captures can be numbered automatically.
+
+interface Piece {
+  readonly re: string;
+  /** Scope (or null for an unnamed group) of each capturing group, in order of its "(". */
+  readonly caps: readonly (string | null)[];
+}
+type Part = string | Piece;
+
+const piece = (p: Part): Piece => (typeof p === 'string' ? { re: p, caps: [] } : p);
+
+/** Concatenation. Strings must not contain capturing groups (use `(?:`). */
+function seq(...parts: Part[]): Piece {
+  const ps = parts.map(piece);
+  return { re: ps.map((p) => p.re).join(''), caps: ps.flatMap((p) => p.caps) };
+}
+/** A capturing group with a scope (null: a group without scope). */
+function cap(scope: string | null, ...parts: Part[]): Piece {
+  const inner = seq(...parts);
+  return { re: `(${inner.re})`, caps: [scope, ...inner.caps] };
+}
+function opt(...parts: Part[]): Piece {
+  const inner = seq(...parts);
+  return { re: `(?:${inner.re})?`, caps: inner.caps };
+}
+/** Alternation of pieces, each optionally wrapped in a group carrying `scope`. */
+function alt(...alts: Piece[]): Piece {
+  return { re: `(?:${alts.map((a) => a.re).join('|')})`, caps: alts.flatMap((a) => a.caps) };
+}
+
+function captures(p: Piece): Record<string, { name: string }> {
+  const out: Record<string, { name: string }> = {};
+  p.caps.forEach((scope, i) => {
+    if (scope !== null) out[String(i + 1)] = { name: scope };
+  });
+  return out;
+}
+
+export interface Alternative {
+  readonly id: string;
+  /** Scope of the whole alternative (optional). */
+  readonly scope?: string;
+  readonly pattern: Piece;
+}
+
+/** One `match` rule made of alternatives; the comment lists them in order. */
+export function union(comment: string, alts: readonly Alternative[]): Record<string, unknown> {
+  const p = alt(...alts.map((a) => (a.scope ? cap(a.scope, a.pattern) : seq(a.pattern))));
+  // Drop the outer (?:...) of the top-level alternation.
+  return { comment: `${comment} Alternatives, in order: ${alts.map((a) => a.id).join(', ')}.`, match: p.re.slice(3, -1), captures: captures(p) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks.
+
+const WS = '[ \\t\\x{00A0}\\x{202F}]';
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, `${WS}+`);
+
+/** A question number as written: 1, 12, 2l (sub-item letter); never glued to more letters/digits. */
+const N = '\\d{1,3}(?:[a-z])?(?![0-9A-Za-z])';
+const SEP = `(?:${WS}*,${WS}*(?:en${WS}+)?|${WS}+(?:en|t/m|tot en met|tot|&)${WS}+|${WS}*[-–]${WS}*)`;
+/** Up to MAX_NUMBERS numbers of a list get their own scope; a longer list still matches whole. */
+const MAX_NUMBERS = 8;
+function numberList(scope: string): Piece {
+  let tail: Piece = seq('');
+  for (let i = 1; i < MAX_NUMBERS; i++) tail = opt(SEP, cap(scope, N), tail);
+  return seq('(?>', cap(scope, N), tail, `(?:${SEP}${N})*`, ')');
+}
+
+const NUM = `constant.numeric.question-number.${S}`;
+const MD = '(?:\\*\\*|__|\\*|_)';
+const NR = `(?:${WS}+(?:nr\\.?|nummer))?`;
+const QWORD = `(?:Vraag|Vragen|VRAAG|VRAGEN)${NR}`;
+const AWORD = `(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:${WS}+(?:op${WS}+)?(?:de${WS}+)?(?:vra(?:ag|gen)|Vra(?:ag|gen)|VRA(?:AG|GEN))${NR})?`;
+const YEARS = `\\d{4}${WS}*[–—/-]${WS}*(?:\\d{4}|\\d{2})(?![0-9])`;
+const MONTHS =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
+  'jan\\.|feb\\.|febr\\.|mrt\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
+const PARTIES = [
+  'GroenLinks-PvdA', 'GL-PvdA', 'GL/PvdA', 'GroenLinks', 'PvdA', 'JA21', 'SP', 'VVD', 'GL', 'CDA', 'D66', 'PVV', 'NSC',
+  'BBB', 'CU', 'ChristenUnie', 'SGP', 'DENK', 'PvdD', 'FvD', 'FVD', 'Volt', '50PLUS', '50Plus', 'BIJ1', 'Bij1', 'BVNL',
+  'Groep Van Haga', 'Lid Omtzigt', 'Fractie Den Haan', 'Fractie-Den Haan', 'OSF',
+];
+/** Beslisnota headings: a line consisting only of one of these is a section heading. */
+export const SECTION_HEADINGS = [
+  'Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Kernpunt', 'Toelichting', 'Besluit', 'Beslispunten', 'Beslispunt',
+  'Informatie die niet openbaar gemaakt kan worden', 'Datum', 'Kenmerk', 'Onderwerp', 'Samenvatting', 'Advies',
+  'Context', 'Achtergrond', 'Politieke context', 'Krachtenveld', 'Financiële consequenties', 'Financiële gevolgen',
+  'Financiële paragraaf', 'Juridische aspecten', 'Juridische gevolgen', 'Communicatie', 'Vervolg', 'Vervolgstappen',
+  'Vervolgproces', 'Afstemming', 'Uitvoering', 'Uitvoerbaarheid', 'Toezeggingen', 'Bijlage', 'Bijlagen', 'Doel',
+  'Planning', 'Openbaarmaking', 'Fraudebestendigheid', 'Ter beslissing', 'Ter informatie', 'Ter advisering', 'Aan',
+  'Van', 'Kopie aan',
+];
+
+const HEADING_MARK = `punctuation.definition.heading.${S}`;
+const EM_BEGIN = `punctuation.definition.emphasis.begin.${S}`;
+const EM_END = `punctuation.definition.emphasis.end.${S}`;
+const LABEL_SEP = `punctuation.separator.label.${S}`;
+const FOOTNOTE_REF = `support.constant.footnote-reference.${S}`;
+
+/** The label itself: optional markup, the words, the numbers, optional colon, closing markup. */
+function label(kind: 'question' | 'answer'): Piece {
+  return cap(
+    `markup.heading.${kind}.${S}`,
+    opt(cap(EM_BEGIN, MD)),
+    kind === 'question' ? QWORD : AWORD,
+    `${WS}+`,
+    numberList(NUM),
+    opt(`${WS}*`, cap(LABEL_SEP, '[:.]')),
+    opt(cap(EM_END, MD)),
+    opt(`${WS}*`, cap(LABEL_SEP, ':')),
+  );
+}
+
+/** Start of a line, with leading blanks and a markdown heading mark a converter may have added. */
+const LINE_START = seq(`^${WS}*`, opt(cap(HEADING_MARK, '#{1,6}'), `${WS}*`));
+
+/**
+ * What may stand right before a label in the middle of a line (the character is part of the
+ * match, so the regex starts with a definite character): a sentence end, optionally followed by a
+ * glued footnote marker ("toelichten?1 Antwoord 1"), a closing bracket or quote, or a digit (page
+ * footer glued to the label: "Aanhangsel 1Antwoord 3").
+ */
+const MID_START = seq(alt(seq('[.?!:;)\\]”"’»…]', opt(cap(FOOTNOTE_REF, '\\d{1,2}'), '(?![0-9])')), seq('[0-9]')), `${WS}*`);
+
+// ---------------------------------------------------------------------------------------------
+// Line-anchored constructs (one union regex).
+
+export const lineAlternatives: Alternative[] = [
+  {
+    id: 'page-break',
+    scope: `comment.line.page-break.${S}`,
+    pattern: seq(`^${WS}*(?:-{3,}|_{3,}|={3,}|\\f+)${WS}*$`),
+  },
+  {
+    id: 'navigation-line',
+    scope: `comment.line.navigation.${S}`,
+    pattern: seq(`^${WS}*\\[[^\\]\\r\\n]{1,60}\\](?:${WS}+\\[[^\\]\\r\\n]{1,60}\\])+${WS}*$`),
+  },
+  {
+    id: 'page-header',
+    scope: `comment.line.page-header.${S}`,
+    pattern: alt(
+      seq(`^${WS}*(?:Tweede|Eerste)${WS}+Kamer${WS}+der${WS}+Staten-Generaal`, opt(`${WS}+`, cap(`constant.numeric.page.${S}`, '\\d{1,4}')), `${WS}*$`),
+      seq(`^${WS}*Vergaderjaar${WS}+${YEARS}(?:${WS}+Aanhangsel${WS}+van${WS}+de${WS}+Handelingen)?${WS}*$`),
+      seq(`^${WS}*${esc('Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden')}${WS}*$`),
+    ),
+  },
+  {
+    id: 'section-heading',
+    pattern: seq(
+      LINE_START,
+      cap(
+        `markup.heading.section.${S}`,
+        opt(cap(EM_BEGIN, '\\*\\*|__')),
+        `(?:\\d{1,2}(?:\\.\\d{1,2})?\\.?${WS}+)?`,
+        `(?:${SECTION_HEADINGS.map(esc).join('|')})`,
+        opt(`${WS}*`, cap(LABEL_SEP, ':')),
+        opt(cap(EM_END, '\\*\\*|__')),
+      ),
+      `${WS}*:?${WS}*$`,
+    ),
+  },
+  { id: 'question-label-line', scope: `meta.label.question.${S}`, pattern: seq(LINE_START, label('question')) },
+  { id: 'answer-label-line', scope: `meta.label.answer.${S}`, pattern: seq(LINE_START, label('answer')) },
+  {
+    id: 'speaker-question-label',
+    // "Vraag van de heer X (VVD):"
+    scope: `meta.label.question.${S}`,
+    pattern: seq(
+      LINE_START,
+      cap(
+        `markup.heading.question.${S}`,
+        opt(cap(EM_BEGIN, '\\*\\*|__')),
+        `(?:Vraag|VRAAG)${WS}+van${WS}+(?:de${WS}+heer|mevrouw|het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|lid)${WS}+`,
+        '[^:\\r\\n]{1,150}',
+        cap(LABEL_SEP, ':'),
+        opt(cap(EM_END, '\\*\\*|__')),
+      ),
+    ),
+  },
+  ...(['question', 'answer'] as const).map((kind) => ({
+    id: `bare-${kind}-label`,
+    // "Vraag" / "Antwoord:" alone on a line.
+    pattern: seq(
+      LINE_START,
+      cap(
+        `markup.heading.${kind}.${S}`,
+        opt(cap(EM_BEGIN, MD)),
+        kind === 'question' ? '(?:Vraag|VRAAG)' : '(?:Antwoord|ANTWOORD)',
+        opt(`${WS}*`, cap(LABEL_SEP, ':')),
+        opt(cap(EM_END, MD)),
+      ),
+      `${WS}*$`,
+    ),
+  })),
+  {
+    id: 'metadata-line-key',
+    // Keys of a copied web page that start a line.
+    pattern: seq(
+      `^${WS}*`,
+      cap(`variable.other.metadata-key.${S}`, `Gerelateerde${WS}+personen|Bijlagen|Onderdeel${WS}+van${WS}+zaak|Directe${WS}+link${WS}+naar${WS}+document|Preview${WS}+document`),
+      '(?![A-Za-z])',
+    ),
+  },
+  {
+    id: 'bullet-line',
+    pattern: seq(`^${WS}*`, cap(`keyword.operator.bullet.${S}`, `[•●▪◦‣∙·]|[-–*](?=${WS})`)),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Constructs that can occur anywhere (one union regex). Each starts with a definite character.
+
+export const inlineAlternatives: Alternative[] = [
+  {
+    id: 'header-start-mid-line',
+    // A header after a sentence end (a whole document on one line): only the words get a scope.
+    pattern: seq(
+      '[.?!)]',
+      `${WS}{1,2}`,
+      cap(`keyword.other.header.${S}`, `Vragen${WS}+van${WS}+(?:het${WS}+lid|de${WS}+leden)|Antwoord${WS}+van|Mededeling${WS}+van`),
+      '(?![A-Za-z])',
+    ),
+  },
+  { id: 'question-label-mid-line', scope: `meta.label.question.${S}`, pattern: seq(MID_START, label('question')) },
+  { id: 'answer-label-mid-line', scope: `meta.label.answer.${S}`, pattern: seq(MID_START, label('answer')) },
+  {
+    id: 'cross-reference',
+    // Running-text reference to another question: "antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4".
+    scope: `markup.underline.link.question-reference.${S}`,
+    pattern: seq(`\\b(?:[Aa]ntwoord(?:en)?${WS}+op${WS}+(?:de${WS}+)?)?[Vv]ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
+  },
+  {
+    id: 'document-reference',
+    scope: `constant.other.reference.document.${S}`,
+    pattern: alt(
+      // Aanhangsel (van de) Handelingen, vergaderjaar 2023–2024, nr. 1047
+      seq(
+        `\\bAanhangsel(?:${WS}+van${WS}+de)?${WS}+Handelingen(?:${WS}+I{1,2}(?![A-Za-z]))?`,
+        `(?:,?${WS}+(?:[Vv]ergaderjaar|vj\\.?)${WS}+${YEARS})?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*\\d{1,5}(?![0-9]))?`,
+      ),
+      // Kamerstuk 28 828, nr. 70 / Kamerstukken II 2019/20, 29 984, nr. 899 / Kamerstuk 36 200 VII, nr. 5
+      seq(
+        `\\bKamerstuk(?:ken)?(?:${WS}+(?:I{1,2}|EK|TK)(?![A-Za-z]))?(?:${WS}+${YEARS})?,?${WS}+\\d{2}${WS}?\\d{3}(?![0-9])`,
+        `(?:-[A-Z0-9]{1,4}(?![A-Za-z0-9]))?(?:${WS}+(?:[IVXL]{1,6}|[A-Z])(?![A-Za-z0-9]))?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*\\d{1,5}(?![0-9]))?`,
+      ),
+      // Handelingen II 2022/23, nr. 45, item 12
+      seq(`\\bHandelingen${WS}+I{1,2}${WS}+${YEARS}(?:,${WS}*nr\\.?${WS}*\\d{1,4}(?![0-9]))?(?:,${WS}*item${WS}*\\d{1,3}(?![0-9]))?`),
+    ),
+  },
+  { id: 'document-number', scope: `constant.other.identifier.document.${S}`, pattern: seq('\\b\\d{4}D\\d{5}\\b') },
+  { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq('\\b\\d{4}Z\\d{5}\\b') },
+  {
+    id: 'publication-id',
+    scope: `constant.other.identifier.publication.${S}`,
+    pattern: seq('\\b(?:ah-tk|ah-ek|h-tk|h-ek|kst|blg|stb|stcrt|trb|kv-tk|kv-ek|gmb|prb|wsb|bgr)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}\\b'),
+  },
+  {
+    id: 'metadata-key',
+    // "Nummer: 2023D03702, datum: 2023-02-01, bijgewerkt: ..., versie: 3"
+    pattern: seq(
+      '\\b',
+      cap(`variable.other.metadata-key.${S}`, 'Nummer|datum|bijgewerkt|versie'),
+      cap(`punctuation.separator.key-value.${S}`, ':'),
+      `(?=${WS}*\\d)`,
+    ),
+  },
+  { id: 'url', scope: `markup.underline.link.url.${S}`, pattern: seq('\\b(?:https?://|www\\.)[^\\s<>"”↩]*[^\\s<>"”↩.,;:!?)\\]’]') },
+  {
+    id: 'date',
+    scope: `constant.numeric.date.${S}`,
+    pattern: alt(
+      seq(`\\b\\d{1,2}${WS}+(?:${MONTHS})(?:${WS}+\\d{4}(?![0-9]))?(?![A-Za-z])`),
+      seq('\\b\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?(?![0-9])'),
+      seq('\\b\\d{1,2}-\\d{1,2}-\\d{4}(?![0-9])'),
+    ),
+  },
+  {
+    id: 'party',
+    pattern: seq(
+      cap(`punctuation.definition.party.begin.${S}`, '\\('),
+      cap(`entity.name.type.party.${S}`, PARTIES.map(esc).join('|')),
+      cap(`punctuation.definition.party.end.${S}`, '\\)'),
+    ),
+  },
+  {
+    id: 'footnote-mid-line',
+    // A footnote in a document on one line: "   1. https://..."
+    pattern: seq(
+      '\\b',
+      cap(`constant.numeric.footnote.${S}`, '\\d{1,3}'),
+      opt(cap(`punctuation.separator.footnote.${S}`, '\\.')),
+      `${WS}+(?=https?://)`,
+    ),
+  },
+  {
+    id: 'footnote-reference',
+    // A marker glued after punctuation that follows a word: "toelichten?1", "komen.1", "gezegd”2".
+    // Not "1.5", "11e", "nr.70", numbers in running text.
+    pattern: alt(
+      seq(
+        '[.?!,;:]',
+        '(?<=[\\p{L})”"’].)(?<!\\bnr\\.|\\bart\\.|\\bblz\\.|\\bp\\.|\\bpag\\.|\\bvgl\\.|\\bno\\.)',
+        cap(FOOTNOTE_REF, '\\d{1,3}'),
+        '(?![0-9\\p{L}])(?![.,][0-9])',
+      ),
+      seq('[”"’)]', '(?<=\\p{Ll}.)', cap(FOOTNOTE_REF, '\\d{1,3}'), '(?![0-9\\p{L}])(?![.,][0-9])'),
+    ),
+  },
+  { id: 'footnote-backlink', scope: `punctuation.definition.footnote.backlink.${S}`, pattern: seq('↩\\x{FE0E}?') },
+  { id: 'bullet', scope: `keyword.operator.bullet.${S}`, pattern: seq('[•●▪◦‣∙]') },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+const HEADER_END = `(?=\\((?:ingezonden|ontvangen)(?![A-Za-z]))|^(?=${WS}*$)|^(?=${WS}*(?:\\*\\*|__)?(?:Vraag|Vragen|Antwoord|Mededeling)(?![A-Za-z]))`;
+
+export function buildGrammar(): Record<string, unknown> {
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name: 'Kamerstuk',
+    scopeName: 'text.kamerstuk',
+    comment:
+      'GENERATED by test/grammar/build-grammar.ts: edit that file and run `npx tsx test/grammar/build-grammar.ts`. ' +
+      'Dutch parliamentary documents (Kamervragen, beslisnota, copied web pages) as plain text.',
+    patterns: [{ include: '#header' }, { include: '#footnote-line' }, { include: '#line' }, { include: '#inline' }],
+    repository: {
+      header: {
+        patterns: [
+          {
+            comment:
+              '"Vragen van het lid ..." over hard wraps; ends before "(ingezonden"/"(ontvangen", at a blank line, or at a line starting a label/header.',
+            begin: `^${WS}*(?:\\*\\*|__)?(Vragen${WS}+van${WS}+(?:het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|de${WS}+Kamerleden|lid))(?![A-Za-z])`,
+            end: HEADER_END,
+            beginCaptures: { 1: { name: `keyword.other.header.questions.${S}` } },
+            name: `meta.header.questions.${S}`,
+            patterns: [{ include: '#inline' }],
+          },
+          {
+            comment: '"Antwoord van Minister ..." / "Mededeling van ..."; same ends.',
+            begin: `^${WS}*(?:\\*\\*|__)?((?:Antwoord|Mededeling)${WS}+(?:van|namens))(?![A-Za-z])`,
+            end: HEADER_END,
+            beginCaptures: { 1: { name: `keyword.other.header.answer.${S}` } },
+            name: `meta.header.answer.${S}`,
+            patterns: [{ include: '#inline' }],
+          },
+        ],
+      },
+      'footnote-line': {
+        comment:
+          'Conservative: a number at a line start is a footnote only when a URL, a document reference or "Zie" follows, or when the line ends in the back-link arrow. "6 november 2023)." is not. Ends at the end of the line.',
+        begin: `^${WS}*(\\d{1,3})(\\.?)${WS}+(?=https?://|www\\.|Kamerstuk(?:ken)?${WS}+(?:I{1,2}${WS}+)?\\d|Aanhangsel${WS}|Handelingen${WS}+I{1,2}${WS}|Zie${WS}|[^\\r\\n]*↩)`,
+        end: '$',
+        beginCaptures: { 1: { name: `constant.numeric.footnote.${S}` }, 2: { name: `punctuation.separator.footnote.${S}` } },
+        name: `meta.footnote.${S}`,
+        contentName: `comment.line.footnote.${S}`,
+        patterns: [{ include: '#inline' }],
+      },
+      line: union('Line-anchored constructs.', lineAlternatives),
+      inline: { patterns: [{ include: '#submitted' }, { include: '#inline-union' }] },
+      submitted: {
+        comment: '"(ingezonden 29 januari 2024)" / "(ontvangen 16 februari\\n2024)." — may wrap; ends at ")" or a blank line.',
+        begin: '(\\()(ingezonden|ontvangen)(?![A-Za-z])',
+        end: `(\\))|^(?=${WS}*$)`,
+        beginCaptures: { 1: { name: `punctuation.definition.submitted.begin.${S}` }, 2: { name: `keyword.other.submitted.${S}` } },
+        endCaptures: { 1: { name: `punctuation.definition.submitted.end.${S}` } },
+        name: `meta.submitted.${S}`,
+        patterns: [{ include: '#inline-union' }],
+      },
+      'inline-union': union('Constructs that can occur anywhere on a line.', inlineAlternatives),
+    },
+  };
+}
+
+export const grammarPath = join(__dirname, '..', '..', 'syntaxes', 'kamerstuk.tmLanguage.json');
+
+export function grammarJson(): string {
+  return JSON.stringify(buildGrammar(), null, 2) + '\n';
+}
+
+if (require.main === module) {
+  writeFileSync(grammarPath, grammarJson());
+  console.log(`wrote ${grammarPath}`);
+}

@@ -1,0 +1,110 @@
+/**
+ * Loads TextMate grammars the way VS Code does (vscode-textmate + the Oniguruma WASM build) and
+ * tokenizes text line by line, carrying the rule stack across lines. Shared by the grammar tests
+ * and bench/tokenize.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as vsctm from 'vscode-textmate';
+
+export const repoRoot = join(__dirname, '..', '..');
+export const KAMERSTUK_SCOPE = 'text.kamerstuk';
+export const kamerstukGrammarPath = join(repoRoot, 'syntaxes', 'kamerstuk.tmLanguage.json');
+
+let onigLib: Promise<vsctm.IOnigLib> | undefined;
+
+/** The Oniguruma library, loaded once per process (loadWASM may only run once). */
+export function getOnigLib(): Promise<vsctm.IOnigLib> {
+  onigLib ??= (async () => {
+    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    return {
+      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    };
+  })();
+  return onigLib;
+}
+
+/**
+ * A registry that knows the given grammar files (scopeName → path). Any other scope, such as
+ * the languages the Markdown grammar embeds (source.js, ...), resolves to null, as in an editor
+ * without those extensions.
+ */
+export function createRegistry(files: Readonly<Record<string, string>>): vsctm.Registry {
+  return new vsctm.Registry({
+    onigLib: getOnigLib(),
+    loadGrammar: async (scopeName: string) => {
+      const path = files[scopeName];
+      if (path === undefined) return null;
+      return vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path);
+    },
+  });
+}
+
+/** Loads one grammar from a file; throws when it cannot be loaded. */
+export async function loadGrammar(scopeName: string, path: string): Promise<vsctm.IGrammar> {
+  const grammar = await createRegistry({ [scopeName]: path }).loadGrammar(scopeName);
+  if (!grammar) throw new Error(`Grammar ${scopeName} could not be loaded from ${path}`);
+  return grammar;
+}
+
+let kamerstuk: Promise<vsctm.IGrammar> | undefined;
+
+/** Our grammar, from syntaxes/kamerstuk.tmLanguage.json. */
+export function loadKamerstukGrammar(): Promise<vsctm.IGrammar> {
+  kamerstuk ??= loadGrammar(KAMERSTUK_SCOPE, kamerstukGrammarPath);
+  return kamerstuk;
+}
+
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly scopes: readonly string[];
+}
+
+export interface TokenizedLine {
+  readonly line: string;
+  readonly tokens: readonly Token[];
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Tokenizes every line of `text`, carrying the rule stack from line to line as the editor does. */
+export function tokenizeText(grammar: vsctm.IGrammar, text: string): TokenizedLine[] {
+  let ruleStack: vsctm.StateStack = vsctm.INITIAL;
+  const out: TokenizedLine[] = [];
+  for (const line of splitLines(text)) {
+    const r = grammar.tokenizeLine(line, ruleStack);
+    ruleStack = r.ruleStack;
+    out.push({
+      line,
+      tokens: r.tokens.map((t) => ({
+        text: line.substring(t.startIndex, t.endIndex),
+        start: t.startIndex,
+        end: t.endIndex,
+        scopes: t.scopes,
+      })),
+    });
+  }
+  return out;
+}
+
+/**
+ * Tokenizes without building token objects (the cheapest run, for timing): returns the number of
+ * tokens so the work cannot be optimised away.
+ */
+export function tokenizeForTiming(grammar: vsctm.IGrammar, lines: readonly string[]): number {
+  let ruleStack: vsctm.StateStack = vsctm.INITIAL;
+  let count = 0;
+  for (const line of lines) {
+    const r = grammar.tokenizeLine2(line, ruleStack);
+    ruleStack = r.ruleStack;
+    count += r.tokens.length;
+  }
+  return count;
+}
