@@ -69,12 +69,12 @@ export function findFootnotes(text: string): FootnoteScan {
     }
     if (lo < list.length) markerHits.push({ marker, start, end, def: list[lo] });
   };
-  for (const m of text.matchAll(GLUED_MARKER)) {
-    const i = m.index + 1;
+  GLUED_MARKER.lastIndex = 0;
+  for (let m = GLUED_MARKER.exec(text); m; m = GLUED_MARKER.exec(text)) {
     const p = text[m.index];
     // "10.30", "1,5": a number, not a marker.
     if ((p === '.' || p === ',' || p === ':') && /\d/u.test(text[m.index - 1] ?? '')) continue;
-    consider(String(+m[1]), i, i + m[1].length);
+    consider(String(+m[1]), m.index + 1, m.index + 1 + m[1].length);
   }
   for (const m of text.matchAll(BRACKET_MARKER)) {
     let offset = m.index + 1;

@@ -48,5 +48,6 @@ function pushUnique(out: QuestionNumber[], n: QuestionNumber): void {
 
 /** The number without its sub-item letter: "2l" → "2". */
 export function baseNumber(n: QuestionNumber): string {
-  return n.replace(/[a-z]$/, '');
+  const last = n.charCodeAt(n.length - 1);
+  return last >= 97 && last <= 122 ? n.slice(0, -1) : n;
 }

@@ -52,10 +52,11 @@ const FURNITURE = /^[ \t\u00A0]*(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?
 function trimBlockEnd(text: string, start: number, end: number): number {
   end = trimEnd(text, start, end);
   for (;;) {
-    const ls = lineStartOf(text, end, start);
     // Page furniture is a short line without sentence punctuation at its end.
     const last = text[end - 1];
-    if (ls <= start || end - ls > 160 || last === '.' || last === '?' || last === '!' || !FURNITURE.test(text.slice(ls, end))) return end;
+    if (end <= start || last === '.' || last === '?' || last === '!') return end;
+    const ls = lineStartOf(text, end, Math.max(start, end - 161));
+    if (ls <= start || end - ls > 160 || (ls > 0 && text[ls - 1] !== '\n') || !FURNITURE.test(text.slice(ls, end))) return end;
     end = trimEnd(text, start, ls);
   }
 }
@@ -120,16 +121,21 @@ function collapse(s: string): string {
   return /\s\s|[^ \S]/u.test(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
 }
 
-/** Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). */
-export function findLabels(text: string): FoundLabel[] {
+/**
+ * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
+ * other "vraag"/"vragen" is pushed to `others`: the candidates for cross-references.
+ */
+export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
     const i = m.index;
     const word = m[0];
+    const end = i + word.length;
+    const c1 = word.charCodeAt(1);
+    if (c1 === 114 /* r */ || c1 === 82 /* R */) others.push(i);
     // Labels are capitalised; running text ("het antwoord op vraag 2") is not.
     if (word[0] !== 'V' && word[0] !== 'A') continue;
-    const end = i + word.length;
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetter(text[i - 1])) continue;
     if (end < text.length && isLetter(text[end])) continue;
@@ -144,6 +150,7 @@ export function findLabels(text: string): FoundLabel[] {
       const labelEnd = end + t[0].length;
       if (!acceptsAfter(text, labelEnd, mode)) continue;
       labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t.groups.nums), mode));
+      if (!isAnswer) others.pop();
       KEYWORD.lastIndex = labelEnd;
       continue;
     }
@@ -154,6 +161,7 @@ export function findLabels(text: string): FoundLabel[] {
       if (by) {
         const colon = text.lastIndexOf(':', end + by[0].length);
         labels.push(makeLabel(text, 'question', i, colon, [], mode));
+        others.pop();
         KEYWORD.lastIndex = end + by[0].length;
         continue;
       }
@@ -161,6 +169,7 @@ export function findLabels(text: string): FoundLabel[] {
     BARE_LABEL.lastIndex = end;
     if (BARE_LABEL.test(text)) {
       labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, end, [], mode));
+      if (!isAnswer) others.pop();
     }
   }
   return labels;
@@ -225,9 +234,9 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
   return withQuestionMark * 2 >= items.length ? out : [];
 }
 
-function findSections(text: string): Array<{ label: Label; start: number; bodyStart: number }> {
+function findSections(text: string, from = 0, to = text.length): Array<{ label: Label; start: number; bodyStart: number }> {
   const out: Array<{ label: Label; start: number; bodyStart: number }> = [];
-  for (const m of matchLines(text, SECTION_HEADING)) {
+  for (const m of matchLines(text, SECTION_HEADING, from, to)) {
     const nameStart = m.index + m[0].indexOf(m[1]);
     const nameEnd = nameStart + m[1].length;
     out.push({
@@ -287,15 +296,17 @@ function paragraphStart(text: string, min: number, end: number): number {
 }
 
 /** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
-function findCrossRefs(text: string, labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[]): CrossRef[] {
+function findCrossRefs(
+  text: string, candidates: readonly number[], labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[],
+): CrossRef[] {
   const out: CrossRef[] = [];
-  const re = /vra(?:ag|gen)/gi;
   let li = 0;
   let si = 0;
   let bi = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const i = m.index;
-    const end = i + m[0].length;
+  let consumed = 0;
+  for (const i of candidates) {
+    if (i < consumed) continue;
+    const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
     if ((i > 0 && isLetter(text[i - 1])) || (end < text.length && isLetter(text[end]))) continue;
     while (li < labels.length && labels[li].span.end <= i) li++;
     if (li < labels.length && labels[li].span.start <= i) continue;
@@ -325,7 +336,7 @@ function findCrossRefs(text: string, labels: readonly FoundLabel[], blocks: read
       target,
       external,
     });
-    re.lastIndex = numsEnd;
+    consumed = numsEnd;
   }
   return out;
 }
@@ -365,7 +376,8 @@ function parse(text: string): ParsedDocument {
   if (kind === 'unknown' && text.length > 0 && text.slice(0, 8192).includes('\u0000')) return emptyDocument(kind);
 
   const fn = findFootnotes(text);
-  let labels = findLabels(text);
+  const refCandidates: number[] = [];
+  let labels = findLabels(text, refCandidates);
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
 
   // Labels inside the header ("Vragen van het lid ...") are not labels.
@@ -392,7 +404,9 @@ function parse(text: string): ParsedDocument {
   // (a letterhead before them, a "Toelichting" after the last answer).
   const firstLabel = labels.length > 0 ? labels[0].blockStart : text.length;
   const lastLabel = labels.length > 0 ? labels[labels.length - 1].bodyStart : -1;
-  const foundSections = findSections(text).filter((s) => kind === 'beslisnota' || s.start < firstLabel || s.start > lastLabel);
+  const foundSections = kind === 'beslisnota' || labels.length === 0
+    ? findSections(text)
+    : [...findSections(text, 0, firstLabel), ...findSections(text, lastLabel)].filter((s) => s.start < firstLabel || s.start > lastLabel);
 
   // Where blocks end: the next label, section, or the footnotes after the last block.
   const boundaries: number[] = [
@@ -439,7 +453,7 @@ function parse(text: string): ParsedDocument {
 
   const docRefs = findDocRefs(text);
   const skip: Span[] = [...headers.map((h) => h.span), ...fn.footnotes.map((f) => f.span)].sort((a, b) => a.start - b.start);
-  const crossRefs = findCrossRefs(text, labels, blocks, skip);
+  const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
   const metadata = extractMetadata(text, headers, docRefs);
 
   return {

@@ -106,14 +106,19 @@ export function nextBlankLine(text: string, from: number, limit = text.length): 
  * Matches a line-anchored regex (`^...$`, flag m) at line starts only. Searching for "\n" first
  * is much faster on long texts than letting the engine try `^` at every position.
  */
-export function* matchLines(text: string, re: RegExp): Generator<RegExpExecArray> {
+export function* matchLines(text: string, re: RegExp, from = 0, to = text.length): Generator<RegExpExecArray> {
+  // A prefix keeps offsets and stops the engine at `to` (it would search on to the end otherwise).
+  if (to < text.length) text = text.slice(0, to);
   const body = re.source.replace(/^\^/u, '');
   const flags = re.flags.includes('m') ? re.flags : re.flags + 'm';
-  const first = new RegExp(body, flags.replace('g', '') + 'y');
-  const m0 = first.exec(text);
-  if (m0) yield m0;
+  if (from === 0) {
+    const m0 = new RegExp(body, flags.replace('g', '') + 'y').exec(text);
+    if (m0) yield m0;
+  }
   const rest = new RegExp(`\\n(?:${body})`, flags.includes('g') ? flags : flags + 'g');
+  rest.lastIndex = Math.max(0, from - 1);
   for (const m of text.matchAll(rest)) {
+    if (m.index >= to) break;
     const shifted = [...m] as unknown as RegExpExecArray;
     shifted[0] = m[0].slice(1);
     shifted.index = (m.index ?? 0) + 1;
