@@ -8,6 +8,7 @@ import { parseDocument } from './core/parser';
  */
 export class DocumentModels implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; model: ParsedDocument }>();
+  private readonly reported = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
   constructor() {
@@ -20,6 +21,11 @@ export class DocumentModels implements vscode.Disposable {
     if (hit && hit.version === document.version) return hit.model;
     const model = parseDocument(document.getText());
     this.cache.set(key, { version: document.version, model });
+    if (model.error && !this.reported.has(key)) {
+      this.reported.add(key);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Kamerstukken could not read the structure of {0}: {1}. The text is unchanged; please report this document.', document.uri.path.split('/').pop() ?? '', model.error));
+    }
     return model;
   }
 

@@ -159,4 +159,6 @@ export interface ParsedDocument {
   readonly footnoteRefs: readonly FootnoteRef[];
   readonly crossRefs: readonly CrossRef[];
   readonly docRefs: readonly DocRef[];
+  /** Set when the parser failed on this text: the model is then empty, and this says why. */
+  readonly error?: string;
 }

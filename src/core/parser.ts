@@ -29,7 +29,10 @@ const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+me
 const NUMLIST_ANY = `${NUM_SOURCE}(?:${SEP_ANY}${NUM_SOURCE})*`;
 
 /** Any word that may start a label or a cross-reference. */
-const KEYWORD = /vra(?:ag|gen)|antwoord(?:en)?/gi;
+/** A word that may start a label: capitalised, as labels are. */
+const KEYWORD = /Vra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
+/** "vraag"/"vragen" in running text: where cross-references may be. */
+const REF_KEYWORD = /vra(?:ag|gen)/g;
 /** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
 const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(?<nums>${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
@@ -121,21 +124,34 @@ function collapse(s: string): string {
   return /\s\s|[^ \S]/u.test(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
 }
 
+function allMatches(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  while (re.test(text)) out.push(re.lastIndex - (text.charCodeAt(re.lastIndex - 1) === 103 /* g */ ? 5 : 6));
+  return out;
+}
+
+/** Appends the merge of two sorted lists to `out`. */
+function mergeSorted(a: readonly number[], b: readonly number[], out: number[]): void {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+}
+
 /**
  * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
  * other "vraag"/"vragen" is pushed to `others`: the candidates for cross-references.
  */
 export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
+  const capitalised: number[] = [];
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
     const i = m.index;
     const word = m[0];
     const end = i + word.length;
-    const c1 = word.charCodeAt(1);
-    if (c1 === 114 /* r */ || c1 === 82 /* R */) others.push(i);
-    // Labels are capitalised; running text ("het antwoord op vraag 2") is not.
-    if (word[0] !== 'V' && word[0] !== 'A') continue;
+    // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
+    if (word[0] === 'V') capitalised.push(i);
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetter(text[i - 1])) continue;
     if (end < text.length && isLetter(text[end])) continue;
@@ -150,7 +166,7 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
       const labelEnd = end + t[0].length;
       if (!acceptsAfter(text, labelEnd, mode)) continue;
       labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t.groups.nums), mode));
-      if (!isAnswer) others.pop();
+      if (!isAnswer) capitalised.pop();
       KEYWORD.lastIndex = labelEnd;
       continue;
     }
@@ -161,7 +177,7 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
       if (by) {
         const colon = text.lastIndexOf(':', end + by[0].length);
         labels.push(makeLabel(text, 'question', i, colon, [], mode));
-        others.pop();
+        capitalised.pop();
         KEYWORD.lastIndex = end + by[0].length;
         continue;
       }
@@ -169,9 +185,10 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     BARE_LABEL.lastIndex = end;
     if (BARE_LABEL.test(text)) {
       labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, end, [], mode));
-      if (!isAnswer) others.pop();
+      if (!isAnswer) capitalised.pop();
     }
   }
+  mergeSorted(capitalised, allMatches(text, REF_KEYWORD), others);
   return labels;
 }
 
@@ -345,9 +362,9 @@ function findCrossRefs(
 export function parseDocument(text: string): ParsedDocument {
   try {
     return parse(text);
-  } catch {
-    // Defensive: a parser bug must not break the editor. The empty model shows nothing.
-    return emptyDocument(classifySafe(text));
+  } catch (error) {
+    // A parser bug must not break the editor: the empty model shows nothing, and says why.
+    return { ...emptyDocument(classifySafe(text)), error: error instanceof Error ? error.message : String(error) };
   }
 }
 
