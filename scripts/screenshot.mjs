@@ -10,7 +10,7 @@
 // `open` (paths relative to the folder, default seeds/) are opened in editors and `commands` run in the
 // extension host (both through a tiny extensionTestsPath module); then `actions(page)` may drive the
 // page with playwright (hover, click, keyboard) before the PNG is taken.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from './codeServer.mjs';
@@ -27,6 +27,12 @@ exports.run = async function run() {
   }
   for (const cmd of cfg.commands || []) await vscode.commands.executeCommand(cmd);
   await new Promise((resolve) => setTimeout(resolve, cfg.settleMs || 1500));
+  // The extension host ends when run() settles, and with it every provider (outline, hovers):
+  // say "ready", then stay until the picture is taken.
+  const fs = require('fs');
+  fs.writeFileSync(cfg.ready, 'ready');
+  const until = Date.now() + 600000;
+  while (!fs.existsSync(cfg.release) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
 };
 `;
 
@@ -49,7 +55,7 @@ export async function screenshot({
   const server = await startCodeServer({
     userDataDir,
     extensionsDir: path.join(base, 'extensions'),
-    env: { KAMERSTUKKEN_SCREENSHOT: JSON.stringify({ open, commands, settleMs }) },
+    env: { KAMERSTUKKEN_SCREENSHOT: JSON.stringify({ open, commands, settleMs, ready: path.join(base, 'ready'), release: path.join(base, 'release') }) },
   });
   const browser = await launchChromium();
   try {
@@ -60,13 +66,20 @@ export async function screenshot({
     await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: opener }));
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 120_000); });
-    const code = await Promise.race([done, timeout]);
+    const ready = (async () => {
+      for (;;) {
+        if (await access(path.join(base, 'ready')).then(() => true, () => false)) return 'ready';
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const state = await Promise.race([done, timeout, ready]);
     clearTimeout(timer);
-    if (code !== 0) throw new Error(`opening the editors failed (${code})`);
+    if (state !== 'ready') throw new Error(`opening the editors failed (${state})`);
     if (actions) await actions(page);
     const out = path.resolve(file);
     await mkdir(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
+    await writeFile(path.join(base, 'release'), 'release');
     return out;
   } finally {
     await browser.close().catch(() => {});
