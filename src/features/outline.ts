@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { buildOutline, type OutlineKind, type OutlineNode, type OutlineWords } from '../core/outline';
-import type { Span } from '../core/model';
+import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 
 const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
@@ -27,10 +27,6 @@ export function outlineWords(): OutlineWords {
     submitted: (date) => vscode.l10n.t('submitted {0}', date),
     received: (date) => vscode.l10n.t('received {0}', date),
   };
-}
-
-export function toRange(document: vscode.TextDocument, span: Span): vscode.Range {
-  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
 function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.DocumentSymbol {
