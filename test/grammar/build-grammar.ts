@@ -67,10 +67,12 @@ export interface Alternative {
 }
 
 /** One `match` rule made of alternatives; the comment lists them in order. */
-export function union(comment: string, alts: readonly Alternative[]): Record<string, unknown> {
+export function union(comment: string, alts: readonly Alternative[], lineAnchored = false): Record<string, unknown> {
   const p = alt(...alts.map((a) => (a.scope ? cap(a.scope, a.pattern) : seq(a.pattern))));
-  // Drop the outer (?:...) of the top-level alternation.
-  return { comment: `${comment} Alternatives, in order: ${alts.map((a) => a.id).join(', ')}.`, match: p.re.slice(3, -1), captures: captures(p) };
+  // A leading ^ outside the alternation lets Oniguruma try line-anchored unions at line starts only
+  // (a ^ inside each alternative does not); otherwise drop the outer (?:...).
+  const match = lineAnchored ? `^${p.re}` : p.re.slice(3, -1);
+  return { comment: `${comment} Alternatives, in order: ${alts.map((a) => a.id).join(', ')}.`, match, captures: captures(p) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,8 +81,16 @@ export function union(comment: string, alts: readonly Alternative[]): Record<str
 const WS = '[ \\t\\x{00A0}\\x{202F}]';
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, `${WS}+`);
 
+/**
+ * Instead of a leading \b (which stops Oniguruma from skipping ahead by first character): the first
+ * character, then a look-behind that the character before it is not a letter or digit.
+ */
+const NOT_AFTER_WORD = '(?<![0-9A-Za-z].)';
+const wordStart = (...words: string[]): string => `(?:${words.map((w) => `${esc(w[0] ?? '')}${NOT_AFTER_WORD}${esc(w.slice(1))}`).join('|')})`;
+const DIGIT_START = `[0-9]${NOT_AFTER_WORD}`;
+
 /** A question number as written: 1, 12, 2l (sub-item letter); never glued to more letters/digits. */
-const N = '\\d{1,3}(?:[a-z])?(?![0-9A-Za-z])';
+const N = '[0-9]{1,3}(?:[a-z])?(?![0-9A-Za-z])';
 const SEP = `(?:${WS}*,${WS}*(?:en${WS}+)?|${WS}+(?:en|t/m|tot en met|tot|&)${WS}+|${WS}*[-–]${WS}*)`;
 /** Up to MAX_NUMBERS numbers of a list get their own scope; a longer list still matches whole. */
 const MAX_NUMBERS = 8;
@@ -95,7 +105,7 @@ const MD = '(?:\\*\\*|__|\\*|_)';
 const NR = `(?:${WS}+(?:nr\\.?|nummer))?`;
 const QWORD = `(?:Vraag|Vragen|VRAAG|VRAGEN)${NR}`;
 const AWORD = `(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:${WS}+(?:op${WS}+)?(?:de${WS}+)?(?:vra(?:ag|gen)|Vra(?:ag|gen)|VRA(?:AG|GEN))${NR})?`;
-const YEARS = `\\d{4}${WS}*[–—/-]${WS}*(?:\\d{4}|\\d{2})(?![0-9])`;
+const YEARS = `[0-9]{4}${WS}*[–—/-]${WS}*(?:[0-9]{4}|[0-9]{2})(?![0-9])`;
 const MONTHS =
   'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
   'jan\\.|feb\\.|febr\\.|mrt\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
@@ -144,7 +154,8 @@ const LINE_START = seq(`^${WS}*`, opt(cap(HEADING_MARK, '#{1,6}'), `${WS}*`));
  * glued footnote marker ("toelichten?1 Antwoord 1"), a closing bracket or quote, or a digit (page
  * footer glued to the label: "Aanhangsel 1Antwoord 3").
  */
-const MID_START = seq(alt(seq('[.?!:;)\\]”"’»…]', opt(cap(FOOTNOTE_REF, '\\d{1,2}'), '(?![0-9])')), seq('[0-9]')), `${WS}*`);
+const MID_START_PUNCT = seq('[.?!:;)\\]”"’»…]', opt(cap(FOOTNOTE_REF, '[0-9]{1,2}'), '(?![0-9])'), `${WS}*`);
+const MID_START_DIGIT = seq('[0-9]', `${WS}*`);
 
 // ---------------------------------------------------------------------------------------------
 // Line-anchored constructs (one union regex).
@@ -164,9 +175,34 @@ export const lineAlternatives: Alternative[] = [
     id: 'page-header',
     scope: `comment.line.page-header.${S}`,
     pattern: alt(
-      seq(`^${WS}*(?:Tweede|Eerste)${WS}+Kamer${WS}+der${WS}+Staten-Generaal`, opt(`${WS}+`, cap(`constant.numeric.page.${S}`, '\\d{1,4}')), `${WS}*$`),
+      seq(`^${WS}*(?:Tweede|Eerste)${WS}+Kamer${WS}+der${WS}+Staten-Generaal`, opt(`${WS}+`, cap(`constant.numeric.page.${S}`, '[0-9]{1,4}')), `${WS}*$`),
       seq(`^${WS}*Vergaderjaar${WS}+${YEARS}(?:${WS}+Aanhangsel${WS}+van${WS}+de${WS}+Handelingen)?${WS}*$`),
       seq(`^${WS}*${esc('Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden')}${WS}*$`),
+    ),
+  },
+  {
+    id: 'header-start',
+    // "Vragen van het lid ..." / "Antwoord van Minister ..." / "Mededeling van ...": the opening words.
+    pattern: seq(
+      `^${WS}*(?:\\*\\*|__)?`,
+      alt(
+        cap(`keyword.other.header.questions.${S}`, `Vragen${WS}+van${WS}+(?:het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|de${WS}+Kamerleden|lid)`),
+        cap(`keyword.other.header.answer.${S}`, `(?:Antwoord|Mededeling)${WS}+(?:van|namens)`),
+      ),
+      '(?![A-Za-z])',
+    ),
+  },
+  {
+    id: 'footnote-line',
+    // Conservative: a number at a line start is a footnote only when a URL, a document reference
+    // or "Zie" follows, or when the line ends in the back-link arrow. "6 november 2023)." is not.
+    scope: `meta.footnote.${S}`,
+    pattern: seq(
+      `^${WS}*`,
+      cap(`constant.numeric.footnote.${S}`, '[0-9]{1,3}'),
+      opt(cap(`punctuation.separator.footnote.${S}`, '\\.')),
+      `${WS}+`,
+      `(?=https?://|www\\.|Kamerstuk(?:ken)?${WS}+(?:I{1,2}${WS}+)?[0-9]|Aanhangsel${WS}|Handelingen${WS}+I{1,2}${WS}|Zie${WS}|[^\\r\\n]*↩)`,
     ),
   },
   {
@@ -176,7 +212,7 @@ export const lineAlternatives: Alternative[] = [
       cap(
         `markup.heading.section.${S}`,
         opt(cap(EM_BEGIN, '\\*\\*|__')),
-        `(?:\\d{1,2}(?:\\.\\d{1,2})?\\.?${WS}+)?`,
+        `(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?`,
         `(?:${SECTION_HEADINGS.map(esc).join('|')})`,
         opt(`${WS}*`, cap(LABEL_SEP, ':')),
         opt(cap(EM_END, '\\*\\*|__')),
@@ -235,7 +271,7 @@ export const lineAlternatives: Alternative[] = [
 // ---------------------------------------------------------------------------------------------
 // Constructs that can occur anywhere (one union regex). Each starts with a definite character.
 
-export const inlineAlternatives: Alternative[] = [
+const inlineAlternatives: Alternative[] = [
   {
     id: 'header-start-mid-line',
     // A header after a sentence end (a whole document on one line): only the words get a scope.
@@ -246,13 +282,15 @@ export const inlineAlternatives: Alternative[] = [
       '(?![A-Za-z])',
     ),
   },
-  { id: 'question-label-mid-line', scope: `meta.label.question.${S}`, pattern: seq(MID_START, label('question')) },
-  { id: 'answer-label-mid-line', scope: `meta.label.answer.${S}`, pattern: seq(MID_START, label('answer')) },
+  { id: 'question-label-after-punctuation', scope: `meta.label.question.${S}`, pattern: seq(MID_START_PUNCT, label('question')) },
+  { id: 'answer-label-after-punctuation', scope: `meta.label.answer.${S}`, pattern: seq(MID_START_PUNCT, label('answer')) },
+  { id: 'question-label-after-digit', scope: `meta.label.question.${S}`, pattern: seq(MID_START_DIGIT, label('question')) },
+  { id: 'answer-label-after-digit', scope: `meta.label.answer.${S}`, pattern: seq(MID_START_DIGIT, label('answer')) },
   {
     id: 'cross-reference',
     // Running-text reference to another question: "antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4".
     scope: `markup.underline.link.question-reference.${S}`,
-    pattern: seq(`\\b(?:[Aa]ntwoord(?:en)?${WS}+op${WS}+(?:de${WS}+)?)?[Vv]ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
+    pattern: seq(`(?:${wordStart('Antwoord', 'antwoord')}(?:en)?${WS}+op${WS}+(?:de${WS}+)?[Vv]|${wordStart('V', 'v')})ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
   },
   {
     id: 'document-reference',
@@ -260,43 +298,55 @@ export const inlineAlternatives: Alternative[] = [
     pattern: alt(
       // Aanhangsel (van de) Handelingen, vergaderjaar 2023–2024, nr. 1047
       seq(
-        `\\bAanhangsel(?:${WS}+van${WS}+de)?${WS}+Handelingen(?:${WS}+I{1,2}(?![A-Za-z]))?`,
-        `(?:,?${WS}+(?:[Vv]ergaderjaar|vj\\.?)${WS}+${YEARS})?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*\\d{1,5}(?![0-9]))?`,
+        `${wordStart('Aanhangsel')}(?:${WS}+van${WS}+de)?${WS}+Handelingen(?:${WS}+I{1,2}(?![A-Za-z]))?`,
+        `(?:,?${WS}+(?:[Vv]ergaderjaar|vj\\.?)${WS}+${YEARS})?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*[0-9]{1,5}(?![0-9]))?`,
       ),
       // Kamerstuk 28 828, nr. 70 / Kamerstukken II 2019/20, 29 984, nr. 899 / Kamerstuk 36 200 VII, nr. 5
       seq(
-        `\\bKamerstuk(?:ken)?(?:${WS}+(?:I{1,2}|EK|TK)(?![A-Za-z]))?(?:${WS}+${YEARS})?,?${WS}+\\d{2}${WS}?\\d{3}(?![0-9])`,
-        `(?:-[A-Z0-9]{1,4}(?![A-Za-z0-9]))?(?:${WS}+(?:[IVXL]{1,6}|[A-Z])(?![A-Za-z0-9]))?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*\\d{1,5}(?![0-9]))?`,
+        `${wordStart('Kamerstuk')}(?:ken)?(?:${WS}+(?:I{1,2}|EK|TK)(?![A-Za-z]))?(?:${WS}+${YEARS})?,?${WS}+[0-9]{2}${WS}?[0-9]{3}(?![0-9])`,
+        `(?:-[A-Z0-9]{1,4}(?![A-Za-z0-9]))?(?:${WS}+(?:[IVXL]{1,6}|[A-Z])(?![A-Za-z0-9]))?(?:,?${WS}*(?:nr\\.?|nummer)${WS}*[0-9]{1,5}(?![0-9]))?`,
       ),
       // Handelingen II 2022/23, nr. 45, item 12
-      seq(`\\bHandelingen${WS}+I{1,2}${WS}+${YEARS}(?:,${WS}*nr\\.?${WS}*\\d{1,4}(?![0-9]))?(?:,${WS}*item${WS}*\\d{1,3}(?![0-9]))?`),
+      seq(`${wordStart('Handelingen')}${WS}+I{1,2}${WS}+${YEARS}(?:,${WS}*nr\\.?${WS}*[0-9]{1,4}(?![0-9]))?(?:,${WS}*item${WS}*[0-9]{1,3}(?![0-9]))?`),
     ),
   },
-  { id: 'document-number', scope: `constant.other.identifier.document.${S}`, pattern: seq('\\b\\d{4}D\\d{5}\\b') },
-  { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq('\\b\\d{4}Z\\d{5}\\b') },
+  { id: 'document-number', scope: `constant.other.identifier.document.${S}`, pattern: seq(`${DIGIT_START}[0-9]{3}D[0-9]{5}(?![0-9A-Za-z])`) },
+  { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq(`${DIGIT_START}[0-9]{3}Z[0-9]{5}(?![0-9A-Za-z])`) },
   {
     id: 'publication-id',
     scope: `constant.other.identifier.publication.${S}`,
-    pattern: seq('\\b(?:ah-tk|ah-ek|h-tk|h-ek|kst|blg|stb|stcrt|trb|kv-tk|kv-ek|gmb|prb|wsb|bgr)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}\\b'),
+    pattern: seq(`${wordStart('ah-tk', 'ah-ek', 'h-tk', 'h-ek', 'kst', 'blg', 'stb', 'stcrt', 'trb', 'kv-tk', 'kv-ek')}-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}(?![0-9A-Za-z])`),
   },
   {
     id: 'metadata-key',
     // "Nummer: 2023D03702, datum: 2023-02-01, bijgewerkt: ..., versie: 3"
     pattern: seq(
-      '\\b',
-      cap(`variable.other.metadata-key.${S}`, 'Nummer|datum|bijgewerkt|versie'),
+      cap(`variable.other.metadata-key.${S}`, wordStart('Nummer', 'datum', 'bijgewerkt', 'versie')),
       cap(`punctuation.separator.key-value.${S}`, ':'),
-      `(?=${WS}*\\d)`,
+      `(?=${WS}*[0-9])`,
     ),
   },
-  { id: 'url', scope: `markup.underline.link.url.${S}`, pattern: seq('\\b(?:https?://|www\\.)[^\\s<>"”↩]*[^\\s<>"”↩.,;:!?)\\]’]') },
+  { id: 'url', scope: `markup.underline.link.url.${S}`, pattern: seq(`${wordStart('https://', 'http://', 'www.')}[^\\s<>"”↩]*[^\\s<>"”↩.,;:!?)\\]’]`) },
   {
     id: 'date',
     scope: `constant.numeric.date.${S}`,
     pattern: alt(
-      seq(`\\b\\d{1,2}${WS}+(?:${MONTHS})(?:${WS}+\\d{4}(?![0-9]))?(?![A-Za-z])`),
-      seq('\\b\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?(?![0-9])'),
-      seq('\\b\\d{1,2}-\\d{1,2}-\\d{4}(?![0-9])'),
+      seq(`${DIGIT_START}[0-9]?${WS}+(?:${MONTHS})(?:${WS}+[0-9]{4}(?![0-9]))?(?![A-Za-z])`),
+      seq(`${DIGIT_START}[0-9]{3}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])`),
+      seq(`${DIGIT_START}[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])`),
+    ),
+  },
+  {
+    id: 'submitted',
+    // "(ingezonden 29 januari 2024)" / "(ontvangen 1 februari 2023)". One line: when wrapped, only the
+    // part on the first line is matched.
+    scope: `meta.submitted.${S}`,
+    pattern: seq(
+      cap(`punctuation.definition.submitted.begin.${S}`, '\\('),
+      cap(`keyword.other.submitted.${S}`, 'ingezonden|ontvangen'),
+      '(?![A-Za-z])',
+      opt(`${WS}+`, cap(`constant.numeric.date.${S}`, `[0-9]{1,2}${WS}+(?:${MONTHS})(?:${WS}+[0-9]{4}(?![0-9]))?`)),
+      opt(`${WS}*`, cap(`punctuation.definition.submitted.end.${S}`, '\\)')),
     ),
   },
   {
@@ -311,8 +361,7 @@ export const inlineAlternatives: Alternative[] = [
     id: 'footnote-mid-line',
     // A footnote in a document on one line: "   1. https://..."
     pattern: seq(
-      '\\b',
-      cap(`constant.numeric.footnote.${S}`, '\\d{1,3}'),
+      cap(`constant.numeric.footnote.${S}`, `${DIGIT_START}[0-9]{0,2}`),
       opt(cap(`punctuation.separator.footnote.${S}`, '\\.')),
       `${WS}+(?=https?://)`,
     ),
@@ -325,19 +374,45 @@ export const inlineAlternatives: Alternative[] = [
       seq(
         '[.?!,;:]',
         '(?<=[\\p{L})”"’].)(?<!\\bnr\\.|\\bart\\.|\\bblz\\.|\\bp\\.|\\bpag\\.|\\bvgl\\.|\\bno\\.)',
-        cap(FOOTNOTE_REF, '\\d{1,3}'),
+        cap(FOOTNOTE_REF, '[0-9]{1,3}'),
         '(?![0-9\\p{L}])(?![.,][0-9])',
       ),
-      seq('[”"’)]', '(?<=\\p{Ll}.)', cap(FOOTNOTE_REF, '\\d{1,3}'), '(?![0-9\\p{L}])(?![.,][0-9])'),
+      seq('[”"’)]', '(?<=\\p{Ll}.)', cap(FOOTNOTE_REF, '[0-9]{1,3}'), '(?![0-9\\p{L}])(?![.,][0-9])'),
     ),
   },
   { id: 'footnote-backlink', scope: `punctuation.definition.footnote.backlink.${S}`, pattern: seq('↩\\x{FE0E}?') },
-  { id: 'bullet', scope: `keyword.operator.bullet.${S}`, pattern: seq('[•●▪◦‣∙]') },
 ];
+
+const byId = (id: string): Alternative => {
+  const a = inlineAlternatives.find((x) => x.id === id);
+  if (!a) throw new Error(`no alternative ${id}`);
+  return a;
+};
+
+/**
+ * The inline constructs as a few regexes, each grouping alternatives that start with the same kind
+ * of character (so each regex keeps a small first-character set). Order matters only for matches
+ * starting at the same position.
+ */
+export const inlineGroups: Readonly<Record<string, readonly Alternative[]>> = {
+  'after-punctuation': ['header-start-mid-line', 'question-label-after-punctuation', 'answer-label-after-punctuation', 'footnote-reference'].map(byId),
+  digits: ['question-label-after-digit', 'answer-label-after-digit', 'document-number', 'zaak-number', 'date', 'footnote-mid-line'].map(byId),
+  'cross-reference': ['cross-reference'].map(byId),
+  'document-reference': ['document-reference'].map(byId),
+  'publication-id': ['publication-id'].map(byId),
+  'metadata-key': ['metadata-key'].map(byId),
+  url: ['url'].map(byId),
+  parentheses: ['submitted', 'party'].map(byId),
+  backlink: ['footnote-backlink'].map(byId),
+};
+{
+  const used = new Set(Object.values(inlineGroups).flat());
+  const unused = inlineAlternatives.filter((x) => !used.has(x));
+  if (unused.length > 0) throw new Error(`inline alternatives in no group: ${unused.map((x) => x.id).join(', ')}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 
-const HEADER_END = `(?=\\((?:ingezonden|ontvangen)(?![A-Za-z]))|^(?=${WS}*$)|^(?=${WS}*(?:\\*\\*|__)?(?:Vraag|Vragen|Antwoord|Mededeling)(?![A-Za-z]))`;
 
 export function buildGrammar(): Record<string, unknown> {
   return {
@@ -347,51 +422,11 @@ export function buildGrammar(): Record<string, unknown> {
     comment:
       'GENERATED by test/grammar/build-grammar.ts: edit that file and run `npx tsx test/grammar/build-grammar.ts`. ' +
       'Dutch parliamentary documents (Kamervragen, beslisnota, copied web pages) as plain text.',
-    patterns: [{ include: '#header' }, { include: '#footnote-line' }, { include: '#line' }, { include: '#inline' }],
+    patterns: [{ include: '#line' }, { include: '#inline' }],
     repository: {
-      header: {
-        patterns: [
-          {
-            comment:
-              '"Vragen van het lid ..." over hard wraps; ends before "(ingezonden"/"(ontvangen", at a blank line, or at a line starting a label/header.',
-            begin: `^${WS}*(?:\\*\\*|__)?(Vragen${WS}+van${WS}+(?:het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|de${WS}+Kamerleden|lid))(?![A-Za-z])`,
-            end: HEADER_END,
-            beginCaptures: { 1: { name: `keyword.other.header.questions.${S}` } },
-            name: `meta.header.questions.${S}`,
-            patterns: [{ include: '#inline' }],
-          },
-          {
-            comment: '"Antwoord van Minister ..." / "Mededeling van ..."; same ends.',
-            begin: `^${WS}*(?:\\*\\*|__)?((?:Antwoord|Mededeling)${WS}+(?:van|namens))(?![A-Za-z])`,
-            end: HEADER_END,
-            beginCaptures: { 1: { name: `keyword.other.header.answer.${S}` } },
-            name: `meta.header.answer.${S}`,
-            patterns: [{ include: '#inline' }],
-          },
-        ],
-      },
-      'footnote-line': {
-        comment:
-          'Conservative: a number at a line start is a footnote only when a URL, a document reference or "Zie" follows, or when the line ends in the back-link arrow. "6 november 2023)." is not. Ends at the end of the line.',
-        begin: `^${WS}*(\\d{1,3})(\\.?)${WS}+(?=https?://|www\\.|Kamerstuk(?:ken)?${WS}+(?:I{1,2}${WS}+)?\\d|Aanhangsel${WS}|Handelingen${WS}+I{1,2}${WS}|Zie${WS}|[^\\r\\n]*↩)`,
-        end: '$',
-        beginCaptures: { 1: { name: `constant.numeric.footnote.${S}` }, 2: { name: `punctuation.separator.footnote.${S}` } },
-        name: `meta.footnote.${S}`,
-        contentName: `comment.line.footnote.${S}`,
-        patterns: [{ include: '#inline' }],
-      },
-      line: union('Line-anchored constructs.', lineAlternatives),
-      inline: { patterns: [{ include: '#submitted' }, { include: '#inline-union' }] },
-      submitted: {
-        comment: '"(ingezonden 29 januari 2024)" / "(ontvangen 16 februari\\n2024)." — may wrap; ends at ")" or a blank line.',
-        begin: '(\\()(ingezonden|ontvangen)(?![A-Za-z])',
-        end: `(\\))|^(?=${WS}*$)`,
-        beginCaptures: { 1: { name: `punctuation.definition.submitted.begin.${S}` }, 2: { name: `keyword.other.submitted.${S}` } },
-        endCaptures: { 1: { name: `punctuation.definition.submitted.end.${S}` } },
-        name: `meta.submitted.${S}`,
-        patterns: [{ include: '#inline-union' }],
-      },
-      'inline-union': union('Constructs that can occur anywhere on a line.', inlineAlternatives),
+      line: union('Line-anchored constructs.', lineAlternatives, true),
+      inline: { patterns: Object.keys(inlineGroups).map((k) => ({ include: `#inline-${k}` })) },
+      ...Object.fromEntries(Object.entries(inlineGroups).map(([k, alts]) => [`inline-${k}`, union(`Inline: ${k}.`, alts)])),
     },
   };
 }
