@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark in one run, each next to a baseline measured in the same run.
+ * Prints ratios and PASS/FAIL against the targets; timings are not asserted in unit tests.
+ */
+import { buildCorpus } from './corpus';
+import { benchParser } from './parser';
+import { benchTokenize } from './tokenize';
+
+async function main(): Promise<void> {
+  const corpus = buildCorpus();
+  benchParser(corpus);
+  console.log('');
+  await benchTokenize(corpus);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
