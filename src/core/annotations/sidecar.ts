@@ -1,0 +1,281 @@
+/**
+ * The annotation sidecar `doc.txt.annotations.yaml`: schema, safe parsing with line-numbered
+ * problems, and minimal rewriting through the `yaml` Document API (comments, unknown fields and
+ * untouched entries survive a save byte for byte where the library allows).
+ *
+ * Offsets here are what the file holds: Unicode code points.
+ */
+import {
+  Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit,
+  type Node, type ToStringOptions, YAMLMap, YAMLSeq,
+} from 'yaml';
+import type { Annotation } from './model';
+
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+export const SIDECAR_VERSION = 1;
+
+/** The sidecar's file name for a document's file name. */
+export function sidecarName(documentName: string): string {
+  return documentName + SIDECAR_SUFFIX;
+}
+
+/** Something wrong with a sidecar. A sidecar with problems is never overwritten. */
+export interface SidecarProblem {
+  readonly message: string;
+  /** 1-based line, when known. */
+  readonly line?: number;
+}
+
+export interface ParsedSidecar {
+  /** The `document` field, if any. */
+  readonly document?: string;
+  /** The valid entries, in file order (code-point offsets). */
+  readonly annotations: Annotation[];
+  readonly problems: SidecarProblem[];
+  /** The parsed YAML, the base for a minimal rewrite. Absent only when the text is not YAML at all. */
+  readonly yaml?: Document;
+}
+
+/** Aliases allowed when converting values: a hand-written file needs none; a bomb needs thousands. */
+const MAX_ALIAS_COUNT = 100;
+/** Sidecars larger than this (characters) are refused rather than parsed. */
+export const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
+
+const ALLOWED_TAGS = new Set([
+  'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq',
+]);
+
+const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false };
+
+/** Field order of entries this code writes. */
+const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
+
+/**
+ * Parses a sidecar safely: YAML 1.2 core schema, no custom tags, bounded aliases, no prototype
+ * pollution. Never throws. Problems name their line; valid entries are returned regardless.
+ */
+export function parseSidecar(text: string): ParsedSidecar {
+  const problems: SidecarProblem[] = [];
+  if (text.length > MAX_SIDECAR_LENGTH) {
+    return { annotations: [], problems: [{ message: `the file is larger than ${MAX_SIDECAR_LENGTH / (1024 * 1024)} MB` }] };
+  }
+  const lines = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines, schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true,
+      keepSourceTokens: false,
+    });
+  } catch (error) {
+    return { annotations: [], problems: [{ message: error instanceof Error ? error.message : String(error) }] };
+  }
+  const lineOf = (offset: number | undefined): number | undefined =>
+    offset === undefined ? undefined : lines.linePos(offset).line;
+  const nodeLine = (node: unknown): number | undefined =>
+    isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
+
+  for (const e of doc.errors) problems.push({ message: firstLine(e.message), line: lineOf(e.pos[0]) });
+  for (const w of doc.warnings) problems.push({ message: firstLine(w.message), line: lineOf(w.pos[0]) });
+  if (doc.errors.length > 0) return { annotations: [], problems, yaml: doc };
+
+  // No custom tags, and no aliases beyond a small number (resource exhaustion).
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      aliases++;
+      if (aliases === MAX_ALIAS_COUNT + 1) problems.push({ message: 'too many aliases', line: nodeLine(node) });
+    },
+    Node(_key, node) {
+      if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
+        problems.push({ message: `unsupported tag ${node.tag}`, line: nodeLine(node) });
+      }
+    },
+  });
+  if (aliases > MAX_ALIAS_COUNT) return { annotations: [], problems, yaml: doc };
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    problems.push({ message: 'the file is empty: expected "version: 1" and a list of annotations', line: 1 });
+    return { annotations: [], problems, yaml: doc };
+  }
+  if (!isMap(root)) {
+    problems.push({ message: 'expected a mapping with "version", "document" and "annotations"', line: nodeLine(root) });
+    return { annotations: [], problems, yaml: doc };
+  }
+  const versionNode = root.get('version', true);
+  const version = isScalar(versionNode) ? versionNode.value : undefined;
+  if (versionNode === undefined) {
+    problems.push({ message: 'missing "version: 1"', line: 1 });
+  } else if (version !== SIDECAR_VERSION) {
+    problems.push({ message: `unknown version ${JSON.stringify(version ?? null)}: this extension reads version ${SIDECAR_VERSION}`, line: nodeLine(versionNode) });
+  }
+  const documentNode = root.get('document', true);
+  let document: string | undefined;
+  if (documentNode !== undefined) {
+    if (isScalar(documentNode) && typeof documentNode.value === 'string') document = documentNode.value;
+    else problems.push({ message: '"document" must be a file name', line: nodeLine(documentNode) });
+  }
+  const list = root.get('annotations', true);
+  const annotations: Annotation[] = [];
+  if (list === undefined || (isScalar(list) && list.value === null)) {
+    // No annotations yet.
+  } else if (!isSeq(list)) {
+    problems.push({ message: '"annotations" must be a list', line: nodeLine(list) });
+  } else {
+    const seen = new Map<string, number | undefined>();
+    for (const item of list.items) {
+      const line = nodeLine(item);
+      const entry = readEntry(item, line, problems, doc);
+      if (!entry) continue;
+      const previous = seen.get(entry.id);
+      if (seen.has(entry.id)) {
+        problems.push({ message: `duplicate id "${entry.id}" (first at line ${previous ?? '?'})`, line });
+        continue;
+      }
+      seen.set(entry.id, line);
+      annotations.push(entry);
+    }
+  }
+  return { document, annotations, problems, yaml: doc };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/u, '');
+}
+
+function readEntry(item: unknown, line: number | undefined, problems: SidecarProblem[], doc: Document): Annotation | undefined {
+  const fail = (message: string): undefined => {
+    problems.push({ message, line });
+    return undefined;
+  };
+  if (!isMap(item)) return fail('an annotation must be a mapping with id, tags, quote, start and end');
+  let value: unknown;
+  try {
+    value = item.toJSON(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: false } as never);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  if (typeof value !== 'object' || value === null) return fail('an annotation must be a mapping');
+  const o = value as Record<string, unknown>;
+  const idValue = o.id;
+  const id = typeof idValue === 'string' ? idValue : typeof idValue === 'number' && Number.isInteger(idValue) ? String(idValue) : undefined;
+  if (!id) return fail('an annotation needs an "id"');
+  let tags: string[];
+  if (typeof o.tags === 'string') tags = [o.tags];
+  else if (o.tags === undefined || o.tags === null) tags = [];
+  else if (Array.isArray(o.tags) && o.tags.every((t) => typeof t === 'string')) tags = o.tags as string[];
+  else return fail(`annotation ${id}: "tags" must be a list of names`);
+  if (o.note !== undefined && o.note !== null && typeof o.note !== 'string') return fail(`annotation ${id}: "note" must be text`);
+  if (typeof o.quote !== 'string') return fail(`annotation ${id}: "quote" must be text`);
+  for (const k of ['prefix', 'suffix', 'created'] as const) {
+    if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return fail(`annotation ${id}: "${k}" must be text`);
+  }
+  const start = o.start;
+  const end = o.end;
+  if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) return fail(`annotation ${id}: "start" must be a whole number ≥ 0`);
+  if (typeof end !== 'number' || !Number.isInteger(end) || end < start) return fail(`annotation ${id}: "end" must be a whole number ≥ start`);
+  return {
+    id,
+    tags: tags.map((t) => t.trim()).filter((t) => t.length > 0),
+    ...(typeof o.note === 'string' && o.note.length > 0 ? { note: o.note } : {}),
+    quote: o.quote,
+    prefix: typeof o.prefix === 'string' ? o.prefix : '',
+    suffix: typeof o.suffix === 'string' ? o.suffix : '',
+    start,
+    end,
+    created: typeof o.created === 'string' ? o.created : '',
+  };
+}
+
+/** Orders entries as the file does: by start, then end, then id. */
+export function compareEntries(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The sidecar text for `annotations` (code-point offsets), written over `previous` (the parsed
+ * current file, if any): entries that did not change keep their nodes, comments and unknown
+ * fields; changed fields are set in place; entries are ordered by start. Returns the new text.
+ */
+export function serializeSidecar(documentName: string, annotations: readonly Annotation[], previous?: Document): string {
+  const doc = previous ?? new Document({ version: SIDECAR_VERSION, document: documentName, annotations: [] });
+  if (!isMap(doc.contents)) throw new Error('the sidecar is not a mapping');
+  const root = doc.contents;
+  if (!isScalar(root.get('version', true)) || (root.get('version') !== SIDECAR_VERSION)) root.set('version', SIDECAR_VERSION);
+  if (root.get('document') !== documentName) root.set('document', documentName);
+  const list: unknown = root.get('annotations', true);
+  let seq: YAMLSeq;
+  if (isSeq(list)) {
+    seq = list;
+  } else {
+    seq = new YAMLSeq();
+    root.set('annotations', seq);
+  }
+  const byId = new Map<string, YAMLMap>();
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const id = item.get('id');
+    if (typeof id === 'string' || typeof id === 'number') byId.set(String(id), item);
+  }
+  const items: YAMLMap[] = [];
+  for (const a of [...annotations].sort(compareEntries)) {
+    const node = byId.get(a.id);
+    items.push(node ? updateEntry(doc, node, a) : newEntry(doc, a));
+  }
+  seq.items = items;
+  return doc.toString(STRING_OPTIONS);
+}
+
+function entryValue(a: Annotation, key: (typeof FIELDS)[number]): unknown {
+  switch (key) {
+    case 'tags': return [...a.tags];
+    case 'note': return a.note;
+    default: return a[key];
+  }
+}
+
+function newEntry(doc: Document, a: Annotation): YAMLMap {
+  const map = new YAMLMap();
+  for (const key of FIELDS) {
+    const v = entryValue(a, key);
+    if (v === undefined || (key === 'note' && v === '')) continue;
+    map.add(doc.createPair(key, makeNode(doc, key, v)));
+  }
+  return map;
+}
+
+function makeNode(doc: Document, key: string, v: unknown): Node {
+  const node = doc.createNode(v) as Node;
+  if (key === 'tags' && isSeq(node)) node.flow = true;
+  return node;
+}
+
+function sameValue(current: unknown, v: unknown): boolean {
+  if (Array.isArray(v)) {
+    return Array.isArray(current) && current.length === v.length && current.every((x, i) => x === v[i]);
+  }
+  if (typeof current === 'number' && typeof v === 'string') return String(current) === v;
+  return current === v;
+}
+
+function updateEntry(doc: Document, node: YAMLMap, a: Annotation): YAMLMap {
+  for (const key of FIELDS) {
+    const v = entryValue(a, key);
+    const present = node.has(key);
+    if (v === undefined || (key === 'note' && v === '')) {
+      if (present && key === 'note') node.delete(key);
+      continue;
+    }
+    const currentNode = node.get(key, true);
+    const current = isNode(currentNode) ? currentNode.toJSON() : currentNode;
+    if (present && sameValue(current, v)) continue;
+    if (present && isScalar(currentNode) && !Array.isArray(v)) {
+      // Keep the scalar node (and its comment); change its value only.
+      currentNode.value = v;
+      continue;
+    }
+    node.set(key, makeNode(doc, key, v));
+  }
+  return node;
+}

@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Annotation } from '../../../src/core/annotations/model';
+import { parseSidecar, serializeSidecar, sidecarName } from '../../../src/core/annotations/sidecar';
+
+function ann(id: string, start: number, fields: Partial<Annotation> = {}): Annotation {
+  return {
+    id, tags: ['toezegging'], quote: `quote ${id}`, prefix: 'voor ', suffix: ' na', start, end: start + 10,
+    created: '2026-11-23T12:00:00Z', ...fields,
+  };
+}
+
+function ok(text: string): ReturnType<typeof parseSidecar> {
+  const p = parseSidecar(text);
+  assert.deepEqual(p.problems, [], text);
+  return p;
+}
+
+/** Lines of b that are not in a (a multiset difference), and the other way round. */
+function diffLines(a: string, b: string): { added: string[]; removed: string[] } {
+  const count = (s: string) => {
+    const m = new Map<string, number>();
+    for (const l of s.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const ca = count(a);
+  const cb = count(b);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [l, n] of cb) for (let i = 0; i < n - (ca.get(l) ?? 0); i++) added.push(l);
+  for (const [l, n] of ca) for (let i = 0; i < n - (cb.get(l) ?? 0); i++) removed.push(l);
+  return { added, removed };
+}
+
+describe('annotations: sidecar', () => {
+  it('names the sidecar after the document', () => assert.equal(sidecarName('doc.txt'), 'doc.txt.annotations.yaml'));
+
+  it('writes the contract format and reads it back unchanged', () => {
+    const tricky = ann('0000abcd', 5, {
+      tags: ['toezegging', 'ontwijkend antwoord'], note: 'zie ook: vraag 3 # geen commentaar',
+      quote: '  line one\r\nline two 😀\n', prefix: '"#', suffix: "- 'x': y", end: 40,
+    });
+    const text = serializeSidecar('doc.txt', [ann('12345678', 100), tricky]);
+    assert.match(text, /^version: 1\ndocument: doc\.txt\nannotations:\n {2}- id: 0000abcd\n {4}tags: \[toezegging, ontwijkend antwoord\]\n/);
+    assert.match(text, /created: 2026-11-23T12:00:00Z/);
+    const back = ok(text);
+    assert.equal(back.document, 'doc.txt');
+    assert.deepEqual(back.annotations, [tricky, ann('12345678', 100)], 'ordered by start, values exact');
+  });
+
+  it('keeps comments and unknown fields written by hand', () => {
+    const hand = [
+      '# Annotaties bij de beantwoording',
+      'version: 1',
+      'document: doc.txt',
+      'reviewer: Jansen   # wie keek mee',
+      'annotations:',
+      '  # eerste toezegging',
+      '  - id: aaaaaaaa',
+      '    tags: [toezegging]',
+      '    quote: quote aaaaaaaa   # letterlijk',
+      '    prefix: "voor "',
+      '    suffix: " na"',
+      '    start: 10',
+      '    end: 20',
+      '    created: 2026-11-23T12:00:00Z',
+      '    status: besproken',
+      '',
+    ].join('\n');
+    const p = ok(hand);
+    const next = serializeSidecar('doc.txt', [...p.annotations.map((a) => ({ ...a, note: 'nieuw' })), ann('bbbbbbbb', 50)], p.yaml);
+    for (const kept of ['# Annotaties bij de beantwoording', 'reviewer: Jansen # wie keek mee', '# eerste toezegging', 'status: besproken', '# letterlijk']) {
+      assert.ok(next.includes(kept), `${kept} in\n${next}`);
+    }
+    assert.ok(next.includes('note: nieuw'));
+    assert.equal(ok(next).annotations.length, 2);
+  });
+
+  it('rewrites only the entries that changed', () => {
+    const base = Array.from({ length: 20 }, (_, i) => ann(`id${String(i).padStart(6, '0')}`, i * 1000));
+    const text = serializeSidecar('doc.txt', base);
+    const p = ok(text);
+    // Unchanged: byte for byte.
+    assert.equal(serializeSidecar('doc.txt', p.annotations, p.yaml), text);
+    // One note edited: one line added.
+    const edited = p.annotations.map((a, i) => (i === 7 ? { ...a, note: 'belangrijk' } : a));
+    const d1 = diffLines(text, serializeSidecar('doc.txt', edited, ok(text).yaml));
+    assert.deepEqual(d1, { added: ['    note: belangrijk'], removed: [] });
+    // One added in the middle, one removed: only their lines.
+    const changed = [...p.annotations.filter((a) => a.id !== 'id000003'), ann('newnewne', 5500)];
+    const d2 = diffLines(text, serializeSidecar('doc.txt', changed, ok(text).yaml));
+    assert.ok(d2.added.every((l) => /newnewne|quote newnewne|start: 5500|end: 5510|tags|prefix|suffix|created/.test(l)), d2.added.join('\n'));
+    // (Lines shared by all entries, such as the tags, cancel out in this line count.)
+    assert.deepEqual(d2.added, ['  - id: newnewne', '    quote: quote newnewne', '    start: 5500', '    end: 5510']);
+    assert.deepEqual(d2.removed, ['  - id: id000003', '    quote: quote id000003', '    start: 3000', '    end: 3010']);
+  });
+
+  it('two annotators of one document merge cleanly in git', function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'kamerstukken-merge-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    try {
+      const file = join(dir, 'doc.txt.annotations.yaml');
+      git('init', '-q', '-b', 'main');
+      git('config', 'commit.gpgsign', 'false');
+      writeFileSync(file, serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('bbbbbbbb', 2000), ann('cccccccc', 4000)]));
+      git('add', '.');
+      git('commit', '-q', '-m', 'base');
+      git('checkout', '-q', '-b', 'alice');
+      let p = ok(readFileSync(file, 'utf8'));
+      writeFileSync(file, serializeSidecar('doc.txt', [...p.annotations, ann('a1111111', 1000, { tags: ['verwijzing'] })], p.yaml));
+      git('commit', '-q', '-am', 'alice');
+      git('checkout', '-q', 'main');
+      git('checkout', '-q', '-b', 'bob');
+      p = ok(readFileSync(file, 'utf8'));
+      const bobs = p.annotations.map((a) => (a.id === 'cccccccc' ? { ...a, note: 'bob was hier' } : a));
+      writeFileSync(file, serializeSidecar('doc.txt', [...bobs, ann('b2222222', 3000, { tags: ['nieuwe informatie'] })], p.yaml));
+      git('commit', '-q', '-am', 'bob');
+      git('checkout', '-q', 'alice');
+      git('merge', '-q', '--no-edit', 'bob'); // throws on a conflict
+      const merged = ok(readFileSync(file, 'utf8'));
+      assert.deepEqual(merged.annotations.map((a) => a.id), ['aaaaaaaa', 'a1111111', 'bbbbbbbb', 'b2222222', 'cccccccc']);
+      assert.equal(merged.annotations[4].note, 'bob was hier');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('bad input: problems name the line, valid entries survive', () => {
+    const entry = (id: string, start = 1) => [`  - id: ${id}`, '    tags: [t]', '    quote: q', `    start: ${start}`, `    end: ${start + 1}`];
+    const file = (...lines: string[]) => lines.join('\n') + '\n';
+
+    it('not YAML', () => {
+      const p = parseSidecar(file('version: 1', 'annotations:', '  - id: [unclosed', '    tags: x'));
+      assert.ok(p.problems.length > 0);
+      assert.ok(p.problems[0].line !== undefined && p.problems[0].line >= 3, JSON.stringify(p.problems));
+    });
+
+    it('the wrong shape', () => {
+      assert.equal(parseSidecar('- just\n- a list\n').problems[0].line, 1);
+      assert.match(parseSidecar('').problems[0].message, /empty/);
+      const p = parseSidecar(file('version: 1', 'annotations: nope'));
+      assert.deepEqual(p.problems.map((x) => x.line), [2]);
+    });
+
+    it('an unknown or missing version', () => {
+      const p = parseSidecar(file('version: 2', 'annotations:', ...entry('a')));
+      assert.match(p.problems[0].message, /unknown version 2/);
+      assert.equal(p.problems[0].line, 1);
+      assert.equal(p.annotations.length, 1, 'valid entries are still shown');
+      assert.match(parseSidecar(file('annotations:', ...entry('a'))).problems[0].message, /missing "version/);
+    });
+
+    it('duplicate ids', () => {
+      const p = parseSidecar(file('version: 1', 'annotations:', ...entry('a'), ...entry('b', 5), ...entry('a', 9)));
+      assert.deepEqual(p.problems, [{ message: 'duplicate id "a" (first at line 3)', line: 13 }]);
+      assert.deepEqual(p.annotations.map((a) => a.id), ['a', 'b']);
+    });
+
+    it('invalid entries', () => {
+      const p = parseSidecar(file('version: 1', 'annotations:', ...entry('a'),
+        '  - id: b', '    quote: q', '    start: -1', '    end: 2',
+        '  - id: c', '    quote: q', '    start: 5', '    end: 2',
+        '  - tags: [t]', '    quote: q', '    start: 1', '    end: 2',
+        '  - id: d', '    tags: {a: 1}', '    quote: q', '    start: 1', '    end: 2',
+        '  - id: e', '    start: 1', '    end: 2',
+        '  - plain text'));
+      assert.deepEqual(p.problems.map((x) => x.line), [8, 12, 16, 20, 25, 28]);
+      assert.deepEqual(p.annotations.map((a) => a.id), ['a']);
+    });
+
+    it('custom tags, duplicate keys, alias bombs', () => {
+      assert.match(parseSidecar(file('version: 1', 'annotations:', '  - !!js/function x')).problems[0].message, /tag/i);
+      const custom = parseSidecar(file('version: 1', 'annotations:', '  - id: a', '    tags: !evil [t]', '    quote: q', '    start: 1', '    end: 2'));
+      assert.equal(custom.problems[0].line, 4);
+      assert.ok(parseSidecar(file('version: 1', 'version: 1')).problems.length > 0);
+      const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+      for (let i = 0; i < 8; i++) bomb.push(`${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${i === 0 ? 'a' : 'bcdefghi'[i - 1]}`).join(',')}]`);
+      bomb.push('annotations:', ...entry('a'), '    extra: *i');
+      const t0 = Date.now();
+      const p = parseSidecar(file(...bomb));
+      assert.ok(Date.now() - t0 < 1000);
+      assert.ok(p.problems.some((x) => /alias/.test(x.message)), JSON.stringify(p.problems));
+    });
+
+    it('no prototype pollution', () => {
+      const p = ok(file('version: 1', 'annotations:', '  - id: a', '    tags: [t]', '    quote: q', '    start: 1', '    end: 2', '    __proto__: {polluted: true}'));
+      assert.equal(p.annotations.length, 1);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  });
+});
