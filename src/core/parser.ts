@@ -28,7 +28,6 @@ const NUMLIST_H = `${NUM_SOURCE}(?:${SEP_H}${NUM_SOURCE})*`;
 const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+met|&)\\s*)';
 const NUMLIST_ANY = `${NUM_SOURCE}(?:${SEP_ANY}${NUM_SOURCE})*`;
 
-/** Any word that may start a label or a cross-reference. */
 /** A word that may start a label: capitalised, as labels are. */
 const KEYWORD = /Vra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
 /** "vraag"/"vragen" in running text: where cross-references may be. */
