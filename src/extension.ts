@@ -3,6 +3,11 @@ import { DocumentModels } from './documentModels';
 import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerOutline } from './features/outline';
+import { registerHover } from './features/hover';
+import { registerDefinition } from './features/definition';
+import { registerReferences } from './features/references';
+import { registerDocumentLinks } from './features/documentLinks';
+import { registerDiagnostics } from './features/diagnostics';
 
 export function activate(context: vscode.ExtensionContext): void {
   const models = new DocumentModels();
@@ -11,6 +16,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLanguageDetection(),
     registerOutline(models),
     registerFolding(models),
+    registerHover(models),
+    registerDefinition(models),
+    registerReferences(models),
+    registerDocumentLinks(models),
+    registerDiagnostics(models),
   );
 }
 

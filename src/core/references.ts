@@ -193,10 +193,11 @@ function resolve(doc: ParsedDocument, segments: readonly number[], tables: Recor
     // Keep a question and its answer together where the parser paired them.
     if (answer !== undefined && question !== undefined) {
       const parent = doc.blocks[answer].parent;
-      if (parent !== undefined && parent !== question && qs?.includes(parent)) question = parent;
+      if (parent !== undefined && parent !== question && doc.blocks[parent].numbers.some((m) => baseNumber(m) === baseNumber(n))) question = parent;
     } else if (answer === undefined && question !== undefined) {
-      const child = doc.blocks.findIndex((b, i) => i > (question as number) && b.parent === question);
-      if (child >= 0 && doc.blocks[child].numbers.length === 0) answer = child;
+      // An unnumbered answer right after its question.
+      const next = doc.blocks[question + 1];
+      if (next?.parent === question && next.numbers.length === 0) answer = question + 1;
     }
     if (question === undefined && answer === undefined) {
       missing.push(n);

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { buildDocLinks } from '../core/links';
+import { toRange } from '../convert';
+import { type DocumentModels, SELECTOR } from '../documentModels';
+import { openDocumentsFor } from './documentLinks';
+import { referenceIndex, targetAtPosition } from './referenceIndex';
+
+/**
+ * Go to Definition, Ctrl+click and Peek: from a cross-reference to the answer (or the question it
+ * names), from a footnote marker to the footnote, from a reference to another document to that
+ * document when it is open.
+ */
+export function registerDefinition(models: DocumentModels): vscode.Disposable {
+  return vscode.languages.registerDefinitionProvider(SELECTOR, {
+    provideDefinition(document, position) {
+      const index = referenceIndex(models, document);
+      const target = targetAtPosition(index, document, position);
+      if (!target) return undefined;
+      const origin = toRange(document, target.span);
+      switch (target.kind) {
+        case 'crossRef':
+          return target.resolution.definitions.map((b): vscode.LocationLink => {
+            const block = index.doc.blocks[b];
+            const range = toRange(document, block.span);
+            const selection = toRange(document, block.label.span);
+            return { originSelectionRange: origin, targetUri: document.uri, targetRange: range, targetSelectionRange: range.contains(selection) ? selection : range };
+          });
+        case 'footnoteRef': {
+          const range = toRange(document, target.footnote.span);
+          return [{ originSelectionRange: origin, targetUri: document.uri, targetRange: range, targetSelectionRange: range }];
+        }
+        case 'docRef': {
+          const others = openDocumentsFor(models, buildDocLinks(target.ref), document);
+          return others.map((d): vscode.LocationLink => {
+            const start = new vscode.Position(0, 0);
+            return { originSelectionRange: origin, targetUri: d.uri, targetRange: new vscode.Range(start, start) };
+          });
+        }
+        default:
+          return undefined;
+      }
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { findProblems, type Problem } from '../core/references';
+import { toRange } from '../convert';
+import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
+import { referenceIndex } from './referenceIndex';
+
+function listNumbers(numbers: readonly string[]): string {
+  if (numbers.length <= 1) return numbers.join('');
+  return vscode.l10n.t('{0} and {1}', numbers.slice(0, -1).join(', '), numbers[numbers.length - 1]);
+}
+
+function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnostic {
+  let message: string;
+  let severity = vscode.DiagnosticSeverity.Warning;
+  switch (p.code) {
+    case 'questionWithoutAnswer':
+      message = vscode.l10n.t('{0} has no answer in this document.', p.label);
+      break;
+    case 'answerWithoutQuestion':
+      message = vscode.l10n.t('{0} answers a question that is not in this document.', p.label);
+      break;
+    case 'missingNumber':
+      severity = vscode.DiagnosticSeverity.Information;
+      message = p.numbers.length === 1
+        ? vscode.l10n.t('Question {0} is missing from the numbering.', p.numbers[0])
+        : vscode.l10n.t('Questions {0} are missing from the numbering.', listNumbers(p.numbers));
+      break;
+    case 'duplicateNumber':
+      severity = vscode.DiagnosticSeverity.Information;
+      message = vscode.l10n.t('Question {0} occurs more than once.', p.number);
+      break;
+    case 'unknownReference':
+      message = p.numbers.length === 1
+        ? vscode.l10n.t('There is no question {0} in this document.', p.numbers[0])
+        : vscode.l10n.t('There are no questions {0} in this document.', listNumbers(p.numbers));
+      break;
+  }
+  const d = new vscode.Diagnostic(toRange(document, p.span), message, severity);
+  d.source = 'Kamerstukken';
+  d.code = p.code;
+  return d;
+}
+
+function enabled(document?: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('kamerstukken', document).get<boolean>('diagnostics.enabled', true);
+}
+
+/**
+ * The Problems panel: questions without an answer, answers without a question, numbers missing or
+ * repeated, references to questions that do not exist. Off with `kamerstukken.diagnostics.enabled`.
+ */
+export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('kamerstukken');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const update = (document: vscode.TextDocument): void => {
+    if (document.isClosed || document.languageId !== LANGUAGE_ID || !enabled(document)) {
+      collection.delete(document.uri);
+      return;
+    }
+    collection.set(document.uri, findProblems(referenceIndex(models, document)).map((p) => toDiagnostic(document, p)));
+  };
+  const later = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      update(document);
+    }, 300));
+  };
+  const all = (): void => vscode.workspace.textDocuments.forEach(update);
+
+  all();
+  return vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidChangeTextDocument((e) => later(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      collection.delete(d.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('kamerstukken.diagnostics.enabled')) all();
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+}

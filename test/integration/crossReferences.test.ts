@@ -1,0 +1,271 @@
+// Cross-references, footnotes and references to other documents in a real VS Code: hover, Go to
+// Definition, Find All References, document links and diagnostics, on the seeds and small fixtures.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'kamerstukken.kamerstukken';
+const SEED_000 = '000_29150c82fa965ab7.txt';
+const SEED_001 = '001_0bf512367aa70077.txt';
+const SEED_003 = '003_87a2a259f4376b92.txt';
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function current(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+async function openUri(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const doc = current(uri);
+    if (doc?.languageId === 'kamerstuk') return doc;
+    await sleep(50);
+  }
+  assert.fail(`${uri.path} has language ${current(uri)?.languageId}, expected kamerstuk`);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  return openUri(vscode.Uri.joinPath(folder(), name));
+}
+
+async function writeFile(name: string, content: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(folder(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
+
+async function fixture(name: string): Promise<string> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', name));
+  return new TextDecoder().decode(bytes);
+}
+
+/** The position inside the n-th match of `pattern` (whitespace in the pattern matches line ends too), `delta` characters from the match's end. */
+function positionOf(doc: vscode.TextDocument, phrase: string, delta = 1, nth = 0): vscode.Position {
+  const re = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
+  const matches = [...doc.getText().matchAll(re)];
+  assert.ok(matches.length > nth, `"${phrase}" (${nth}) in ${doc.uri.path}`);
+  const m = matches[nth];
+  return doc.positionAt(m.index + m[0].length - delta);
+}
+
+/** Runs a provider command until it returns something (providers register right after the language switch). */
+async function until<T>(run: () => Thenable<T[] | undefined>, accept: (r: T[]) => boolean = (r) => r.length > 0): Promise<T[]> {
+  let result: T[] = [];
+  for (let i = 0; i < 50; i++) {
+    result = (await run()) ?? [];
+    if (accept(result)) return result;
+    await sleep(100);
+  }
+  return result;
+}
+
+async function hovers(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover[]> {
+  return until(() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
+}
+
+function markdown(hs: vscode.Hover[]): vscode.MarkdownString[] {
+  return hs.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c && typeof c.value === 'string');
+}
+
+async function hoverText(doc: vscode.TextDocument, pos: vscode.Position): Promise<string> {
+  return markdown(await hovers(doc, pos)).map((m) => m.value).join('\n---\n');
+}
+
+/** Markdown value → readable text: escapes undone. */
+function plain(value: string): string {
+  return value.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+type Def = vscode.Location | vscode.LocationLink;
+
+async function definitions(doc: vscode.TextDocument, pos: vscode.Position): Promise<Def[]> {
+  return until(() => vscode.commands.executeCommand<Def[]>('vscode.executeDefinitionProvider', doc.uri, pos));
+}
+
+function defRange(d: Def): vscode.Range {
+  return 'targetRange' in d ? (d.targetSelectionRange ?? d.targetRange) : d.range;
+}
+
+function defUri(d: Def): vscode.Uri {
+  return 'targetUri' in d ? d.targetUri : d.uri;
+}
+
+async function links(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
+  return until(() => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri));
+}
+
+async function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+  let d: readonly vscode.Diagnostic[] = [];
+  for (let i = 0; i < 60; i++) {
+    d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'Kamerstukken');
+    if (accept(d)) return d;
+    await sleep(100);
+  }
+  return d;
+}
+
+describe('cross-references', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  it('000: "het antwoord op vraag 8" hovers to the text of Antwoord 8', async () => {
+    const doc = await open(SEED_000);
+    const value = plain(await hoverText(doc, positionOf(doc, 'verwijs ik u ook naar het antwoord op vraag 8')));
+    assert.match(value, /Antwoord 8/);
+    assert.match(value, /Het is belangrijk dat ambtenaren politiek neutraal zijn/);
+    assert.match(value, /Vraag 8/);
+  });
+
+  it('000: "antwoord op vragen 2, 5 en 8" shows every target; the joint answer once', async () => {
+    const doc = await open(SEED_000);
+    const value = plain(await hoverText(doc, positionOf(doc, 'antwoord op vragen 2, 5 en 8', 8)));
+    for (const label of ['Vraag 1 en 2', 'Antwoord 1 en 2', 'Vraag 5', 'Antwoord 5', 'Vraag 8', 'Antwoord 8']) assert.ok(value.includes(`**${label}**`), `${label} in ${value}`);
+    assert.equal(value.split('**Antwoord 1 en 2**').length, 2);
+  });
+
+  it('003: "de vragen 2 en 5" shows Antwoord 2 and Antwoord 5', async () => {
+    const doc = await open(SEED_003);
+    const value = plain(await hoverText(doc, positionOf(doc, 'de vragen 2 en 5')));
+    assert.match(value, /\*\*Antwoord 2\*\*/);
+    assert.match(value, /\*\*Antwoord 5\*\*/);
+  });
+
+  it('000: Go to Definition on "vraag 8" goes to Antwoord 8', async () => {
+    const doc = await open(SEED_000);
+    const defs = await definitions(doc, positionOf(doc, 'verwijs ik u ook naar het antwoord op vraag 8'));
+    assert.equal(defs.length, 1);
+    assert.equal(doc.getText(defRange(defs[0])), 'Antwoord 8');
+  });
+
+  it('000: Find All References on "Antwoord 8" lists every cross-reference to it', async () => {
+    const doc = await open(SEED_000);
+    const pos = positionOf(doc, 'Antwoord 8', 3);
+    const refs = await until(() => vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos));
+    const texts = refs.map((r) => doc.getText(r.range).replace(/\s+/g, ' '));
+    assert.deepEqual(texts.filter((t) => t !== 'Antwoord 8'), ['antwoord op vraag 8', 'antwoord op vraag 8', 'antwoord op vragen 2, 5 en 8']);
+  });
+
+  it('003: the footnote marker "toelichten?1" hovers to the footnote, and F12 jumps to it', async () => {
+    const doc = await open(SEED_003);
+    const pos = positionOf(doc, 'toelichten?1', 0);
+    assert.match(plain(await hoverText(doc, pos)), /https:\/\/www\.nrc\.nl\/nieuws/);
+    const defs = await definitions(doc, pos);
+    assert.equal(defs.length, 1);
+    assert.match(doc.getText(defRange(defs[0])), /^1\. https:\/\/www\.nrc\.nl/);
+  });
+
+  it('a reference to a question that does not exist says so; one to another document does not pretend', async () => {
+    const doc = await openUri(await writeFile('xref-traps.txt', await fixture('traps.txt')));
+    const missing = plain(await hoverText(doc, positionOf(doc, 'antwoord op vraag 12')));
+    assert.match(missing, /12/);
+    assert.doesNotMatch(missing, /\*\*Antwoord/);
+    const external = plain(await hoverText(doc, positionOf(doc, 'uw antwoord op vraag 2')));
+    assert.doesNotMatch(external, /\*\*(?:Vraag|Antwoord) 2\*\*/);
+    const defs = (await vscode.commands.executeCommand<Def[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'antwoord op vraag 12'))) ?? [];
+    assert.equal(defs.length, 0);
+  });
+
+  it('hovers escape document text: no command link, no HTML, not trusted', async () => {
+    const text = [
+      'Vragen van het lid X (VVD) aan de Minister van Financiën over iets (ingezonden 1 januari 2024).', '',
+      'Vraag 1', 'Klik [x](command:workbench.action.quit) of <img src=x onerror=alert(1)> hier?', '',
+      'Antwoord 1', 'Zie [x](command:workbench.action.quit) en <img src=x onerror=alert(1)> <b>vet</b> **sterk**.', '',
+      'Vraag 2', 'En verder?', '',
+      'Antwoord 2', 'Ik verwijs naar het antwoord op vraag 1 [y](command:workbench.action.quit).', '',
+    ].join('\n');
+    const doc = await openUri(await writeFile('xref-unsafe.txt', text));
+    const hs = await hovers(doc, positionOf(doc, 'het antwoord op vraag 1'));
+    const mds = markdown(hs);
+    assert.ok(mds.length > 0);
+    const value = mds.map((m) => m.value).join('\n');
+    assert.match(plain(value), /\*\*Antwoord 1\*\*/);
+    for (const m of mds) {
+      assert.notEqual(m.isTrusted, true);
+      assert.notEqual(m.supportHtml, true);
+    }
+    assert.ok(!value.includes('](command:'), value);
+    assert.ok(!value.includes('(command:'), value);
+    assert.ok(!value.includes('<img'), value);
+    assert.ok(!value.includes('<b>'), value);
+    // The text is still readable.
+    assert.match(plain(value), /<img src=x onerror=alert\(1\)>/);
+  });
+
+  it('document links: Aanhangsel, identifier, document and zaak numbers, URLs', async () => {
+    const d000 = await open(SEED_000);
+    const l000 = (await links(d000)).map((l) => l.target?.toString(true));
+    assert.ok(l000.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20232024-1047.html'), l000.join('\n'));
+    const d003 = await open(SEED_003);
+    const l003 = (await links(d003)).map((l) => l.target?.toString(true) ?? '');
+    assert.ok(l003.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20222023-1429.html'), l003.join('\n'));
+    assert.ok(l003.some((u) => u.startsWith('https://www.tweedekamer.nl/') && u.includes('2023D03702')), l003.join('\n'));
+    assert.ok(l003.some((u) => u.startsWith('https://www.nrc.nl/nieuws/2023/01/10/')), l003.join('\n'));
+    const dl = (await links(await openUri(await writeFile('xref-pdf.txt', await fixture('pdf-damage.txt'))))).map((l) => l.target?.toString(true));
+    assert.ok(dl.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20232024-212.html'), dl.join('\n'));
+    assert.ok(dl.includes('https://zoek.officielebekendmakingen.nl/kst-27923-470.html'), dl.join('\n'));
+  });
+
+  it('kamerstukken.links.preferred chooses the link Ctrl+click opens; the hover offers all', async () => {
+    const doc = await open(SEED_003);
+    const config = vscode.workspace.getConfiguration('kamerstukken');
+    await config.update('links.preferred', 'opentk', vscode.ConfigurationTarget.Global);
+    try {
+      const targets = (await until(
+        () => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri),
+        (r) => r.some((l) => l.target?.toString(true).includes('berthub.eu') ?? false),
+      )).map((l) => l.target?.toString(true) ?? '');
+      assert.ok(targets.includes('https://berthub.eu/tkconv/document.html?nummer=2023D03702'), targets.join('\n'));
+      assert.ok(targets.includes('https://berthub.eu/tkconv/zaak.html?nummer=2023Z00142'), targets.join('\n'));
+    } finally {
+      await config.update('links.preferred', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const value = await hoverText(doc, positionOf(doc, '2023D03702', 2));
+    assert.match(value, /2023D03702/);
+    assert.ok(value.includes('(https://www.tweedekamer.nl/kamerstukken/detail?id=2023D03702&did=2023D03702)'), value);
+    assert.ok(value.includes('(https://berthub.eu/tkconv/document.html?nummer=2023D03702)'), value);
+  });
+
+  it('the hover over an Aanhangsel says what it is and offers the open file that is that document', async () => {
+    await open(SEED_003);
+    const doc = await openUri(await writeFile('xref-traps-2.txt', await fixture('traps.txt')));
+    const value = await hoverText(doc, positionOf(doc, 'Aanhangsel Handelingen II 2022/23, nr. 1429', 3));
+    assert.match(plain(value), /2022–2023/);
+    assert.match(plain(value), /1429/);
+    assert.ok(value.includes('(https://zoek.officielebekendmakingen.nl/ah-tk-20222023-1429.html)'), value);
+    assert.ok(plain(value).includes(`[Open in the editor: ${SEED_003}](file:`), value);
+    const defs = await definitions(doc, positionOf(doc, 'Aanhangsel Handelingen II 2022/23, nr. 1429', 3));
+    assert.ok(defs.some((d) => defUri(d).path.endsWith(SEED_003)));
+  });
+
+  it('diagnostics: none on the seeds; problems reported; off with kamerstukken.diagnostics.enabled', async () => {
+    for (const name of [SEED_000, SEED_001, SEED_003]) {
+      const doc = await open(name);
+      await sleep(300);
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Kamerstukken').map((d) => d.message), [], name);
+    }
+    const doc = await openUri(await writeFile('xref-problems.txt', await fixture('traps.txt')));
+    const found = await diagnosticsOf(doc.uri, (d) => d.length > 0);
+    assert.equal(found.length, 1);
+    assert.equal(doc.getText(found[0].range), '12');
+    const config = vscode.workspace.getConfiguration('kamerstukken');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await diagnosticsOf(doc.uri, (d) => d.length === 0)).length, 0);
+    } finally {
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal((await diagnosticsOf(doc.uri, (d) => d.length > 0)).length, 1);
+  });
+});
