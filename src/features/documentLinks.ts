@@ -59,7 +59,13 @@ export function registerDocumentLinks(models: DocumentModels): vscode.Disposable
         const links = buildDocLinks(ref);
         const link = preferredLink(links.links, preferred);
         if (!link) continue;
-        const dl = new vscode.DocumentLink(toRange(document, ref.span), vscode.Uri.parse(link.url, true));
+        let target: vscode.Uri;
+        try {
+          target = vscode.Uri.parse(link.url, true);
+        } catch {
+          continue; // a URL in the text that is no valid URI
+        }
+        const dl = new vscode.DocumentLink(toRange(document, ref.span), target);
         dl.tooltip = `${describeDocRef(links.description)} — ${vscode.l10n.t('open on {0}', sourceName(link.source))}`;
         out.push(dl);
       }

@@ -143,6 +143,26 @@ describe('reference index: footnotes and document references', () => {
     assert.equal(d?.kind, 'docRef');
   });
 
+  it('footnote markers "[1]", "[4 5 ]", "1)", "komen.1" resolve to their footnotes', () => {
+    const text = [
+      'Vraag 1', 'Kent u het bericht [1] en de brieven [4 5 ] en de regeling2) waarover wij komen.3', '',
+      'Antwoord 1', 'Ja, voor de 11e keer sinds 6 november 2023.', '',
+      '[1] Eerste bron.', '2) Regeling bron.', '3 Zie de brief.', '[4] Vierde.', '[5] Vijfde.', '',
+    ].join('\n');
+    const idx = indexOf(text);
+    const body = (at: number): string | undefined => {
+      const t = targetAt(idx, at);
+      return t?.kind === 'footnoteRef' ? slice(text, t.footnote.body) : undefined;
+    };
+    assert.equal(body(text.indexOf('[1]') + 1), 'Eerste bron.');
+    assert.equal(body(text.indexOf('[4 5 ]') + 1), 'Vierde.');
+    assert.equal(body(text.indexOf('[4 5 ]') + 3), 'Vijfde.');
+    assert.equal(body(text.indexOf('regeling2)') + 8), 'Regeling bron.');
+    assert.equal(body(text.indexOf('komen.3') + 6), 'Zie de brief.');
+    assert.equal(body(text.indexOf('11e') + 1), undefined);
+    assert.equal(body(text.indexOf('6 november')), undefined);
+  });
+
   it('an ordinal ("11e") is no marker', () => {
     const text = fixture('traps.txt');
     const idx = indexOf(text);
