@@ -3,6 +3,7 @@ import { DocumentModels } from './documentModels';
 import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerOutline } from './features/outline';
+import { registerAnnotations } from './features/annotations';
 import { registerHover } from './features/hover';
 import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLanguageDetection(),
     registerOutline(models),
     registerFolding(models),
+    registerAnnotations(),
     registerHover(models),
     registerDefinition(models),
     registerReferences(models),

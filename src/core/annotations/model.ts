@@ -116,3 +116,26 @@ export function shiftSpan(start: number, end: number, change: TextChange): { sta
   const e = end <= a ? end : end >= b ? end + delta : a + length;
   return { start: s, end: Math.max(s, e) };
 }
+
+/** Something with a passage that edits move. */
+export interface Shiftable {
+  start: number;
+  end: number;
+  orphaned: boolean;
+}
+
+/**
+ * Moves passages through the changes of one edit, applied in order (as an editor reports them).
+ * A passage deleted entirely becomes orphaned. O(passages × changes); nothing is re-read.
+ */
+export function shiftAll(passages: Shiftable[], changes: readonly TextChange[]): void {
+  for (const change of changes) {
+    for (const a of passages) {
+      if (a.orphaned || a.end < change.start) continue;
+      const s = shiftSpan(a.start, a.end, change);
+      a.start = s.start;
+      a.end = s.end;
+      if (s.start === s.end) a.orphaned = true;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { registerAnnotationCommands } from './commands';
+import { registerDecorations } from './decorations';
+import { registerAnnotationHover } from './hover';
+import { AnnotationStore } from './store';
+import { AnnotationsView, registerAnnotationsView } from './view';
+
+/** Annotations: tagged passages with notes, kept in a YAML sidecar beside each document. */
+export function registerAnnotations(): vscode.Disposable {
+  const store = new AnnotationStore();
+  const view = new AnnotationsView(store);
+  return vscode.Disposable.from(
+    registerAnnotationCommands(store, view),
+    registerDecorations(store),
+    registerAnnotationHover(store),
+    registerAnnotationsView(view),
+    view,
+    store,
+  );
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
+
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+const MAX_DEPTH = 6;
+const MAX_DIRECTORIES = 2000;
+
+/**
+ * The annotation sidecars in the workspace, by walking its folders (bounded depth and size;
+ * `findFiles` needs ripgrep, which web and some remote hosts lack).
+ */
+export async function findSidecars(): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  let budget = MAX_DIRECTORIES;
+  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+    if (budget-- <= 0) return;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    const subdirs: vscode.Uri[] = [];
+    for (const [name, type] of entries) {
+      if (type & vscode.FileType.Directory) {
+        if (depth < MAX_DEPTH && !SKIP.has(name) && !(type & vscode.FileType.SymbolicLink)) subdirs.push(vscode.Uri.joinPath(dir, name));
+      } else if (name.endsWith(SIDECAR_SUFFIX) && name.length > SIDECAR_SUFFIX.length) {
+        found.push(vscode.Uri.joinPath(dir, name));
+      }
+    }
+    for (const d of subdirs) await walk(d, depth + 1);
+  };
+  for (const folder of vscode.workspace.workspaceFolders ?? []) await walk(folder.uri, 0);
+  return found;
+}
+
+/** The document a sidecar belongs to. */
+export function documentOfSidecar(sidecar: vscode.Uri): vscode.Uri {
+  return sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+}

@@ -1,0 +1,482 @@
+import * as vscode from 'vscode';
+import type { Document as YamlDocument } from 'yaml';
+import { Anchorer } from '../../core/annotations/anchoring';
+import {
+  type Annotation, CodePointIndex, contextOf, newId, shiftAll,
+} from '../../core/annotations/model';
+import { parseSidecar, SIDECAR_SUFFIX, type SidecarProblem, serializeSidecar } from '../../core/annotations/sidecar';
+import { LANGUAGE_ID } from '../../documentModels';
+
+/** Languages whose documents can be annotated: Kamerstuk, and plain text a user chose to keep plain. */
+export const ANNOTATABLE_LANGUAGES = [LANGUAGE_ID, 'plaintext'];
+export const ANNOTATION_SELECTOR: vscode.DocumentSelector = ANNOTATABLE_LANGUAGES.map((language) => ({ language }));
+
+/** An annotation as the editor sees it: offsets in the document's current text. */
+export interface LiveAnnotation {
+  readonly id: string;
+  tags: string[];
+  note?: string;
+  readonly created: string;
+  /** UTF-16 offsets in the current text (meaningless when orphaned). */
+  start: number;
+  end: number;
+  /** Could not be placed in the text: kept in the sidecar as it was, listed in the view. */
+  orphaned: boolean;
+  /** The entry as it is on disk (code-point offsets), or undefined if never written. */
+  stored?: Annotation;
+}
+
+export function isAnnotatable(document: vscode.TextDocument): boolean {
+  return ANNOTATABLE_LANGUAGES.includes(document.languageId);
+}
+
+/** The sidecar of a document, or undefined when it has no file to sit beside. */
+export function sidecarUri(uri: vscode.Uri): vscode.Uri | undefined {
+  if (uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== true) return undefined;
+  return uri.with({ path: uri.path + SIDECAR_SUFFIX });
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function isFileNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (isFileNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Writes beside the target, then renames over it: a crash never leaves half a file. */
+async function writeAtomic(uri: vscode.Uri, text: string): Promise<void> {
+  const tmp = uri.with({ path: `${uri.path}.${Math.random().toString(16).slice(2, 10)}.tmp` });
+  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+/** Everything known about one document's annotations. */
+export class DocumentAnnotations {
+  annotations: LiveAnnotation[] = [];
+  /** Problems of the sidecar on disk; when there are any it is never written. */
+  problems: SidecarProblem[] = [];
+  /** The sidecar text on disk as last read or written; undefined when there is none. */
+  diskText?: string;
+  /** The parsed sidecar, the base of a minimal rewrite. */
+  yaml?: YamlDocument;
+  /** Annotation changes not yet on disk, by id: for merging with a sidecar changed on disk. */
+  readonly changed = new Set<string>();
+  readonly removed = new Set<string>();
+  /** The text changed since the sidecar was written (offsets to update on save). */
+  shifted = false;
+  /** Serialises loads and writes. */
+  queue: Promise<void> = Promise.resolve();
+  loaded: Promise<void> = Promise.resolve();
+  warnedInMemory = false;
+
+  constructor(readonly uri: vscode.Uri, readonly sidecar: vscode.Uri | undefined) {}
+
+  get broken(): boolean {
+    return this.problems.length > 0;
+  }
+
+  get pending(): boolean {
+    return this.changed.size > 0 || this.removed.size > 0 || this.shifted;
+  }
+
+  find(id: string): LiveAnnotation | undefined {
+    return this.annotations.find((a) => a.id === id);
+  }
+
+  /** Placed annotations that contain the offset (a cursor at either edge counts). */
+  at(offset: number): LiveAnnotation[] {
+    return this.annotations.filter((a) => !a.orphaned && a.start <= offset && offset <= a.end);
+  }
+
+  /** The text of a placed annotation in the open document. */
+  quoteOf(a: LiveAnnotation): string {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    return doc ? doc.getText(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end))) : a.stored?.quote ?? '';
+  }
+
+  sort(): void {
+    this.annotations.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+/** A snapshot of another document's sidecar, for the view and the tag list. */
+export interface WorkspaceEntry {
+  readonly uri: vscode.Uri;
+  readonly sidecar: vscode.Uri;
+  readonly annotations: readonly { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean; line?: number }[];
+  readonly problems: readonly SidecarProblem[];
+}
+
+/**
+ * The annotation store: loads sidecars of open documents, keeps offsets in step with edits,
+ * re-anchors after outside changes, writes atomically, and merges sidecar changes by id.
+ */
+export class AnnotationStore implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentAnnotations>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Fires when a document's annotations change (undefined: many may have). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly reported = new Map<string, string>();
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.untrackLater(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const reload = (uri: vscode.Uri): void => {
+      const state = [...this.states.values()].find((s) => s.sidecar?.toString() === uri.toString());
+      if (state) this.run(state, () => this.reloadSidecar(state));
+      else this.emitter.fire(undefined);
+    };
+    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    for (const d of vscode.workspace.textDocuments) this.track(d);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.states.clear();
+  }
+
+  /** Open documents with annotations state. */
+  allStates(): DocumentAnnotations[] {
+    return [...this.states.values()];
+  }
+
+  stateOf(uri: vscode.Uri): DocumentAnnotations | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** The state of a document, loaded. */
+  async ready(document: vscode.TextDocument): Promise<DocumentAnnotations> {
+    const state = this.track(document) ?? this.createState(document);
+    await state.loaded;
+    await state.queue;
+    return state;
+  }
+
+  private documentOf(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  private createState(document: vscode.TextDocument): DocumentAnnotations {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (state) return state;
+    state = new DocumentAnnotations(document.uri, sidecarUri(document.uri));
+    this.states.set(key, state);
+    const s = state;
+    s.loaded = this.enqueue(s, () => this.load(s));
+    return s;
+  }
+
+  private track(document: vscode.TextDocument): DocumentAnnotations | undefined {
+    if (!isAnnotatable(document)) return this.states.get(document.uri.toString());
+    return this.createState(document);
+  }
+
+  private untrackLater(document: vscode.TextDocument): void {
+    // A language change closes and reopens the document at once: keep the state across it.
+    const key = document.uri.toString();
+    setTimeout(() => {
+      if (this.documentOf(document.uri)) return;
+      const state = this.states.get(key);
+      if (state && !(state.sidecar === undefined && state.annotations.length > 0)) {
+        this.states.delete(key);
+        this.emitter.fire(document.uri);
+      }
+    }, 2000);
+  }
+
+  /** Runs `fn` after everything queued for the state; errors are reported, not thrown. */
+  private enqueue(state: DocumentAnnotations, fn: () => Promise<void>): Promise<void> {
+    const next = state.queue.then(fn).catch((error: unknown) => {
+      console.error('[kamerstukken] annotations', error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Annotations of {0}: {1}', baseName(state.uri), error instanceof Error ? error.message : String(error)));
+    });
+    state.queue = next;
+    return next;
+  }
+
+  private run(state: DocumentAnnotations, fn: () => Promise<void>): void {
+    void this.enqueue(state, fn);
+  }
+
+  // --- Loading and re-anchoring ---------------------------------------------------------------
+
+  private async load(state: DocumentAnnotations): Promise<void> {
+    if (!state.sidecar) return;
+    const text = await readText(state.sidecar);
+    this.applyDisk(state, text, false);
+    const document = this.documentOf(state.uri);
+    // Re-anchored offsets are written at once when the text on disk is what the editor shows.
+    if (document && !document.isDirty && state.pending) await this.write(state, document);
+    this.emitter.fire(state.uri);
+  }
+
+  /** Takes a sidecar's text as read from disk, merging local unsaved changes by id. */
+  private applyDisk(state: DocumentAnnotations, text: string | undefined, report: boolean): void {
+    const document = this.documentOf(state.uri);
+    const docText = document?.getText() ?? '';
+    state.diskText = text;
+    if (text === undefined) {
+      state.problems = [];
+      state.yaml = undefined;
+      const local = state.annotations.filter((a) => state.changed.has(a.id));
+      for (const a of local) a.stored = undefined;
+      state.annotations = local;
+      state.removed.clear();
+      return;
+    }
+    const parsed = parseSidecar(text);
+    state.problems = parsed.problems;
+    state.yaml = parsed.yaml;
+    if (parsed.problems.length > 0) this.reportProblems(state, report);
+    else this.reported.delete(state.uri.toString());
+    const index = new CodePointIndex(docText);
+    const anchorer = new Anchorer(docText);
+    const next: LiveAnnotation[] = [];
+    const onDisk = new Set<string>();
+    for (const entry of parsed.annotations) {
+      onDisk.add(entry.id);
+      if (state.removed.has(entry.id)) continue;
+      const local = state.find(entry.id);
+      if (local && state.changed.has(entry.id)) {
+        local.stored = entry;
+        next.push(local);
+        continue;
+      }
+      const live = this.place(entry, anchorer, index);
+      if (live.orphaned || live.start !== index.toUtf16(entry.start) || live.end !== index.toUtf16(entry.end)) {
+        // Moved: the file needs the new offsets (orphans keep their entry as it is).
+        if (!live.orphaned) state.shifted = true;
+      }
+      next.push(live);
+    }
+    // Local additions not yet on disk survive; local removals of entries gone from disk are done.
+    for (const a of state.annotations) if (state.changed.has(a.id) && !onDisk.has(a.id)) next.push(a);
+    for (const id of [...state.removed]) if (!onDisk.has(id)) state.removed.delete(id);
+    state.annotations = next;
+    state.sort();
+  }
+
+  /** Places a sidecar entry (code points) in the text. */
+  private place(entry: Annotation, anchorer: Anchorer, index: CodePointIndex): LiveAnnotation {
+    const start = index.toUtf16(entry.start);
+    const found = anchorer.anchor({ quote: entry.quote, prefix: entry.prefix, suffix: entry.suffix, start, end: index.toUtf16(entry.end) });
+    return {
+      id: entry.id, tags: [...entry.tags], ...(entry.note !== undefined ? { note: entry.note } : {}), created: entry.created,
+      start: found?.start ?? start, end: found?.end ?? start, orphaned: !found, stored: entry,
+    };
+  }
+
+  private reportProblems(state: DocumentAnnotations, force: boolean): void {
+    const p = state.problems[0];
+    const key = state.uri.toString();
+    const message = p.line !== undefined
+      ? vscode.l10n.t('The annotations file {0} has an error on line {1}: {2}. It will not be changed, and annotating {3} is off until it is fixed.', baseName(state.sidecar ?? state.uri), p.line, p.message, baseName(state.uri))
+      : vscode.l10n.t('The annotations file {0} has an error: {1}. It will not be changed, and annotating {2} is off until it is fixed.', baseName(state.sidecar ?? state.uri), p.message, baseName(state.uri));
+    if (!force && this.reported.get(key) === message) return;
+    this.reported.set(key, message);
+    void this.offerToOpen(state, message);
+  }
+
+  /** Shows the sidecar's error with a button to open it at the line. */
+  async offerToOpen(state: DocumentAnnotations, message?: string): Promise<void> {
+    const open = vscode.l10n.t('Open Annotations File');
+    const text = message ?? this.reported.get(state.uri.toString()) ?? '';
+    const choice = await vscode.window.showErrorMessage(text, open);
+    if (choice === open && state.sidecar) {
+      const line = Math.max(0, (state.problems[0]?.line ?? 1) - 1);
+      await vscode.window.showTextDocument(state.sidecar, { selection: new vscode.Range(line, 0, line, 0) });
+    }
+  }
+
+  /** Re-reads a sidecar that changed on disk; merges by id; writes back local changes. */
+  private async reloadSidecar(state: DocumentAnnotations): Promise<void> {
+    if (!state.sidecar) return;
+    const text = await readText(state.sidecar);
+    if (text === state.diskText) return;
+    this.applyDisk(state, text, true);
+    const document = this.documentOf(state.uri);
+    if (document && !document.isDirty && state.pending) await this.write(state, document);
+    this.emitter.fire(state.uri);
+  }
+
+  // --- Edits ----------------------------------------------------------------------------------
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const state = this.states.get(e.document.uri.toString());
+    if (!state || state.annotations.length === 0) return;
+    if (!e.document.isDirty && e.reason === undefined && state.sidecar) {
+      // The file changed on disk and the editor reloaded it: re-anchor from the sidecar's entries.
+      this.reanchor(state, e.document);
+      return;
+    }
+    shiftAnnotations(state.annotations, e.contentChanges);
+    state.shifted = true;
+    this.emitter.fire(state.uri);
+  }
+
+  private reanchor(state: DocumentAnnotations, document: vscode.TextDocument): void {
+    const text = document.getText();
+    const index = new CodePointIndex(text);
+    const anchorer = new Anchorer(text);
+    state.annotations = state.annotations.map((a) => {
+      const entry = a.stored ?? { id: a.id, tags: a.tags, quote: '', prefix: '', suffix: '', start: 0, end: 0, created: a.created };
+      const live = this.place(entry, anchorer, index);
+      return { ...live, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : {}) };
+    });
+    state.sort();
+    state.shifted = true;
+    this.run(state, () => this.write(state, document));
+    this.emitter.fire(state.uri);
+  }
+
+  private onSave(document: vscode.TextDocument): void {
+    const state = this.states.get(document.uri.toString());
+    if (state?.pending) this.run(state, () => this.write(state, document));
+  }
+
+  /** Writes the sidecar now if the document has no unsaved edits; otherwise when it is saved. */
+  private async write(state: DocumentAnnotations, document: vscode.TextDocument): Promise<void> {
+    if (!state.sidecar || state.broken || document.isDirty) return;
+    // Changed on disk since we last looked (a git pull, another editor): merge first.
+    const current = await readText(state.sidecar);
+    if (current !== state.diskText) {
+      this.applyDisk(state, current, true);
+      if (state.broken) return;
+    }
+    const text = document.getText();
+    const index = new CodePointIndex(text);
+    const entries: Annotation[] = [];
+    for (const a of state.annotations) {
+      if (a.orphaned) {
+        if (a.stored) entries.push({ ...a.stored, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : { note: undefined }) });
+        continue;
+      }
+      entries.push({
+        id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), ...contextOf(text, a.start, a.end),
+        start: index.toCodePoint(a.start), end: index.toCodePoint(a.end), created: a.created,
+      });
+    }
+    if (entries.length === 0) {
+      if (state.diskText !== undefined) {await vscode.workspace.fs.delete(state.sidecar).then(undefined, (error: unknown) => {
+        if (!isFileNotFound(error)) throw error;
+      });}
+      state.diskText = undefined;
+      state.yaml = undefined;
+    } else {
+      const out = serializeSidecar(baseName(document.uri), entries, state.yaml);
+      if (out !== state.diskText) await writeAtomic(state.sidecar, out);
+      const parsed = parseSidecar(out);
+      state.diskText = out;
+      state.yaml = parsed.yaml;
+      const byId = new Map(parsed.annotations.map((e) => [e.id, e]));
+      for (const a of state.annotations) a.stored = byId.get(a.id);
+    }
+    state.changed.clear();
+    state.removed.clear();
+    state.shifted = false;
+  }
+
+  /** Saves now or, while the document has unsaved edits, when it is saved. */
+  private persist(state: DocumentAnnotations, document: vscode.TextDocument): Promise<void> {
+    this.emitter.fire(state.uri);
+    if (!state.sidecar) {
+      if (!state.warnedInMemory) {
+        state.warnedInMemory = true;
+        void vscode.window.showInformationMessage(vscode.l10n.t('Annotations of {0} are kept in memory only: they cannot be saved until the document is saved as a file.', baseName(document.uri)));
+      }
+      return Promise.resolve();
+    }
+    return this.enqueue(state, () => this.write(state, document));
+  }
+
+  /** Adds one annotation per span (UTF-16 offsets); returns their ids. */
+  async add(document: vscode.TextDocument, spans: readonly { start: number; end: number }[], tags: readonly string[], note?: string): Promise<string[]> {
+    const state = await this.ready(document);
+    if (state.broken) throw new Error('broken sidecar');
+    const taken = new Set([...state.annotations.map((a) => a.id), ...state.removed]);
+    const created = new Date().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+    const ids: string[] = [];
+    for (const s of spans) {
+      const id = newId(taken);
+      taken.add(id);
+      ids.push(id);
+      state.annotations.push({ id, tags: [...tags], ...(note ? { note } : {}), created, start: s.start, end: s.end, orphaned: false });
+      state.changed.add(id);
+    }
+    state.sort();
+    await this.persist(state, document);
+    return ids;
+  }
+
+  async update(document: vscode.TextDocument, id: string, change: { tags?: readonly string[]; note?: string }): Promise<boolean> {
+    const state = await this.ready(document);
+    const a = state.find(id);
+    if (!a || state.broken) return false;
+    if (change.tags) a.tags = [...change.tags];
+    if (change.note !== undefined) {
+      if (change.note) a.note = change.note; else delete a.note;
+    }
+    state.changed.add(id);
+    await this.persist(state, document);
+    return true;
+  }
+
+  async remove(document: vscode.TextDocument, ids: readonly string[]): Promise<number> {
+    const state = await this.ready(document);
+    if (state.broken) return 0;
+    const drop = new Set(ids);
+    const before = state.annotations.length;
+    state.annotations = state.annotations.filter((a) => !drop.has(a.id));
+    for (const id of drop) { state.removed.add(id); state.changed.delete(id); }
+    await this.persist(state, document);
+    return before - state.annotations.length;
+  }
+
+  /** Reads the sidecar of a document that is not open, for the view. */
+  static async snapshot(textUri: vscode.Uri, sidecar: vscode.Uri): Promise<WorkspaceEntry | undefined> {
+    const text = await readText(sidecar);
+    if (text === undefined) return undefined;
+    const parsed = parseSidecar(text);
+    const docText = (await readText(textUri).catch(() => undefined)) ?? '';
+    const index = new CodePointIndex(docText);
+    const anchorer = new Anchorer(docText);
+    return {
+      uri: textUri,
+      sidecar,
+      problems: parsed.problems,
+      annotations: parsed.annotations.map((e) => ({
+        id: e.id, tags: e.tags, ...(e.note !== undefined ? { note: e.note } : {}), quote: e.quote,
+        orphaned: !anchorer.anchor({ quote: e.quote, prefix: e.prefix, suffix: e.suffix, start: index.toUtf16(e.start), end: index.toUtf16(e.end) }),
+      })),
+    };
+  }
+}
+
+/** Moves annotations through the changes of one edit. */
+export function shiftAnnotations(annotations: LiveAnnotation[], changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+  shiftAll(annotations, changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, length: c.text.length })));
+}

@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import { AnnotationStore, baseName, type WorkspaceEntry } from './store';
+import { documentOfSidecar, findSidecars } from './scan';
+import { colorOf, configuredTags } from './tags';
+
+interface Item { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean }
+interface Doc { uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean }
+
+type Node =
+  | { kind: 'tag'; tag: string; docs: Doc[]; count: number }
+  | { kind: 'orphans'; docs: Doc[]; count: number }
+  | { kind: 'doc'; doc: Doc; items: Item[]; parent: string }
+  | { kind: 'item'; doc: Doc; item: Item; parent: string };
+
+const NO_TAG = '\u0000';
+
+function excerpt(s: string, max = 80): string {
+  const one = s.replace(/\s+/gu, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The Annotations view: the workspace's annotations by tag, then by document, with counts. */
+export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  /** Sidecars of documents that are not open, as last read. */
+  private others = new Map<string, WorkspaceEntry>();
+  private scanned?: Promise<void>;
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.subscriptions.push(store.onDidChange((uri) => {
+      if (uri === undefined) this.rescan(); else this.refreshSoon();
+    }));
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.emitter.dispose();
+  }
+
+  rescan(): void {
+    this.scanned = undefined;
+    this.refreshSoon();
+  }
+
+  private refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.emitter.fire(undefined), 200);
+  }
+
+  private async scan(): Promise<void> {
+    const next = new Map<string, WorkspaceEntry>();
+    for (const sidecar of await findSidecars()) {
+      const uri = documentOfSidecar(sidecar);
+      if (this.store.stateOf(uri)) continue;
+      const entry = await AnnotationStore.snapshot(uri, sidecar).catch(() => undefined);
+      if (entry) next.set(uri.toString(), entry);
+    }
+    this.others = next;
+  }
+
+  private async docs(): Promise<Doc[]> {
+    this.scanned ??= this.scan();
+    await this.scanned;
+    const docs: Doc[] = [];
+    const open = new Set<string>();
+    for (const s of this.store.allStates()) {
+      open.add(s.uri.toString());
+      if (s.annotations.length === 0) continue;
+      docs.push({
+        uri: s.uri, ...(s.sidecar ? { sidecar: s.sidecar } : {}), broken: s.broken,
+        items: s.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.orphaned ? a.stored?.quote ?? '' : s.quoteOf(a), orphaned: a.orphaned })),
+      });
+    }
+    for (const [key, e] of this.others) {
+      if (open.has(key) || e.annotations.length === 0) continue;
+      docs.push({ uri: e.uri, sidecar: e.sidecar, broken: e.problems.length > 0, items: [...e.annotations] });
+    }
+    return docs.sort((a, b) => baseName(a.uri).localeCompare(baseName(b.uri)));
+  }
+
+  /** Every tag used in the workspace's sidecars. */
+  async usedTags(): Promise<string[]> {
+    const tags = new Set<string>();
+    for (const d of await this.docs()) for (const i of d.items) for (const t of i.tags) tags.add(t);
+    return [...tags];
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const docs = await this.docs();
+      const tags = new Map<string, Doc[]>();
+      for (const d of docs) {
+        const names = new Set(d.items.flatMap((i) => (i.tags.length > 0 ? i.tags : [NO_TAG])));
+        for (const t of names) tags.set(t, [...(tags.get(t) ?? []), d]);
+      }
+      const configured = configuredTags().map((t) => t.name);
+      const order = (t: string): number => (t === NO_TAG ? Infinity : configured.indexOf(t) >= 0 ? configured.indexOf(t) : configured.length);
+      const roots: Node[] = [...tags.keys()]
+        .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+        .map((tag) => {
+          const ds = tags.get(tag) ?? [];
+          const count = ds.reduce((n, d) => n + d.items.filter((i) => (tag === NO_TAG ? i.tags.length === 0 : i.tags.includes(tag))).length, 0);
+          return { kind: 'tag', tag, docs: ds, count };
+        });
+      const orphanDocs = docs.filter((d) => d.items.some((i) => i.orphaned));
+      if (orphanDocs.length > 0) {
+        roots.push({ kind: 'orphans', docs: orphanDocs, count: orphanDocs.reduce((n, d) => n + d.items.filter((i) => i.orphaned).length, 0) });
+      }
+      return roots;
+    }
+    if (node.kind === 'tag') {
+      return node.docs.map((doc) => ({
+        kind: 'doc', doc, parent: node.tag,
+        items: doc.items.filter((i) => (node.tag === NO_TAG ? i.tags.length === 0 : i.tags.includes(node.tag))),
+      }));
+    }
+    if (node.kind === 'orphans') {
+      return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'orphans', items: doc.items.filter((i) => i.orphaned) }));
+    }
+    if (node.kind === 'doc') return node.items.map((item) => ({ kind: 'item', doc: node.doc, item, parent: node.parent }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'tag': {
+        const item = new vscode.TreeItem(node.tag === NO_TAG ? vscode.l10n.t('(no tag)') : node.tag, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `tag:${node.tag}`;
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('tag');
+        const config = configuredTags().find((t) => t.name === node.tag);
+        item.tooltip = `${node.tag} · ${colorOf(node.tag, configuredTags())}${config?.description ? `\n${config.description}` : ''}`;
+        return item;
+      }
+      case 'orphans': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Orphaned'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'orphans';
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.tooltip = vscode.l10n.t('Annotations whose passage could not be found in the current text. They stay in the annotations file.');
+        return item;
+      }
+      case 'doc': {
+        const item = new vscode.TreeItem(baseName(node.doc.uri), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.parent}:${node.doc.uri.toString()}`;
+        item.resourceUri = node.doc.uri;
+        item.description = node.doc.broken ? vscode.l10n.t('{0} · annotations file has errors', node.items.length) : String(node.items.length);
+        item.iconPath = vscode.ThemeIcon.File;
+        return item;
+      }
+      case 'item': {
+        const { item: a, doc } = node;
+        const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
+        item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : ''].filter(Boolean).join(' · ');
+        item.tooltip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+        item.iconPath = a.orphaned ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('note');
+        item.command = { command: 'kamerstukken.revealAnnotation', title: vscode.l10n.t('Show Passage'), arguments: [doc.uri.toString(), a.id] };
+        item.contextValue = 'annotation';
+        return item;
+      }
+    }
+  }
+}
+
+export const VIEW_ID = 'kamerstukken.annotations';
+
+export function registerAnnotationsView(view: AnnotationsView): vscode.Disposable {
+  const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  return vscode.Disposable.from(
+    tree,
+    tree.onDidChangeVisibility((e) => { if (e.visible) view.rescan(); }),
+    vscode.commands.registerCommand('kamerstukken.refreshAnnotations', () => view.rescan()),
+  );
+}
