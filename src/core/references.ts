@@ -48,14 +48,23 @@ export interface ReferenceIndex {
   readonly referrers: ReadonlyMap<number, readonly number[]>;
 }
 
-/** "2l" → "2"; "12" → "12". */
+/** "2l" → "2"; "12" → "12"; "08" → "8". A character scan: this runs for every number and reference. */
 export function baseNumber(n: QuestionNumber): string {
-  const m = /^\d+/u.exec(n);
-  return m ? String(+m[0]) : n.toLowerCase();
+  let digits = 0;
+  while (digits < n.length && n.charCodeAt(digits) >= 48 && n.charCodeAt(digits) <= 57) digits++;
+  if (digits === 0) return n.toLowerCase();
+  let zeros = 0;
+  while (zeros < digits - 1 && n.charCodeAt(zeros) === 48) zeros++;
+  return zeros === 0 && digits === n.length ? n : n.slice(zeros, digits);
 }
 
+/** "2L" → "2l"; "08" → "8". */
 function normNumber(n: QuestionNumber): string {
-  return n.toLowerCase().replace(/^0+(?=\d)/u, '');
+  const base = baseNumber(n);
+  if (base === n) return n;
+  let digits = 0;
+  while (digits < n.length && n.charCodeAt(digits) >= 48 && n.charCodeAt(digits) <= 57) digits++;
+  return digits === 0 ? n.toLowerCase() : base + n.slice(digits).toLowerCase();
 }
 
 type Kind = QaBlock['kind'];
@@ -134,37 +143,56 @@ function computeSegments(blocks: readonly QaBlock[]): number[] {
 function nearest(doc: ParsedDocument, segments: readonly number[], candidates: readonly number[], offset: number, segment: number): number {
   if (candidates.length === 1) return candidates[0];
   const blocks = doc.blocks;
-  const p = lastStartingAtOrBefore(candidates, offset, (c) => blocks[c].span.start);
-  const distance = (c: number): number => {
-    const s = blocks[c].span;
-    return offset < s.start ? s.start - offset : offset > s.end ? offset - s.end : 0;
-  };
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[candidates[mid]].span.start <= offset) lo = mid + 1; else hi = mid;
+  }
+  const p = lo - 1;
   let best = -1;
-  const consider = (c: number): void => {
-    if (best < 0 || distance(c) < distance(best)) best = c;
-  };
-  for (let i = p; i >= 0 && segments[candidates[i]] === segment; i--) consider(candidates[i]);
-  for (let i = p + 1; i < candidates.length && segments[candidates[i]] === segment; i++) consider(candidates[i]);
+  let bestDistance = Infinity;
+  for (let i = p; i >= 0 && segments[candidates[i]] === segment; i--) {
+    const d = distanceTo(blocks[candidates[i]].span, offset);
+    if (d < bestDistance) { best = candidates[i]; bestDistance = d; }
+  }
+  for (let i = p + 1; i < candidates.length && segments[candidates[i]] === segment; i++) {
+    const d = distanceTo(blocks[candidates[i]].span, offset);
+    if (d < bestDistance) { best = candidates[i]; bestDistance = d; }
+  }
   if (best >= 0) return best;
-  if (p >= 0) consider(candidates[p]);
-  if (p + 1 < candidates.length) consider(candidates[p + 1]);
+  for (const i of [p, p + 1]) {
+    if (i < 0 || i >= candidates.length) continue;
+    const d = distanceTo(blocks[candidates[i]].span, offset);
+    if (d < bestDistance) { best = candidates[i]; bestDistance = d; }
+  }
   return best;
+}
+
+function distanceTo(s: Span, offset: number): number {
+  return offset < s.start ? s.start - offset : offset > s.end ? offset - s.end : 0;
+}
+
+function addOnce(list: number[], b: number | undefined): void {
+  if (b !== undefined && !list.includes(b)) list.push(b);
 }
 
 /** Builds the reference index. Linear in the number of blocks and references (log per lookup). */
 export function buildReferenceIndex(doc: ParsedDocument): ReferenceIndex {
   const segments = computeSegments(doc.blocks);
   const tables: Record<Kind, NumberTable> = { question: new NumberTable(), answer: new NumberTable() };
-  doc.blocks.forEach((b, i) => {
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i];
     for (const n of b.numbers) tables[b.kind].add(n, i);
-  });
+  }
   const hasNumbers = doc.blocks.some((b) => b.numbers.length > 0);
   const referrers = new Map<number, number[]>();
-  const resolutions = doc.crossRefs.map((ref, r) => {
-    const res = resolve(doc, segments, tables, hasNumbers, ref);
+  const resolutions: Resolution[] = [];
+  for (let r = 0; r < doc.crossRefs.length; r++) {
+    const res = resolve(doc, segments, tables, hasNumbers, doc.crossRefs[r]);
     for (const b of res.blocks) push(referrers, b, r);
-    return res;
-  });
+    resolutions.push(res);
+  }
   return { doc, segments, resolutions, referrers };
 }
 
@@ -182,9 +210,6 @@ function resolve(doc: ParsedDocument, segments: readonly number[], tables: Recor
   const missing: QuestionNumber[] = [];
   const blocks: number[] = [];
   const definitions: number[] = [];
-  const add = (list: number[], b: number | undefined): void => {
-    if (b !== undefined && !list.includes(b)) list.push(b);
-  };
   for (const n of ref.numbers) {
     const qs = tables.question.lookup(n);
     const as = tables.answer.lookup(n);
@@ -204,9 +229,9 @@ function resolve(doc: ParsedDocument, segments: readonly number[], tables: Recor
       continue;
     }
     numbers.push({ number: n, question, answer });
-    add(blocks, question);
-    add(blocks, answer);
-    add(definitions, ref.target === 'question' ? question ?? answer : answer ?? question);
+    addOnce(blocks, question);
+    addOnce(blocks, answer);
+    addOnce(definitions, ref.target === 'question' ? question ?? answer : answer ?? question);
   }
   const status: ResolutionStatus = missing.length === 0 ? 'resolved' : numbers.length === 0 ? 'missing' : 'partial';
   return { ref, status, numbers, missing, blocks, definitions };
