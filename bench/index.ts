@@ -4,11 +4,14 @@
  */
 import { buildCorpus } from './corpus';
 import { benchParser } from './parser';
+import { benchReferences } from './references';
 import { benchTokenize } from './tokenize';
 
 async function main(): Promise<void> {
   const corpus = buildCorpus();
   benchParser(corpus);
+  console.log('');
+  benchReferences(corpus);
   console.log('');
   await benchTokenize(corpus);
 }
