@@ -16,7 +16,8 @@ import * as esbuild from 'esbuild';
 import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(repoRoot, 'out', 'integration');
+// One folder per run, so that runs side by side (two terminals, two engineers) do not clash.
+const outDir = path.join(repoRoot, 'out', 'integration', String(process.pid));
 
 function parseArgs(argv) {
   const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true };
@@ -41,7 +42,7 @@ function run(cmd, args, cwd) {
   });
 }
 
-/** Bundles index.ts and each *.test.ts into out/integration/ (a fresh folder: no stale suites). */
+/** Bundles index.ts and each *.test.ts into out/integration/<pid>/ (a fresh folder: no stale suites). */
 export async function buildTests() {
   const suites = readdirSync(here).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(here, f));
   await rm(outDir, { recursive: true, force: true });
@@ -202,6 +203,7 @@ async function main() {
   }
   if (!summary && !failure) failure = `the tests did not report a result (exit code ${exitCode})`;
   if (failure) console.error(`[integration] FAILED: ${failure}`);
+  await rm(outDir, { recursive: true, force: true });
   if (!opts.keep && !failure) await rm(runDir, { recursive: true, force: true });
   else console.error(`[integration] run folder kept: ${path.relative(process.cwd(), runDir)}`);
   console.log(`[integration] finished in ${secs()}`);
