@@ -210,42 +210,42 @@ export class Anchorer {
   }
 
   /** The passage's place in this text, or undefined when it cannot be placed with confidence. */
-  anchor(sel: Selector): Anchor | undefined {
+  anchor(sel: Selector, hint = sel.start): Anchor | undefined {
     const { text } = this;
     const { quote } = sel;
     if (quote.length === 0) return undefined;
-    // 1. Where it was.
-    if (sel.start >= 0 && sel.start + quote.length <= text.length && text.startsWith(quote, sel.start)) {
-      return { start: sel.start, end: sel.start + quote.length, method: 'exact', score: 1 };
-    }
-    const nPrefix = normaliseString(sel.prefix.slice(-32));
-    const nSuffix = normaliseString(sel.suffix.slice(0, 32));
-    // 2. The exact quote elsewhere.
-    const exact = occurrences(text, quote, MAX_OCCURRENCES);
-    if (exact.length > 0) {
-      const best = this.pickBest(exact.map((s) => ({ start: s, end: s + quote.length })), nPrefix, nSuffix, sel.start);
-      if (exact.length === 1 || best.context >= MIN_CONTEXT || quote.length >= 32) {
-        return { start: best.start, end: best.end, method: 'quote', score: 0.5 + 0.5 * best.context };
+    // 1. Where it was, or where the text around it moved.
+    for (const at of hint === sel.start ? [at0(sel.start)] : [at0(sel.start), at0(hint)]) {
+      if (at + quote.length <= text.length && text.startsWith(quote, at)) {
+        return { start: at, end: at + quote.length, method: 'exact', score: 1 };
       }
     }
-    // 3. The quote in the normalised text.
+    const nPrefix = normaliseString(sel.prefix);
+    const nSuffix = normaliseString(sel.suffix);
+    // 2 and 3. The quote elsewhere, in the normalised text (which finds every exact occurrence
+    // too, and those broken differently over lines): prefix, suffix and nearness decide.
     const nQuote = normaliseString(quote);
     if (nQuote.length === 0) return undefined;
-    const norm = this.normalised();
-    const nExact = occurrences(norm.text, nQuote, MAX_OCCURRENCES);
-    if (nExact.length > 0) {
-      const spans = nExact.map((s) => this.fromNormalised(s, s + nQuote.length));
-      const best = this.pickBest(spans, nPrefix, nSuffix, sel.start);
-      if (nExact.length === 1 || best.context >= MIN_CONTEXT || nQuote.length >= 32) {
-        return { start: best.start, end: best.end, method: 'normalised', score: 0.5 + 0.5 * best.context };
+    const N = this.normalised().text;
+    const expected = this.toNormalised(hint);
+    const found = occurrences(N, nQuote, MAX_OCCURRENCES);
+    if (found.length > 0) {
+      let best = found[0];
+      let bestContext = -1;
+      let bestScore = -Infinity;
+      for (const at of found) {
+        const context = this.contextAt(at, at + nQuote.length, nPrefix, nSuffix);
+        const score = context * 10 + 2 * nearness(at, expected);
+        if (score > bestScore) { bestScore = score; best = at; bestContext = context; }
+      }
+      if (found.length === 1 || bestContext >= MIN_CONTEXT || nQuote.length >= 32) {
+        const span = this.fromNormalised(best, best + nQuote.length);
+        const method: AnchorMethod = text.startsWith(quote, span.start) ? 'quote' : 'normalised';
+        return { ...span, method, score: 0.5 + 0.5 * bestContext };
       }
     }
     // 4. Approximate.
-    const fuzzy = nQuote.length >= MIN_FUZZY_LENGTH ? this.fuzzy(nQuote, nPrefix, nSuffix, sel.start) : undefined;
-    if (fuzzy) return fuzzy;
-    // An ambiguous exact quote whose context matched nowhere well: the best guess is better than
-    // nothing only when there is a single clear winner; otherwise it is orphaned.
-    return undefined;
+    return nQuote.length >= MIN_FUZZY_LENGTH ? this.fuzzy(nQuote, nPrefix, nSuffix, expected) : undefined;
   }
 
   private fromNormalised(ns: number, ne: number): { start: number; end: number } {
@@ -253,35 +253,20 @@ export class Anchorer {
     return { start: map[ns], end: map[ne - 1] + 1 };
   }
 
-  /** Context similarity of an original span: prefix and suffix compared in normalised form. */
-  private contextOf(start: number, end: number, nPrefix: string, nSuffix: string): number {
+  /** Context similarity of a normalised span: the expected prefix and suffix against the text around it. */
+  private contextAt(ns: number, ne: number, nPrefix: string, nSuffix: string): number {
     if (nPrefix.length === 0 && nSuffix.length === 0) return 1;
-    const before = normaliseString(this.text.slice(Math.max(0, start - 64), start));
-    const after = normaliseString(this.text.slice(end, end + 64));
-    const p = contextSimilarity(nPrefix, before.slice(-nPrefix.length));
-    const s = contextSimilarity(nSuffix, after.slice(0, nSuffix.length));
-    const wp = nPrefix.length;
-    const ws = nSuffix.length;
-    return (p * wp + s * ws) / (wp + ws);
+    const N = this.normalised().text;
+    const beforeEnd = ns > 0 && N.charCodeAt(ns - 1) === 32 && !nPrefix.endsWith(' ') ? ns - 1 : ns;
+    const afterStart = ne < N.length && N.charCodeAt(ne) === 32 && !nSuffix.startsWith(' ') ? ne + 1 : ne;
+    const p = contextSimilarity(nPrefix, N.slice(Math.max(0, beforeEnd - nPrefix.length), beforeEnd));
+    const s = contextSimilarity(nSuffix, N.slice(afterStart, afterStart + nSuffix.length));
+    return (p * nPrefix.length + s * nSuffix.length) / (nPrefix.length + nSuffix.length);
   }
 
-  private pickBest(spans: { start: number; end: number }[], nPrefix: string, nSuffix: string, hint: number): { start: number; end: number; context: number } {
-    let best = { ...spans[0], context: -1 };
-    let bestScore = -Infinity;
-    for (const s of spans) {
-      const context = this.contextOf(s.start, s.end, nPrefix, nSuffix);
-      // Context first; the distance from the old position breaks ties.
-      const score = context * 10 - Math.min(1, Math.abs(s.start - hint) / Math.max(1, this.text.length));
-      if (score > bestScore) { bestScore = score; best = { ...s, context }; }
-    }
-    return best;
-  }
-
-  private fuzzy(nQuote: string, nPrefix: string, nSuffix: string, hint: number): Anchor | undefined {
-    const norm = this.normalised();
-    const N = norm.text;
+  private fuzzy(nQuote: string, nPrefix: string, nSuffix: string, expected: number): Anchor | undefined {
+    const N = this.normalised().text;
     const m = nQuote.length;
-    const expected = this.toNormalised(hint);
     // Seeds: k chunks spread over the quote; with up to k−1 edits one still matches exactly.
     const k = Math.min(16, Math.max(2, Math.floor(m / 8)));
     const len = Math.max(4, Math.min(24, Math.floor(m / k)));
@@ -332,9 +317,9 @@ export class Anchorer {
       }
       if (ne <= ns || similarity < MIN_SIMILARITY) continue;
       const span = this.fromNormalised(ns, ne);
-      const context = this.contextOf(span.start, span.end, nPrefix, nSuffix);
+      const context = this.contextAt(ns, ne, nPrefix, nSuffix);
       if (similarity < SURE_SIMILARITY && context < MIN_CONTEXT) continue;
-      const position = 1 - Math.min(1, Math.abs(ns - expected) / Math.max(1, N.length));
+      const position = nearness(ns, expected);
       const score = (50 * similarity + 20 * context + 20 * context + 2 * position) / 92;
       if (score > bestScore) { bestScore = score; best = { ...span, method: 'fuzzy', score }; }
     }
@@ -342,8 +327,31 @@ export class Anchorer {
   }
 }
 
-/** Re-anchors many selectors in one text. */
+/** 1 at the expected position, ½ at 500 characters from it, towards 0 far away. */
+function nearness(at: number, expected: number): number {
+  return 1 / (1 + Math.abs(at - expected) / 500);
+}
+
+function at0(n: number): number {
+  return Math.max(0, n);
+}
+
+/**
+ * Re-anchors many selectors in one text. They are placed in order of their old position, and
+ * each placement tells how far the text has moved there: the next one is looked for at its old
+ * position plus that drift, so repeated phrases resolve to the copy in the right place even
+ * after thousands of characters were added or removed before them.
+ */
 export function anchorAll(text: string, selectors: readonly Selector[]): (Anchor | undefined)[] {
   const anchorer = new Anchorer(text);
-  return selectors.map((s) => anchorer.anchor(s));
+  const order = selectors.map((_, i) => i).sort((a, b) => selectors[a].start - selectors[b].start);
+  const out: (Anchor | undefined)[] = new Array(selectors.length);
+  let drift = 0;
+  for (const i of order) {
+    const sel = selectors[i];
+    const found = anchorer.anchor(sel, sel.start + drift);
+    out[i] = found;
+    if (found) drift = found.start - sel.start;
+  }
+  return out;
 }

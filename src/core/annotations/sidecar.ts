@@ -46,7 +46,9 @@ const ALLOWED_TAGS = new Set([
   'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq',
 ]);
 
-const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false };
+// One line per field: no folding, and multi-line text double-quoted with escapes (block scalars
+// would keep significant trailing spaces that editors strip).
+const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
 /** Field order of entries this code writes. */
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
@@ -275,7 +277,15 @@ function updateEntry(doc: Document, node: YAMLMap, a: Annotation): YAMLMap {
       currentNode.value = v;
       continue;
     }
-    node.set(key, makeNode(doc, key, v));
+    if (present) {
+      node.set(key, makeNode(doc, key, v));
+      continue;
+    }
+    // A new field goes where this code would write it, before the next known field.
+    const later = FIELDS.slice(FIELDS.indexOf(key) + 1) as readonly string[];
+    const at = node.items.findIndex((p) => isScalar(p.key) && later.includes(String(p.key.value)));
+    const pair = doc.createPair(key, makeNode(doc, key, v));
+    if (at < 0) node.items.push(pair); else node.items.splice(at, 0, pair);
   }
   return node;
 }

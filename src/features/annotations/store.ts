@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Document as YamlDocument } from 'yaml';
-import { Anchorer } from '../../core/annotations/anchoring';
+import { anchorAll } from '../../core/annotations/anchoring';
 import {
   type Annotation, CodePointIndex, contextOf, newId, shiftAll,
 } from '../../core/annotations/model';
@@ -252,10 +252,9 @@ export class AnnotationStore implements vscode.Disposable {
     state.yaml = parsed.yaml;
     if (parsed.problems.length > 0) this.reportProblems(state, report);
     else this.reported.delete(state.uri.toString());
-    const index = new CodePointIndex(docText);
-    const anchorer = new Anchorer(docText);
     const next: LiveAnnotation[] = [];
     const onDisk = new Set<string>();
+    const toPlace: Annotation[] = [];
     for (const entry of parsed.annotations) {
       onDisk.add(entry.id);
       if (state.removed.has(entry.id)) continue;
@@ -263,13 +262,15 @@ export class AnnotationStore implements vscode.Disposable {
       if (local && state.changed.has(entry.id)) {
         local.stored = entry;
         next.push(local);
-        continue;
+      } else {
+        toPlace.push(entry);
       }
-      const live = this.place(entry, anchorer, index);
-      if (live.orphaned || live.start !== index.toUtf16(entry.start) || live.end !== index.toUtf16(entry.end)) {
-        // Moved: the file needs the new offsets (orphans keep their entry as it is).
-        if (!live.orphaned) state.shifted = true;
-      }
+    }
+    const index = new CodePointIndex(docText);
+    for (const live of placeAll(toPlace, docText, index)) {
+      // Moved: the file needs the new offsets (orphans keep their entry as it is).
+      const entry = live.stored as Annotation;
+      if (!live.orphaned && (live.start !== index.toUtf16(entry.start) || live.end !== index.toUtf16(entry.end))) state.shifted = true;
       next.push(live);
     }
     // Local additions not yet on disk survive; local removals of entries gone from disk are done.
@@ -277,16 +278,6 @@ export class AnnotationStore implements vscode.Disposable {
     for (const id of [...state.removed]) if (!onDisk.has(id)) state.removed.delete(id);
     state.annotations = next;
     state.sort();
-  }
-
-  /** Places a sidecar entry (code points) in the text. */
-  private place(entry: Annotation, anchorer: Anchorer, index: CodePointIndex): LiveAnnotation {
-    const start = index.toUtf16(entry.start);
-    const found = anchorer.anchor({ quote: entry.quote, prefix: entry.prefix, suffix: entry.suffix, start, end: index.toUtf16(entry.end) });
-    return {
-      id: entry.id, tags: [...entry.tags], ...(entry.note !== undefined ? { note: entry.note } : {}), created: entry.created,
-      start: found?.start ?? start, end: found?.end ?? start, orphaned: !found, stored: entry,
-    };
   }
 
   private reportProblems(state: DocumentAnnotations, force: boolean): void {
@@ -340,11 +331,10 @@ export class AnnotationStore implements vscode.Disposable {
 
   private reanchor(state: DocumentAnnotations, document: vscode.TextDocument): void {
     const text = document.getText();
-    const index = new CodePointIndex(text);
-    const anchorer = new Anchorer(text);
-    state.annotations = state.annotations.map((a) => {
-      const entry = a.stored ?? { id: a.id, tags: a.tags, quote: '', prefix: '', suffix: '', start: 0, end: 0, created: a.created };
-      const live = this.place(entry, anchorer, index);
+    const entries = state.annotations.map((a) => a.stored ?? { id: a.id, tags: a.tags, quote: '', prefix: '', suffix: '', start: 0, end: 0, created: a.created });
+    const placed = placeAll(entries, text, new CodePointIndex(text));
+    state.annotations = placed.map((live, i) => {
+      const a = state.annotations[i];
       return { ...live, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : {}) };
     });
     state.sort();
@@ -462,18 +452,31 @@ export class AnnotationStore implements vscode.Disposable {
     if (text === undefined) return undefined;
     const parsed = parseSidecar(text);
     const docText = (await readText(textUri).catch(() => undefined)) ?? '';
-    const index = new CodePointIndex(docText);
-    const anchorer = new Anchorer(docText);
+    const placed = placeAll(parsed.annotations, docText, new CodePointIndex(docText));
     return {
       uri: textUri,
       sidecar,
       problems: parsed.problems,
-      annotations: parsed.annotations.map((e) => ({
-        id: e.id, tags: e.tags, ...(e.note !== undefined ? { note: e.note } : {}), quote: e.quote,
-        orphaned: !anchorer.anchor({ quote: e.quote, prefix: e.prefix, suffix: e.suffix, start: index.toUtf16(e.start), end: index.toUtf16(e.end) }),
+      annotations: placed.map((a) => ({
+        id: a.id, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : {}), quote: a.stored?.quote ?? '', orphaned: a.orphaned,
       })),
     };
   }
+}
+
+/** Places sidecar entries (code points) in a text. */
+function placeAll(entries: readonly Annotation[], text: string, index: CodePointIndex): LiveAnnotation[] {
+  const found = anchorAll(text, entries.map((e) => ({
+    quote: e.quote, prefix: e.prefix, suffix: e.suffix, start: index.toUtf16(e.start), end: index.toUtf16(e.end),
+  })));
+  return entries.map((entry, i) => {
+    const f = found[i];
+    const start = index.toUtf16(entry.start);
+    return {
+      id: entry.id, tags: [...entry.tags], ...(entry.note !== undefined ? { note: entry.note } : {}), created: entry.created,
+      start: f?.start ?? start, end: f?.end ?? start, orphaned: !f, stored: entry,
+    };
+  });
 }
 
 /** Moves annotations through the changes of one edit. */
