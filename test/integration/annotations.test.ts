@@ -2,6 +2,7 @@
 // edits and saves, re-anchoring after the file is rewritten on disk, a broken sidecar left alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { parseSidecar, serializeSidecar } from '../../src/core/annotations/sidecar';
 
 const EXTENSION_ID = 'kamerstukken.kamerstukken';
 const SEED_000 = '000_29150c82fa965ab7.txt';
@@ -162,6 +163,29 @@ describe('annotations', () => {
     await editor.document.save();
     await sleep(500);
     assert.equal(await read(sidecarOf(editor.document.uri)), broken);
+  });
+
+  it('reloads a sidecar changed on disk and merges it with new annotations by id', async () => {
+    const editor = await openCopy(SEED_000, 'annot-f.txt');
+    select(editor, quote);
+    const [mine] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'] });
+    const sidecar = sidecarOf(editor.document.uri);
+    const first = await until('the sidecar', () => read(sidecar));
+    // Someone else's annotation arrives with a git pull.
+    const text = editor.document.getText();
+    const other = 'Zijn er op uw ministerie';
+    const at = text.indexOf(other);
+    const parsed = parseSidecar(first);
+    await write(sidecar, serializeSidecar('annot-f.txt', [...parsed.annotations, {
+      id: 'feedf00d', tags: ['feitelijke onjuistheid'], quote: other, prefix: '', suffix: '', start: at, end: at + other.length, created: '2026-11-23T12:00:00Z',
+    }], parsed.yaml));
+    await until('the pulled annotation to show', async () => /feitelijke onjuistheid/.test(await hoverText(editor.document, at + 3)) || undefined);
+    // A new local annotation keeps both.
+    select(editor, 'Zijn er op uw ministerie bijeenkomsten georganiseerd');
+    const [third] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['verwijzing'] });
+    const merged = parseSidecar((await read(sidecar)) ?? '');
+    assert.deepEqual(merged.problems, []);
+    assert.deepEqual(new Set(merged.annotations.map((a) => a.id)), new Set([mine, 'feedf00d', third]));
   });
 
   it('removes the sidecar with the last annotation', async () => {
