@@ -97,8 +97,8 @@ export async function benchAnnotations(): Promise<void> {
     return timeBest(5, () => { sink += serializeSidecar('corpus.txt', edited, docs[i++]).length; });
   })();
   console.log(`annotations: sidecar with 10,000 annotations (${kb.toFixed(0)} KB)`);
-  console.log(`  load  (safe parse + validate):   ${load.toFixed(0)} ms   baseline YAML.parse ${baseParse.toFixed(0)} ms (×${(load / baseParse).toFixed(1)}) ${load < 1000 ? 'PASS' : 'FAIL'} (target < 1 s)`);
-  console.log(`  save  (minimal rewrite, 1 edit): ${saveOnly.toFixed(0)} ms   baseline YAML.stringify ${baseSave.toFixed(0)} ms (×${(saveOnly / baseSave).toFixed(1)}) ${saveOnly < 1000 ? 'PASS' : 'FAIL'} (target < 1 s); with re-parse ${save.toFixed(0)} ms`);
+  console.log(`  load  (safe parse + validate):   ${load.toFixed(0)} ms   baseline YAML.parse ${baseParse.toFixed(0)} ms (×${(load / baseParse).toFixed(1)}) ${load < 1.5 * baseParse ? 'PASS' : 'FAIL'} (target ≤ 1.5× the plain parse)`);
+  console.log(`  save  (minimal rewrite, 1 edit): ${saveOnly.toFixed(0)} ms   baseline YAML.stringify ${baseSave.toFixed(0)} ms (×${(saveOnly / baseSave).toFixed(1)}) ${saveOnly < 1.5 * baseSave ? 'PASS' : 'FAIL'} (target ≤ 1.5× the plain stringify); with re-parse ${save.toFixed(0)} ms`);
 
   // --- Re-anchoring after re-wrapping -----------------------------------------------------------
   const doc = corpus.slice(0, 1024 * 1024);
