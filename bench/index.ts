@@ -3,6 +3,7 @@
  * Prints ratios and PASS/FAIL against the targets; timings are not asserted in unit tests.
  */
 import { buildCorpus } from './corpus';
+import { benchAnnotations } from './annotations';
 import { benchParser } from './parser';
 import { benchReferences } from './references';
 import { benchTokenize } from './tokenize';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   benchReferences(corpus);
   console.log('');
   await benchTokenize(corpus);
+  console.log('');
+  await benchAnnotations();
 }
 
 main().catch((error: unknown) => {
