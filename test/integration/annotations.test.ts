@@ -2,46 +2,12 @@
 // edits and saves, re-anchoring after the file is rewritten on disk, a broken sidecar left alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import {
+  EXTENSION_ID, SEED_000, SEED_003, decode, folder, readText as read, sleep, waitFor as until, writeText as write,
+} from './helpers';
 import { parseSidecar, serializeSidecar } from '../../src/core/annotations/sidecar';
 
-const EXTENSION_ID = 'kamerstukken.kamerstukken';
-const SEED_000 = '000_29150c82fa965ab7.txt';
-const SEED_003 = '003_87a2a259f4376b92.txt';
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last !== undefined && last !== false) return last;
-    await sleep(100);
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
-const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
-
-async function read(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-async function write(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-}
 
 /** Copies a seed under a new name, opens it and waits for the Kamerstuk language. */
 async function openCopy(seed: string, name: string): Promise<vscode.TextEditor> {

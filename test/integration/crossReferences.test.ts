@@ -2,53 +2,10 @@
 // Definition, Find All References, document links and diagnostics, on the seeds and small fixtures.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import {
+  EXTENSION_ID, SEED_000, SEED_001, SEED_003, fixture, openKamerstuk, sleep, writeText as writeFile,
+} from './helpers';
 
-const EXTENSION_ID = 'kamerstukken.kamerstukken';
-const SEED_000 = '000_29150c82fa965ab7.txt';
-const SEED_001 = '001_0bf512367aa70077.txt';
-const SEED_003 = '003_87a2a259f4376b92.txt';
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function current(uri: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-}
-
-async function openUri(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
-    const doc = current(uri);
-    if (doc?.languageId === 'kamerstuk') return doc;
-    await sleep(50);
-  }
-  assert.fail(`${uri.path} has language ${current(uri)?.languageId}, expected kamerstuk`);
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  return openUri(vscode.Uri.joinPath(folder(), name));
-}
-
-async function writeFile(name: string, content: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return uri;
-}
-
-async function fixture(name: string): Promise<string> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext);
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', name));
-  return new TextDecoder().decode(bytes);
-}
 
 /** The position inside the n-th match of `pattern` (whitespace in the pattern matches line ends too), `delta` characters from the match's end. */
 function positionOf(doc: vscode.TextDocument, phrase: string, delta = 1, nth = 0): vscode.Position {
@@ -121,7 +78,7 @@ describe('cross-references', () => {
   });
 
   it('000: "het antwoord op vraag 8" hovers to the text of Antwoord 8', async () => {
-    const doc = await open(SEED_000);
+    const doc = await openKamerstuk(SEED_000);
     const value = plain(await hoverText(doc, positionOf(doc, 'verwijs ik u ook naar het antwoord op vraag 8')));
     assert.match(value, /Antwoord 8/);
     assert.match(value, /Het is belangrijk dat ambtenaren politiek neutraal zijn/);
@@ -129,28 +86,28 @@ describe('cross-references', () => {
   });
 
   it('000: "antwoord op vragen 2, 5 en 8" shows every target; the joint answer once', async () => {
-    const doc = await open(SEED_000);
+    const doc = await openKamerstuk(SEED_000);
     const value = plain(await hoverText(doc, positionOf(doc, 'antwoord op vragen 2, 5 en 8', 8)));
     for (const label of ['Vraag 1 en 2', 'Antwoord 1 en 2', 'Vraag 5', 'Antwoord 5', 'Vraag 8', 'Antwoord 8']) assert.ok(value.includes(`**${label}**`), `${label} in ${value}`);
     assert.equal(value.split('**Antwoord 1 en 2**').length, 2);
   });
 
   it('003: "de vragen 2 en 5" shows Antwoord 2 and Antwoord 5', async () => {
-    const doc = await open(SEED_003);
+    const doc = await openKamerstuk(SEED_003);
     const value = plain(await hoverText(doc, positionOf(doc, 'de vragen 2 en 5')));
     assert.match(value, /\*\*Antwoord 2\*\*/);
     assert.match(value, /\*\*Antwoord 5\*\*/);
   });
 
   it('000: Go to Definition on "vraag 8" goes to Antwoord 8', async () => {
-    const doc = await open(SEED_000);
+    const doc = await openKamerstuk(SEED_000);
     const defs = await definitions(doc, positionOf(doc, 'verwijs ik u ook naar het antwoord op vraag 8'));
     assert.equal(defs.length, 1);
     assert.equal(doc.getText(defRange(defs[0])), 'Antwoord 8');
   });
 
   it('000: Find All References on "Antwoord 8" lists every cross-reference to it', async () => {
-    const doc = await open(SEED_000);
+    const doc = await openKamerstuk(SEED_000);
     const pos = positionOf(doc, 'Antwoord 8', 3);
     const refs = await until(() => vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos));
     const texts = refs.map((r) => doc.getText(r.range).replace(/\s+/g, ' '));
@@ -158,7 +115,7 @@ describe('cross-references', () => {
   });
 
   it('003: the footnote marker "toelichten?1" hovers to the footnote, and F12 jumps to it', async () => {
-    const doc = await open(SEED_003);
+    const doc = await openKamerstuk(SEED_003);
     const pos = positionOf(doc, 'toelichten?1', 0);
     assert.match(plain(await hoverText(doc, pos)), /https:\/\/www\.nrc\.nl\/nieuws/);
     const defs = await definitions(doc, pos);
@@ -167,7 +124,7 @@ describe('cross-references', () => {
   });
 
   it('a reference to a question that does not exist says so; one to another document does not pretend', async () => {
-    const doc = await openUri(await writeFile('xref-traps.txt', await fixture('traps.txt')));
+    const doc = await openKamerstuk(await writeFile('xref-traps.txt', await fixture('traps.txt')));
     const missing = plain(await hoverText(doc, positionOf(doc, 'antwoord op vraag 12')));
     assert.match(missing, /12/);
     assert.doesNotMatch(missing, /\*\*Antwoord/);
@@ -185,7 +142,7 @@ describe('cross-references', () => {
       'Vraag 2', 'En verder?', '',
       'Antwoord 2', 'Ik verwijs naar het antwoord op vraag 1 [y](command:workbench.action.quit).', '',
     ].join('\n');
-    const doc = await openUri(await writeFile('xref-unsafe.txt', text));
+    const doc = await openKamerstuk(await writeFile('xref-unsafe.txt', text));
     const hs = await hovers(doc, positionOf(doc, 'het antwoord op vraag 1'));
     const mds = markdown(hs);
     assert.ok(mds.length > 0);
@@ -204,21 +161,21 @@ describe('cross-references', () => {
   });
 
   it('document links: Aanhangsel, identifier, document and zaak numbers, URLs', async () => {
-    const d000 = await open(SEED_000);
+    const d000 = await openKamerstuk(SEED_000);
     const l000 = (await links(d000)).map((l) => l.target?.toString(true));
     assert.ok(l000.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20232024-1047.html'), l000.join('\n'));
-    const d003 = await open(SEED_003);
+    const d003 = await openKamerstuk(SEED_003);
     const l003 = (await links(d003)).map((l) => l.target?.toString(true) ?? '');
     assert.ok(l003.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20222023-1429.html'), l003.join('\n'));
     assert.ok(l003.some((u) => u.startsWith('https://www.tweedekamer.nl/') && u.includes('2023D03702')), l003.join('\n'));
     assert.ok(l003.some((u) => u.startsWith('https://www.nrc.nl/nieuws/2023/01/10/')), l003.join('\n'));
-    const dl = (await links(await openUri(await writeFile('xref-pdf.txt', await fixture('pdf-damage.txt'))))).map((l) => l.target?.toString(true));
+    const dl = (await links(await openKamerstuk(await writeFile('xref-pdf.txt', await fixture('pdf-damage.txt'))))).map((l) => l.target?.toString(true));
     assert.ok(dl.includes('https://zoek.officielebekendmakingen.nl/ah-tk-20232024-212.html'), dl.join('\n'));
     assert.ok(dl.includes('https://zoek.officielebekendmakingen.nl/kst-27923-470.html'), dl.join('\n'));
   });
 
   it('kamerstukken.links.preferred chooses the link Ctrl+click opens; the hover offers all', async () => {
-    const doc = await open(SEED_003);
+    const doc = await openKamerstuk(SEED_003);
     const config = vscode.workspace.getConfiguration('kamerstukken');
     await config.update('links.preferred', 'opentk', vscode.ConfigurationTarget.Global);
     try {
@@ -238,8 +195,8 @@ describe('cross-references', () => {
   });
 
   it('the hover over an Aanhangsel says what it is and offers the open file that is that document', async () => {
-    await open(SEED_003);
-    const doc = await openUri(await writeFile('xref-traps-2.txt', await fixture('traps.txt')));
+    await openKamerstuk(SEED_003);
+    const doc = await openKamerstuk(await writeFile('xref-traps-2.txt', await fixture('traps.txt')));
     const value = await hoverText(doc, positionOf(doc, 'Aanhangsel Handelingen II 2022/23, nr. 1429', 3));
     assert.match(plain(value), /2022–2023/);
     assert.match(plain(value), /1429/);
@@ -251,11 +208,11 @@ describe('cross-references', () => {
 
   it('diagnostics: none on the seeds; problems reported; off with kamerstukken.diagnostics.enabled', async () => {
     for (const name of [SEED_000, SEED_001, SEED_003]) {
-      const doc = await open(name);
+      const doc = await openKamerstuk(name);
       await sleep(300);
       assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Kamerstukken').map((d) => d.message), [], name);
     }
-    const doc = await openUri(await writeFile('xref-problems.txt', await fixture('traps.txt')));
+    const doc = await openKamerstuk(await writeFile('xref-problems.txt', await fixture('traps.txt')));
     const found = await diagnosticsOf(doc.uri, (d) => d.length > 0);
     assert.equal(found.length, 1);
     assert.equal(doc.getText(found[0].range), '12');

@@ -1,47 +1,16 @@
 // Language detection, Outline (document symbols) and folding, in a real VS Code on the seeds.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import {
+  EXTENSION_ID, SEED_000, SEED_001, SEED_003, documentFor, fixture, openKamerstuk as open, sleep, waitFor, writeText as writeFile,
+} from './helpers';
 
-const EXTENSION_ID = 'kamerstukken.kamerstukken';
-const SEED_000 = '000_29150c82fa965ab7.txt';
-const SEED_001 = '001_0bf512367aa70077.txt';
-const SEED_003 = '003_87a2a259f4376b92.txt';
 
 type Symbol = vscode.DocumentSymbol;
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
+const languageOf = (uri: vscode.Uri): string | undefined => documentFor(uri)?.languageId;
 
 /** The language the document with this URI has now (a language change replaces the document). */
-function languageOf(uri: vscode.Uri): string | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
-}
-
-async function waitForLanguage(uri: vscode.Uri, language: string, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (languageOf(uri) === language) return;
-    await sleep(50);
-  }
-  assert.fail(`${uri.path} has language ${languageOf(uri)}, expected ${language}`);
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  await waitForLanguage(uri, 'kamerstuk');
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  assert.ok(doc);
-  return doc;
-}
-
 async function symbols(doc: vscode.TextDocument): Promise<Symbol[]> {
   // The provider may register a moment after the language switch; retry briefly.
   for (let i = 0; i < 50; i++) {
@@ -54,19 +23,6 @@ async function symbols(doc: vscode.TextDocument): Promise<Symbol[]> {
 
 function tree(s: Symbol, depth = 0): string[] {
   return [`${'  '.repeat(depth)}${s.name}`, ...s.children.flatMap((c) => tree(c, depth + 1))];
-}
-
-async function writeFile(name: string, content: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return uri;
-}
-
-async function fixture(name: string): Promise<string> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext);
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', name));
-  return new TextDecoder().decode(bytes);
 }
 
 /** Opens a file and checks it stays plain text for a while. */
@@ -92,7 +48,7 @@ describe('language detection', () => {
     for (const name of ['postponement.txt', 'question-list.txt']) {
       const uri = await writeFile(`detect-${name}`, await fixture(name));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      await waitForLanguage(uri, 'kamerstuk');
+      await waitFor(`${name} as kamerstuk`, () => languageOf(uri) === 'kamerstuk');
     }
   });
 

@@ -2,9 +2,9 @@
 // and a seed document opens in an editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, SEED_000, SEED_001, SEED_003 } from './helpers';
 
-const EXTENSION_ID = 'kamerstukken.kamerstukken';
-const SEEDS = ['000_29150c82fa965ab7.txt', '001_0bf512367aa70077.txt', '003_87a2a259f4376b92.txt'];
+const SEEDS = [SEED_000, SEED_001, SEED_003];
 
 function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -1,0 +1,68 @@
+// Shared by the integration suites: the workspace (a fresh copy of seeds/), opening documents as
+// Kamerstuk, waiting for the extension host, reading and writing files through workspace.fs.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'kamerstukken.kamerstukken';
+export const SEED_000 = '000_29150c82fa965ab7.txt';
+export const SEED_001 = '001_0bf512367aa70077.txt';
+export const SEED_003 = '003_87a2a259f4376b92.txt';
+
+export function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+export async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The open document with this URI now (a language change replaces the document). */
+export function documentFor(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Polls `fn` until it returns something other than undefined or false. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const value = await fn();
+    if (value !== undefined && value !== false) return value;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+/** Opens a document in an editor and waits until it has language Kamerstuk. */
+export async function openKamerstuk(target: string | vscode.Uri): Promise<vscode.TextDocument> {
+  const uri = typeof target === 'string' ? vscode.Uri.joinPath(folder(), target) : target;
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return waitFor(`${uri.path} with language kamerstuk (now ${documentFor(uri)?.languageId})`,
+    () => { const d = documentFor(uri); return d?.languageId === 'kamerstuk' ? d : undefined; });
+}
+
+export const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/** Writes a file in the workspace folder (a name) or anywhere (a URI). */
+export async function writeText(target: string | vscode.Uri, content: string): Promise<vscode.Uri> {
+  const uri = typeof target === 'string' ? vscode.Uri.joinPath(folder(), target) : target;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
+
+/** A file's text, or undefined when it does not exist. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file of test/fixtures/, read from the extension's folder. */
+export async function fixture(name: string): Promise<string> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  return decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', name)));
+}
