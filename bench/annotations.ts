@@ -9,20 +9,7 @@ import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { anchorAll, normalise } from '../src/core/annotations/anchoring';
 import { type Annotation, CodePointIndex, contextOf, shiftAll, type Shiftable } from '../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../src/core/annotations/sidecar';
-import { buildCorpus } from './corpus';
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function timeBest(runs: number, fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc?.();
-    const t0 = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return best;
-}
+import { buildCorpus, timeBest } from './corpus';
 
 /** A deterministic pseudo-random generator (mulberry32). */
 export function random(seed: number): () => number {

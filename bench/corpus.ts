@@ -25,3 +25,17 @@ export function buildCorpus(minBytes = 10 * 1024 * 1024): string {
   }
   return parts.join('');
 }
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** The best of `runs` timings in ms, each after a full garbage collection when `--expose-gc` is on. */
+export function timeBest(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t0 = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return best;
+}

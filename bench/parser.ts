@@ -1,19 +1,5 @@
 import { parseDocument } from '../src/core/parser';
-import { buildCorpus } from './corpus';
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** The best of `runs` timings in ms, each after a full garbage collection when `--expose-gc` is on. */
-export function timeBest(runs: number, fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc?.();
-    const t0 = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return best;
-}
+import { buildCorpus, timeBest } from './corpus';
 
 /** The baseline: split into lines and test one regex per line. The least a parser can do. */
 function baseline(text: string): number {

@@ -1,7 +1,6 @@
 import { parseDocument } from '../src/core/parser';
 import { buildReferenceIndex, crossRefHover, targetAt } from '../src/core/references';
-import { buildCorpus } from './corpus';
-import { timeBest } from './parser';
+import { buildCorpus, timeBest } from './corpus';
 
 /**
  * The reference index on the 10 MB corpus (one long document of repeated seeds: every question
