@@ -2,16 +2,26 @@
  * Source of syntaxes/kamerstuk.tmLanguage.json. The JSON is generated: edit this file, then run
  * `npx tsx test/grammar/build-grammar.ts` (grammar.test.ts fails while the two differ).
  *
- * Why generated: for speed the grammar has very few top-level regexes. Every regex in a scanner is
- * searched on every line, so the constructs that can start anywhere on a line are alternatives of
- * ONE union regex (and the line-anchored ones of another). That has the same semantics as separate
- * patterns (leftmost match wins, ties go to the earlier alternative) but costs one search instead
- * of thirty. Capture numbers across such unions are unmanageable by hand, hence this builder.
+ * Why generated: capture numbers across the line-anchored union are unmanageable by hand.
  *
- * Rules for patterns here (performance, see bench/tokenize.ts):
- * - no nested unbounded quantifiers; lists use atomic groups;
- * - an inline alternative starts with a definite character (no leading lookbehind or whitespace),
- *   so Oniguruma can skip ahead with its first-character map;
+ * Structure (performance, see bench/tokenize.ts and the measurements in the commit log):
+ * - The line-anchored constructs are ONE union, used as the begin/while condition of a rule that spans
+ *   the whole document (`^(?:GATE UNION)?`, always true). vscode-textmate evaluates a while condition
+ *   once per line, at its start; a `^`-led pattern among the rule's patterns is instead searched at
+ *   every position of the line (Oniguruma has no skip for `^` before a wide first-character set).
+ *   LINE_GATE rejects ordinary prose lines at their first characters. (A `\G` union inside the rule
+ *   was measured slower: vscode-textmate then switches between two scanners per line, so every
+ *   inline regex searches each line twice.)
+ * - Every inline construct is its OWN pattern. Oniguruma optimizes a single-alternative regex with
+ *   its literal (Boyer-Moore) or a narrow first-character map; a union of differently-starting
+ *   alternatives falls back to a wide map and tries every alternative at every candidate: measured
+ *   about 2× the sum of its parts. vscode-oniguruma caches each regex's result per line, so a regex
+ *   that does not match costs one search per line.
+ * - An inline pattern starts with a definite, preferably rare, character: mid-line labels start at
+ *   the label word (what precedes is a bounded look-behind), footnote markers at the digit.
+ *
+ * Rules for patterns here:
+ * - no nested unbounded quantifiers; lists use atomic groups; look-behinds are bounded;
  * - no `patterns` inside captures on anything that matches often: vscode-textmate re-encodes the
  *   line prefix for each such capture (quadratic on long lines).
  */
@@ -154,8 +164,19 @@ const LINE_START = seq(`^${WS}*`, opt(cap(HEADING_MARK, '#{1,6}'), `${WS}*`));
  * glued footnote marker ("toelichten?1 Antwoord 1"), a closing bracket or quote, or a digit (page
  * footer glued to the label: "Aanhangsel 1Antwoord 3").
  */
-const MID_START_PUNCT = seq('[.?!:;)\\]”"’»…]', opt(cap(FOOTNOTE_REF, '[0-9]{1,2}'), '(?![0-9])'), `${WS}*`);
-const MID_START_DIGIT = seq('[0-9]', `${WS}*`);
+const MID_START = `(?<=[.?!:;)\\]”"’»…](?:[0-9]{1,2})?${WS}{0,3}|[0-9]${WS}{0,3})`;
+
+/**
+ * A cheap look-ahead in front of the line union: ordinary prose lines fail it at their first
+ * characters, so the (large) union is not tried on them. Keep it in sync with lineAlternatives:
+ * every line those can match starts (after blanks) with one of these characters or words.
+ */
+const LINE_GATE_WORDS = [
+  ...SECTION_HEADINGS, 'Vraag', 'Vragen', 'VRAAG', 'VRAGEN', 'Antwoord', 'ANTWOORD', 'Mededeling', 'Tweede', 'Eerste',
+  'Vergaderjaar', 'Gerelateerde', 'Bijlagen', 'Onderdeel', 'Directe', 'Preview',
+];
+const LINE_GATE_PREFIXES = [...new Set(LINE_GATE_WORDS.map((w) => w.slice(0, 3)))].sort();
+const LINE_GATE = `(?=${WS}*+(?:[-_=\\f\\[#*•●▪◦‣∙·–0-9]|${LINE_GATE_PREFIXES.map(esc).join('|')}))`;
 
 // ---------------------------------------------------------------------------------------------
 // Line-anchored constructs (one union regex).
@@ -269,23 +290,20 @@ export const lineAlternatives: Alternative[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Constructs that can occur anywhere (one union regex). Each starts with a definite character.
+// Constructs that can occur anywhere (each its own regex). Each starts with a definite character.
 
 const inlineAlternatives: Alternative[] = [
   {
     id: 'header-start-mid-line',
     // A header after a sentence end (a whole document on one line): only the words get a scope.
     pattern: seq(
-      '[.?!)]',
-      `${WS}{1,2}`,
+      `(?<=[.?!)]${WS}{1,2})`,
       cap(`keyword.other.header.${S}`, `Vragen${WS}+van${WS}+(?:het${WS}+lid|de${WS}+leden)|Antwoord${WS}+van|Mededeling${WS}+van`),
       '(?![A-Za-z])',
     ),
   },
-  { id: 'question-label-after-punctuation', scope: `meta.label.question.${S}`, pattern: seq(MID_START_PUNCT, label('question')) },
-  { id: 'answer-label-after-punctuation', scope: `meta.label.answer.${S}`, pattern: seq(MID_START_PUNCT, label('answer')) },
-  { id: 'question-label-after-digit', scope: `meta.label.question.${S}`, pattern: seq(MID_START_DIGIT, label('question')) },
-  { id: 'answer-label-after-digit', scope: `meta.label.answer.${S}`, pattern: seq(MID_START_DIGIT, label('answer')) },
+  { id: 'question-label-mid-line', scope: `meta.label.question.${S}`, pattern: seq(MID_START, label('question')) },
+  { id: 'answer-label-mid-line', scope: `meta.label.answer.${S}`, pattern: seq(MID_START, label('answer')) },
   {
     id: 'cross-reference',
     // Running-text reference to another question: "antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4".
@@ -328,13 +346,19 @@ const inlineAlternatives: Alternative[] = [
   },
   { id: 'url', scope: `markup.underline.link.url.${S}`, pattern: seq(`${wordStart('https://', 'http://', 'www.')}[^\\s<>"”↩]*[^\\s<>"”↩.,;:!?)\\]’]`) },
   {
-    id: 'date',
+    id: 'date-month',
     scope: `constant.numeric.date.${S}`,
-    pattern: alt(
-      seq(`${DIGIT_START}[0-9]?${WS}+(?:${MONTHS})(?:${WS}+[0-9]{4}(?![0-9]))?(?![A-Za-z])`),
-      seq(`${DIGIT_START}[0-9]{3}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])`),
-      seq(`${DIGIT_START}[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])`),
-    ),
+    pattern: seq(`${DIGIT_START}[0-9]?${WS}+(?:${MONTHS})(?:${WS}+[0-9]{4}(?![0-9]))?(?![A-Za-z])`),
+  },
+  {
+    id: 'date-iso',
+    scope: `constant.numeric.date.${S}`,
+    pattern: seq(`${DIGIT_START}[0-9]{3}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])`),
+  },
+  {
+    id: 'date-dmy',
+    scope: `constant.numeric.date.${S}`,
+    pattern: seq(`${DIGIT_START}[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])`),
   },
   {
     id: 'submitted',
@@ -370,14 +394,12 @@ const inlineAlternatives: Alternative[] = [
     id: 'footnote-reference',
     // A marker glued after punctuation that follows a word: "toelichten?1", "komen.1", "gezegd”2".
     // Not "1.5", "11e", "nr.70", numbers in running text.
-    pattern: alt(
-      seq(
-        '[.?!,;:]',
-        '(?<=[\\p{L})”"’].)(?<!\\bnr\\.|\\bart\\.|\\bblz\\.|\\bp\\.|\\bpag\\.|\\bvgl\\.|\\bno\\.)',
-        cap(FOOTNOTE_REF, '[0-9]{1,3}'),
-        '(?![0-9\\p{L}])(?![.,][0-9])',
-      ),
-      seq('[”"’)]', '(?<=\\p{Ll}.)', cap(FOOTNOTE_REF, '[0-9]{1,3}'), '(?![0-9\\p{L}])(?![.,][0-9])'),
+    // Starts at the digit (digits are rarer than punctuation), the rest is look-behind.
+    pattern: seq(
+      '(?<=[\\p{L})”"’][.?!,;:]|\\p{Ll}[”"’)])',
+      '(?<!\\bnr\\.|\\bart\\.|\\bblz\\.|\\bp\\.|\\bpag\\.|\\bvgl\\.|\\bno\\.)',
+      cap(FOOTNOTE_REF, '[0-9]{1,3}'),
+      '(?![0-9\\p{L}])(?![.,][0-9])',
     ),
   },
   { id: 'footnote-backlink', scope: `punctuation.definition.footnote.backlink.${S}`, pattern: seq('↩\\x{FE0E}?') },
@@ -390,20 +412,14 @@ const byId = (id: string): Alternative => {
 };
 
 /**
- * The inline constructs as a few regexes, each grouping alternatives that start with the same kind
- * of character (so each regex keeps a small first-character set). Order matters only for matches
- * starting at the same position.
+ * The inline constructs, grouped for reading only: each alternative becomes its own pattern, in this
+ * order (which matters only for matches starting at the same position).
  */
 export const inlineGroups: Readonly<Record<string, readonly Alternative[]>> = {
-  'after-punctuation': ['header-start-mid-line', 'question-label-after-punctuation', 'answer-label-after-punctuation', 'footnote-reference'].map(byId),
-  digits: ['question-label-after-digit', 'answer-label-after-digit', 'document-number', 'zaak-number', 'date', 'footnote-mid-line'].map(byId),
-  'cross-reference': ['cross-reference'].map(byId),
-  'document-reference': ['document-reference'].map(byId),
-  'publication-id': ['publication-id'].map(byId),
-  'metadata-key': ['metadata-key'].map(byId),
-  url: ['url'].map(byId),
-  parentheses: ['submitted', 'party'].map(byId),
-  backlink: ['footnote-backlink'].map(byId),
+  labels: ['header-start-mid-line', 'question-label-mid-line', 'answer-label-mid-line'].map(byId),
+  digits: ['document-number', 'zaak-number', 'date-month', 'date-iso', 'date-dmy', 'footnote-mid-line', 'footnote-reference'].map(byId),
+  words: ['cross-reference', 'document-reference', 'publication-id', 'metadata-key', 'url'].map(byId),
+  parentheses: ['submitted', 'party', 'footnote-backlink'].map(byId),
 };
 {
   const used = new Set(Object.values(inlineGroups).flat());
@@ -415,6 +431,11 @@ export const inlineGroups: Readonly<Record<string, readonly Alternative[]>> = {
 
 
 export function buildGrammar(): Record<string, unknown> {
+  const line = union('Line-anchored constructs.', lineAlternatives, true) as { comment: string; match: string; captures: Record<string, unknown> };
+  // Optional, so the while condition always holds: it is tried once, at the start of each line.
+  // Optional, so the while condition always holds: it is tried once per line, at its start, and
+  // not at every position as a `^`-led pattern among the rule's patterns would be.
+  const lineOptional = `^(?:${LINE_GATE}${line.match.slice(1)})?`;
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Kamerstuk',
@@ -422,11 +443,18 @@ export function buildGrammar(): Record<string, unknown> {
     comment:
       'GENERATED by test/grammar/build-grammar.ts: edit that file and run `npx tsx test/grammar/build-grammar.ts`. ' +
       'Dutch parliamentary documents (Kamervragen, beslisnota, copied web pages) as plain text.',
-    patterns: [{ include: '#line' }, { include: '#inline' }],
+    patterns: [{ include: '#document' }],
     repository: {
-      line: union('Line-anchored constructs.', lineAlternatives, true),
-      inline: { patterns: Object.keys(inlineGroups).map((k) => ({ include: `#inline-${k}` })) },
-      ...Object.fromEntries(Object.entries(inlineGroups).map(([k, alts]) => [`inline-${k}`, union(`Inline: ${k}.`, alts)])),
+      document: {
+        comment: `The whole document: a begin/while rule whose while condition holds on every line. ${line.comment}`,
+        begin: lineOptional,
+        beginCaptures: line.captures,
+        while: lineOptional,
+        whileCaptures: line.captures,
+        patterns: [{ include: '#inline' }],
+      },
+      inline: { patterns: Object.values(inlineGroups).flat().map((a) => ({ include: `#${a.id}` })) },
+      ...Object.fromEntries(Object.values(inlineGroups).flat().map((a) => [a.id, union(`Inline: ${a.id}.`, [a])])),
     },
   };
 }
