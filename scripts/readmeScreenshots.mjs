@@ -1,20 +1,60 @@
 // Takes the README's screenshots from a real VS Code (code-server + headless Chromium) into media/.
 //
 //   node scripts/readmeScreenshots.mjs
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './codeServer.mjs';
 import { screenshot } from './screenshot.mjs';
 
+const SEED_000 = '000_29150c82fa965ab7.txt';
+
 const media = (name) => path.join(repoRoot, 'media', name);
 
-/** Collapses the Explorer's folder tree so that the Outline gets the side bar's height. */
-async function tallOutline(page) {
-  const folderHeader = page.locator('.pane-header', { hasText: 'SEEDS' }).first();
+/** Collapses the Explorer's folder tree so that the views below it get the side bar's height. */
+async function collapseFolder(page, name) {
+  const folderHeader = page.locator('.pane-header', { hasText: name.toUpperCase() }).first();
   if (await folderHeader.getAttribute('aria-expanded') === 'true') await folderHeader.click();
   await page.waitForTimeout(300);
 }
 
-/** Puts the cursor on a line (1-based) through Go to Line, so breadcrumbs show where it is. */
+/** Shows the hover at the cursor (Ctrl+K Ctrl+I). */
+async function showHover(page) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForTimeout(1500);
+}
+
+/**
+ * A copy of the seeds with a sidecar of three annotations on seed 000, as a user would have after
+ * tagging passages (the sidecar format of the README).
+ */
+async function annotatedWorkspace() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kamerstukken-'));
+  await cp(path.join(repoRoot, 'seeds'), dir, { recursive: true });
+  const text = await readFile(path.join(dir, SEED_000), 'utf8');
+  const picks = [
+    ['3f9c1a2b', 'Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.', ['ontwijkend antwoord'],
+      'Antwoordt niet op de vraag naar bijeenkomsten op directieniveau.'],
+    ['7d0e4c11', 'Er zijn op dit moment geen bijeenkomsten gepland, maar niet uitgesloten is \ndat bijeenkomsten zullen plaatsvinden als er een regeerakkoord is.',
+      ['toezegging', 'nieuwe informatie']],
+    ['a52b9e03', 'Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven in hun werk.', ['verwijzing']],
+  ];
+  const lines = ['version: 1', `document: ${SEED_000}`, 'annotations:'];
+  for (const [id, quote, tags, note] of picks) {
+    const start = text.indexOf(quote); // seed 000 has no astral characters: code points = UTF-16 offsets
+    if (start < 0) throw new Error(`not in the seed: ${quote}`);
+    const end = start + quote.length;
+    lines.push(`  - id: ${id}`, `    tags: [${tags.join(', ')}]`);
+    if (note) lines.push(`    note: ${JSON.stringify(note)}`);
+    lines.push(`    quote: ${JSON.stringify(quote)}`, `    prefix: ${JSON.stringify(text.slice(Math.max(0, start - 32), start))}`,
+      `    suffix: ${JSON.stringify(text.slice(end, end + 32))}`, `    start: ${start}`, `    end: ${end}`, '    created: 2026-11-23T12:00:00Z');
+  }
+  await writeFile(path.join(dir, `${SEED_000}.annotations.yaml`), lines.join('\n') + '\n');
+  return dir;
+}
+
+/** Puts the cursor on a line (1-based, or "line:column") through Go to Line. */
 async function goToLine(page, line) {
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
@@ -23,19 +63,45 @@ async function goToLine(page, line) {
   await page.waitForTimeout(500);
 }
 
+const annotated = await annotatedWorkspace();
 const shots = [
   {
     file: media('screenshot-outline.png'),
-    open: ['000_29150c82fa965ab7.txt'],
+    open: [SEED_000],
     commands: ['outline.focus'],
     actions: async (page) => {
-      await tallOutline(page);
+      await collapseFolder(page, 'seeds');
       await goToLine(page, 41);
+    },
+  },
+  {
+    // "Hierbij verwijs ik u ook naar het antwoord op vraag 8": the hover shows Vraag 8 and Antwoord 8.
+    file: media('screenshot-hover.png'),
+    open: [SEED_000],
+    commands: ['outline.focus'],
+    actions: async (page) => {
+      await goToLine(page, '53:30');
+      await showHover(page);
+    },
+  },
+  {
+    file: media('screenshot-annotations.png'),
+    folder: annotated,
+    open: [SEED_000],
+    commands: ['kamerstukken.annotations.focus'],
+    actions: async (page) => {
+      await collapseFolder(page, path.basename(annotated));
+      await goToLine(page, '29:20');
+      await showHover(page);
     },
   },
 ];
 
-for (const shot of shots) {
-  const out = await screenshot({ width: 1400, height: 860, settleMs: 3000, ...shot });
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+try {
+  for (const shot of shots) {
+    const out = await screenshot({ width: 1400, height: 860, settleMs: 3000, ...shot });
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  }
+} finally {
+  await rm(annotated, { recursive: true, force: true });
 }
