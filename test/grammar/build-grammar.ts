@@ -4,21 +4,29 @@
  *
  * Why generated: capture numbers across the line-anchored union are unmanageable by hand.
  *
- * Structure (performance, see bench/tokenize.ts and the measurements in the commit log):
- * - The line-anchored constructs are ONE union, used as the begin/while condition of a rule that spans
- *   the whole document (`^(?:GATE UNION)?`, always true). vscode-textmate evaluates a while condition
- *   once per line, at its start; a `^`-led pattern among the rule's patterns is instead searched at
- *   every position of the line (Oniguruma has no skip for `^` before a wide first-character set).
- *   LINE_GATE rejects ordinary prose lines at their first characters. (A `\G` union inside the rule
- *   was measured slower: vscode-textmate then switches between two scanners per line, so every
- *   inline regex searches each line twice.)
- * - Every inline construct is its OWN pattern. Oniguruma optimizes a single-alternative regex with
- *   its literal (Boyer-Moore) or a narrow first-character map; a union of differently-starting
- *   alternatives falls back to a wide map and tries every alternative at every candidate: measured
- *   about 2× the sum of its parts. vscode-oniguruma caches each regex's result per line, so a regex
- *   that does not match costs one search per line.
- * - An inline pattern starts with a definite, preferably rare, character: mid-line labels start at
- *   the label word (what precedes is a bounded look-behind), footnote markers at the digit.
+ * Structure (performance; bench/tokenize.ts, target ours <= 0.5x VS Code's Markdown grammar). Cost model,
+ * measured on the 1 MB corpus: an empty begin/while grammar already costs ~0.25x Markdown; each regex in
+ * the inline scanner costs about one search call per line even when it never matches; on top of that
+ * every candidate position (a character in the regex's first-character map) costs a match attempt.
+ * - Line-anchored constructs: ONE union, tested once per line as the begin/while condition of #document
+ *   (`^(?:GATE(UNION))?`, always true). The condition has a single capturing group; only when a line
+ *   construct is there is that capture re-tokenized with #line (the same union, with all its scopes).
+ *   The previous design put all ~60 capture groups in the condition itself: slower (their handling
+ *   on every line), and so is a `\G` #line among the inline patterns (vscode-textmate then keeps two
+ *   scanners per line). Look-aheads at the end of a construct are cut to `(?:(?=x)|$)` in #line,
+ *   which sees only the matched text (followedBy).
+ * - Inline constructs: 3 regexes instead of 18. Groups whose first characters are rare (digits,
+ *   "(", "↩", the capitals of labels and document references) share ONE union, each group a branch
+ *   behind a look-ahead on its first characters. Cross-references and URLs stay alone: alone, their
+ *   literal ("ra", "http"/"www.") keeps Oniguruma's search fast; in a union ("v", "h", "w" are common
+ *   letters) they measured 2-3x their separate cost.
+ * - Deliberately narrowed (product decisions, tests changed accordingly):
+ *   - cross-references: only "vraag/vragen N" is scoped, not a preceding "antwoord op" (a regex
+ *     that can start at "a" costs ~0.1x Markdown; starting at "V/v" + "ra" is nearly free);
+ *   - publication identifiers (ah-tk-…, kst-…): only in parentheses, as copied web pages show them
+ *     (they are underlined and clickable through the DocumentLinkProvider anyway);
+ *   - metadata keys ("Nummer:", "datum:", "bijgewerkt:", "versie:"): only on the web-page metadata
+ *     line that starts with "Nummer:" (a line construct), no longer anywhere in running text.
  *
  * Rules for patterns here:
  * - no nested unbounded quantifiers; lists use atomic groups; look-behinds are bounded;
@@ -173,7 +181,7 @@ const MID_START = `(?<=[.?!:;)\\]”"’»…](?:[0-9]{1,2})?${WS}{0,3}|[0-9]${W
  */
 const LINE_GATE_WORDS = [
   ...SECTION_HEADINGS, 'Vraag', 'Vragen', 'VRAAG', 'VRAGEN', 'Antwoord', 'ANTWOORD', 'Mededeling', 'Tweede', 'Eerste',
-  'Vergaderjaar', 'Gerelateerde', 'Bijlagen', 'Onderdeel', 'Directe', 'Preview',
+  'Vergaderjaar', 'Gerelateerde', 'Bijlagen', 'Onderdeel', 'Directe', 'Preview', 'Nummer',
 ];
 const LINE_GATE_PREFIXES = [...new Set(LINE_GATE_WORDS.map((w) => w.slice(0, 3)))].sort();
 const LINE_GATE = `(?=${WS}*+(?:[-_=\\f\\[#*•●▪◦‣∙·–0-9]|${LINE_GATE_PREFIXES.map(esc).join('|')}))`;
@@ -181,7 +189,15 @@ const LINE_GATE = `(?=${WS}*+(?:[-_=\\f\\[#*•●▪◦‣∙·–0-9]|${LINE_G
 // ---------------------------------------------------------------------------------------------
 // Line-anchored constructs (one union regex).
 
-export const lineAlternatives: Alternative[] = [
+
+/**
+ * A look-ahead at the end of a line construct. The begin/while condition checks it; #line then
+ * re-tokenizes only the matched text (the line cut right after it), where it cannot hold, so there
+ * it is `(?:(?=x)|$)`.
+ */
+const followedBy = (x: string, cut: boolean): string => (cut ? `(?:(?=${x})|$)` : `(?=${x})`);
+
+export const lineAlternatives = (cut: boolean): Alternative[] => [
   {
     id: 'page-break',
     scope: `comment.line.page-break.${S}`,
@@ -223,7 +239,7 @@ export const lineAlternatives: Alternative[] = [
       cap(`constant.numeric.footnote.${S}`, '[0-9]{1,3}'),
       opt(cap(`punctuation.separator.footnote.${S}`, '\\.')),
       `${WS}+`,
-      `(?=https?://|www\\.|Kamerstuk(?:ken)?${WS}+(?:I{1,2}${WS}+)?[0-9]|Aanhangsel${WS}|Handelingen${WS}+I{1,2}${WS}|Zie${WS}|[^\\r\\n]*↩)`,
+      followedBy(`https?://|www\\.|Kamerstuk(?:ken)?${WS}+(?:I{1,2}${WS}+)?[0-9]|Aanhangsel${WS}|Handelingen${WS}+I{1,2}${WS}|Zie${WS}|[^\\r\\n]*↩`, cut),
     ),
   },
   {
@@ -284,8 +300,29 @@ export const lineAlternatives: Alternative[] = [
     ),
   },
   {
+    id: 'metadata-number-line',
+    // The metadata line of a copied tweedekamer.nl page: "Nummer: 2023D03702, datum: 2023-02-01,
+    // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (see the header).
+    pattern: seq(
+      `^${WS}*`,
+      cap(`variable.other.metadata-key.${S}`, 'Nummer'),
+      cap(`punctuation.separator.key-value.${S}`, ':'),
+      `${WS}*`,
+      cap(`constant.other.identifier.document.${S}`, `[0-9]{4}D[0-9]{5}(?![0-9A-Za-z])`),
+      opt(`,${WS}*`, cap(`variable.other.metadata-key.${S}`, 'datum'), cap(`punctuation.separator.key-value.${S}`, ':'), `${WS}*`, cap(`constant.numeric.date.${S}`, `[0-9]{4}-[0-9]{2}-[0-9]{2}`)),
+      opt(
+        `,${WS}*`,
+        cap(`variable.other.metadata-key.${S}`, 'bijgewerkt'),
+        cap(`punctuation.separator.key-value.${S}`, ':'),
+        `${WS}*`,
+        cap(`constant.numeric.date.${S}`, `[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?`),
+      ),
+      opt(`,${WS}*`, cap(`variable.other.metadata-key.${S}`, 'versie'), cap(`punctuation.separator.key-value.${S}`, ':')),
+    ),
+  },
+  {
     id: 'bullet-line',
-    pattern: seq(`^${WS}*`, cap(`keyword.operator.bullet.${S}`, `[•●▪◦‣∙·]|[-–*](?=${WS})`)),
+    pattern: seq(`^${WS}*`, cap(`keyword.operator.bullet.${S}`, `[•●▪◦‣∙·]|[-–*]${followedBy(WS, cut)}`)),
   },
 ];
 
@@ -306,9 +343,10 @@ const inlineAlternatives: Alternative[] = [
   { id: 'answer-label-mid-line', scope: `meta.label.answer.${S}`, pattern: seq(MID_START, label('answer')) },
   {
     id: 'cross-reference',
-    // Running-text reference to another question: "antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4".
+    // Running-text reference to another question: "(antwoord op) vraag 8", "de vragen 2 en 5", "bij vraag 4".
+    // Only "vraag/vragen N" is scoped (see the header: the regex must start at "V/v" + literal "ra").
     scope: `markup.underline.link.question-reference.${S}`,
-    pattern: seq(`(?:${wordStart('Antwoord', 'antwoord')}(?:en)?${WS}+op${WS}+(?:de${WS}+)?[Vv]|${wordStart('V', 'v')})ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
+    pattern: seq(`${wordStart('V', 'v')}ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
   },
   {
     id: 'document-reference',
@@ -332,16 +370,11 @@ const inlineAlternatives: Alternative[] = [
   { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq(`${DIGIT_START}[0-9]{3}Z[0-9]{5}(?![0-9A-Za-z])`) },
   {
     id: 'publication-id',
-    scope: `constant.other.identifier.publication.${S}`,
-    pattern: seq(`${wordStart('ah-tk', 'ah-ek', 'h-tk', 'h-ek', 'kst', 'blg', 'stb', 'stcrt', 'trb', 'kv-tk', 'kv-ek')}-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}(?![0-9A-Za-z])`),
-  },
-  {
-    id: 'metadata-key',
-    // "Nummer: 2023D03702, datum: 2023-02-01, bijgewerkt: ..., versie: 3"
+    // Only in parentheses, as a copied web page shows it: "(ah-tk-20222023-1429)" (see the header).
     pattern: seq(
-      cap(`variable.other.metadata-key.${S}`, wordStart('Nummer', 'datum', 'bijgewerkt', 'versie')),
-      cap(`punctuation.separator.key-value.${S}`, ':'),
-      `(?=${WS}*[0-9])`,
+      '\\(',
+      cap(`constant.other.identifier.publication.${S}`, `(?:ah-tk|ah-ek|h-tk|h-ek|kst|blg|stb|stcrt|trb|kv-tk|kv-ek)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}`),
+      '(?=\\))',
     ),
   },
   { id: 'url', scope: `markup.underline.link.url.${S}`, pattern: seq(`${wordStart('https://', 'http://', 'www.')}[^\\s<>"”↩]*[^\\s<>"”↩.,;:!?)\\]’]`) },
@@ -412,30 +445,51 @@ const byId = (id: string): Alternative => {
 };
 
 /**
- * The inline constructs, grouped for reading only: each alternative becomes its own pattern, in this
- * order (which matters only for matches starting at the same position).
+ * Inline groups: a group is a union of its alternatives (in this order), led by a look-ahead on
+ * the characters its alternatives can start with; INLINE_RULES says which groups share one regex.
  */
-export const inlineGroups: Readonly<Record<string, readonly Alternative[]>> = {
-  labels: ['header-start-mid-line', 'question-label-mid-line', 'answer-label-mid-line'].map(byId),
-  digits: ['document-number', 'zaak-number', 'date-month', 'date-iso', 'date-dmy', 'footnote-mid-line', 'footnote-reference'].map(byId),
-  words: ['cross-reference', 'document-reference', 'publication-id', 'metadata-key', 'url'].map(byId),
-  parentheses: ['submitted', 'party', 'footnote-backlink'].map(byId),
+interface InlineGroup {
+  readonly first: string;
+  readonly alts: readonly Alternative[];
+}
+export const inlineGroups: Readonly<Record<string, InlineGroup>> = {
+  labels: { first: '[VAM*_]', alts: ['header-start-mid-line', 'question-label-mid-line', 'answer-label-mid-line'].map(byId) },
+  'document-references': { first: '[AKH]', alts: ['document-reference'].map(byId) },
+  digits: { first: '[0-9]', alts: ['document-number', 'zaak-number', 'date-month', 'date-iso', 'date-dmy', 'footnote-mid-line', 'footnote-reference'].map(byId) },
+  brackets: { first: '[(↩]', alts: ['submitted', 'party', 'publication-id', 'footnote-backlink'].map(byId) },
+  'cross-references': { first: '[Vv]', alts: ['cross-reference'].map(byId) },
+  urls: { first: '[hw]', alts: ['url'].map(byId) },
 };
+/**
+ * The inline rules: the groups in one list are one regex (each group a branch led by its
+ * look-ahead). cross-references and urls stay alone: alone, Oniguruma searches them by their
+ * literal ("ra", "http"/"www."); inside a union that is lost.
+ */
+const INLINE_RULES: readonly (readonly string[])[] = [['labels', 'document-references', 'digits', 'brackets'], ['cross-references'], ['urls']];
 {
-  const used = new Set(Object.values(inlineGroups).flat());
+  const used = new Set(Object.values(inlineGroups).flatMap((g) => g.alts));
   const unused = inlineAlternatives.filter((x) => !used.has(x));
   if (unused.length > 0) throw new Error(`inline alternatives in no group: ${unused.map((x) => x.id).join(', ')}`);
 }
 
-// ---------------------------------------------------------------------------------------------
+/** A regex without capturing groups (every "(" that does not start a special group becomes "(?:"). */
+const withoutCaptures = (re: string): string => re.replace(/(?<!\\)\((?![?*])/g, '(?:');
 
+type MatchRule = { comment: string; match: string; captures: Record<string, unknown> };
 
 export function buildGrammar(): Record<string, unknown> {
-  const line = union('Line-anchored constructs.', lineAlternatives, true) as { comment: string; match: string; captures: Record<string, unknown> };
-  // Optional, so the while condition always holds: it is tried once, at the start of each line.
-  // Optional, so the while condition always holds: it is tried once per line, at its start, and
-  // not at every position as a `^`-led pattern among the rule's patterns would be.
-  const lineOptional = `^(?:${LINE_GATE}${line.match.slice(1)})?`;
+  // The line union twice: as the begin/while condition (look-aheads whole, no capturing groups), and
+  // as #line, which re-tokenizes the text the condition matched (look-aheads cut, with captures).
+  const condition = union('', lineAlternatives(false), true) as MatchRule;
+  const line = union('Line-anchored constructs, re-tokenizing what the begin/while condition of #document matched.', lineAlternatives(true), true) as MatchRule;
+  const lineCondition = `^(?:${LINE_GATE}(${withoutCaptures(condition.match.slice(1))}))?`;
+  const lineCaptures = { '1': { patterns: [{ include: '#line' }] } };
+  const inline = INLINE_RULES.map((ids): [string, MatchRule] => {
+    const u = union(`Inline: ${ids.join(', ')}.`, ids.flatMap((id) => inlineGroups[id].alts)) as MatchRule;
+    // The same alternatives in the same order (so the same capture numbers), each group behind its look-ahead.
+    const branches = ids.map((id) => `(?=${inlineGroups[id].first})(?:${(union('', inlineGroups[id].alts) as MatchRule).match})`);
+    return [ids.join('-and-'), { comment: u.comment, match: branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`, captures: u.captures }];
+  });
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Kamerstuk',
@@ -446,15 +500,17 @@ export function buildGrammar(): Record<string, unknown> {
     patterns: [{ include: '#document' }],
     repository: {
       document: {
-        comment: `The whole document: a begin/while rule whose while condition holds on every line. ${line.comment}`,
-        begin: lineOptional,
-        beginCaptures: line.captures,
-        while: lineOptional,
-        whileCaptures: line.captures,
-        patterns: [{ include: '#inline' }],
+        comment:
+          'The whole document: a begin/while rule whose while condition holds on every line. It is tried once per line, at its start; ' +
+          'when a line construct is there, its (single) capture is re-tokenized with #line.',
+        begin: lineCondition,
+        beginCaptures: lineCaptures,
+        while: lineCondition,
+        whileCaptures: lineCaptures,
+        patterns: inline.map(([id]) => ({ include: `#${id}` })),
       },
-      inline: { patterns: Object.values(inlineGroups).flat().map((a) => ({ include: `#${a.id}` })) },
-      ...Object.fromEntries(Object.values(inlineGroups).flat().map((a) => [a.id, union(`Inline: ${a.id}.`, [a])])),
+      line,
+      ...Object.fromEntries(inline),
     },
   };
 }
