@@ -9,37 +9,50 @@ export const SEP_SOURCE = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\
 /** A list of question numbers as written after "Vraag" / "vragen". */
 export const NUMLIST_SOURCE = `${NUM_SOURCE}(?:${SEP_SOURCE}${NUM_SOURCE})*`;
 
-const NUMBER_OR_RANGE = new RegExp(`(${NUM_SOURCE})|(t\\/m|tot\\s+en\\s+met|-|–)`, 'gu');
-
 /**
  * Reads a written number list: "1, 2, 3 en 5" → 1, 2, 3, 5; "1 t/m 3" → 1, 2, 3; "2l" → 2l.
- * Ranges are expanded only between plain numbers, and only when short (≤ 200).
+ * Ranges are expanded only between plain numbers, and only when short (≤ 200). A hand-written
+ * scanner: this runs for every label and cross-reference, so it must not allocate much.
  */
 export function parseNumberList(written: string): QuestionNumber[] {
   const out: QuestionNumber[] = [];
-  const re = NUMBER_OR_RANGE;
-  re.lastIndex = 0;
   let pendingRange = false;
-  for (let m = re.exec(written); m; m = re.exec(written)) {
-    if (m[2]) {
-      pendingRange = out.length > 0;
+  let prevPlain = -1; // the previous number, when it had no letter
+  const n = written.length;
+  for (let i = 0; i < n;) {
+    const c = written.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let j = i;
+      let value = 0;
+      while (j < n && j - i < 3 && written.charCodeAt(j) >= 48 && written.charCodeAt(j) <= 57) value = value * 10 + written.charCodeAt(j++) - 48;
+      // A sub-item letter: "2l", not "2 en" nor "2e" followed by more letters.
+      const l = j < n ? written.charCodeAt(j) : 0;
+      const after = j + 1 < n ? written.charCodeAt(j + 1) : 0;
+      const letter = l >= 97 && l <= 122 && !isWordChar(after);
+      if (!letter && pendingRange && prevPlain >= 0 && value > prevPlain && value - prevPlain <= 200) {
+        for (let k = prevPlain + 1; k <= value; k++) pushUnique(out, String(k));
+      } else {
+        pushUnique(out, letter ? written.slice(i, j + 1) : String(value));
+      }
+      prevPlain = letter ? -1 : value;
+      pendingRange = false;
+      i = letter ? j + 1 : j;
       continue;
     }
-    const n = m[1];
-    const prev = out[out.length - 1];
-    if (pendingRange && prev !== undefined && /^\d+$/.test(prev) && /^\d+$/.test(n)) {
-      const a = +prev;
-      const b = +n;
-      if (b > a && b - a <= 200) {
-        for (let i = a + 1; i <= b; i++) pushUnique(out, String(i));
-        pendingRange = false;
-        continue;
-      }
+    if (c === 45 /* - */ || c === 0x2013 /* – */) {
+      pendingRange = out.length > 0;
+    } else if (c === 116 /* t */ && (written.startsWith('t/m', i) || /^tot\s+en\s+met/u.test(written.slice(i, i + 20)))) {
+      pendingRange = out.length > 0;
+      i += written.startsWith('t/m', i) ? 3 : (/^tot\s+en\s+met/u.exec(written.slice(i, i + 20)) as RegExpExecArray)[0].length;
+      continue;
     }
-    pendingRange = false;
-    pushUnique(out, n);
+    i++;
   }
   return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
 function pushUnique(out: QuestionNumber[], n: QuestionNumber): void {

@@ -33,15 +33,15 @@ const KEYWORD = /Vra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
 /** "vraag"/"vragen" in running text: where cross-references may be. */
 const REF_KEYWORD = /vra(?:ag|gen)/g;
 /** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
-const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(?<nums>${NUMLIST_H})`, 'uy');
+const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
-const QUESTION_TAIL = new RegExp(`${H}*(?<nums>${NUMLIST_H})`, 'uy');
+const QUESTION_TAIL = new RegExp(`${H}*(${NUMLIST_H})`, 'uy');
 /** "Vraag van de heer X (VVD):" alone on its line. Sticky, after the keyword. */
 const QUESTION_BY = new RegExp(`${H}+van${H}+[^\\n:]{2,120}:[ \\t\\u00A0*_]*(?=\\r?\\n|$)`, 'uy');
 /** "Antwoord", "Antwoord:", "Vraag:" without number. Sticky, after the keyword. */
 const BARE_LABEL = /[ \t\u00A0*_]*(?::|(?=\r?\n|$))/uy;
 /** After "vraag"/"vragen" in running text: the numbers, possibly over a line break. Sticky. */
-const REF_TAIL = new RegExp(`\\s+(?<nums>${NUMLIST_ANY})`, 'uy');
+const REF_TAIL = new RegExp(`\\s+(${NUMLIST_ANY})`, 'uy');
 /** What precedes "vraag 8" in a cross-reference, read backwards from the keyword. */
 const REF_PREFIX = /(?:(?<answer>(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\s+(?:de|uw))?)|(?<bij>bij(?:\s+de)?|onder(?:\s+de)?|in(?:\s+de)?))\s+$/iu;
 const REF_EXTERNAL_AFTER = /^[\s,]*(?:(?:van|uit|in|bij)\s+(?:de|het|uw|mijn)\s+(?:eerdere\s+|vorige\s+|schriftelijke\s+|Kamer)*(?:vragen|lid|leden|Kamerlid|brief|beantwoording|set|reeks)|\(?\s*(?:Aanhangsel|Kamerstuk|kenmerk|(?:19|20)\d{2}Z)|van\s+(?:19|20)\d{2}|van\s+\d{1,2}\s+\p{L}+\s+(?:19|20)\d{2})/iu;
@@ -161,10 +161,10 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
     tail.lastIndex = end;
     const t = tail.exec(text);
-    if (t?.groups) {
+    if (t) {
       const labelEnd = end + t[0].length;
       if (!acceptsAfter(text, labelEnd, mode)) continue;
-      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t.groups.nums), mode));
+      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t[1]), mode));
       if (!isAnswer) capitalised.pop();
       KEYWORD.lastIndex = labelEnd;
       continue;
@@ -198,9 +198,9 @@ function makeLabel(
   const blockStart = mode === 'line' ? Math.max(lineStartOf(text, start), trimStart(text, lineStartOf(text, start), start)) : start;
   // The body starts after the label, its closing markup and a colon.
   let b = end;
-  while (b < text.length && /[*_ \t\u00A0]/u.test(text[b])) b++;
+  while (b < text.length && (text[b] === '*' || text[b] === '_' || text[b] === ' ' || text[b] === '\t' || text[b] === '\u00A0')) b++;
   if (text[b] === ':' || (text[b] === '.' && mode === 'line')) b++;
-  while (b < text.length && /[*_]/u.test(text[b])) b++;
+  while (b < text.length && (text[b] === '*' || text[b] === '_')) b++;
   return {
     kind, name: collapse(text.slice(start, end)), span: { start, end },
     blockStart: Math.min(blockStart, start), bodyStart: b, numbers, implicit: false,
@@ -330,8 +330,8 @@ function findCrossRefs(
     if (si < skip.length && skip[si].start <= i) continue;
     REF_TAIL.lastIndex = end;
     const t = REF_TAIL.exec(text);
-    if (!t?.groups) continue;
-    const numsStart = end + t[0].length - t.groups.nums.length;
+    if (!t) continue;
+    const numsStart = end + t[0].length - t[1].length;
     const numsEnd = end + t[0].length;
     // Not "vraag 11e" or "vraag 2023D..." (the numbers must end the word).
     if (numsEnd < text.length && /[\p{L}\d]/u.test(text[numsEnd])) continue;
@@ -348,7 +348,7 @@ function findCrossRefs(
     out.push({
       span: { start, end: numsEnd },
       numbersSpan: { start: numsStart, end: numsEnd },
-      numbers: parseNumberList(t.groups.nums),
+      numbers: parseNumberList(t[1]),
       target,
       external,
     });
