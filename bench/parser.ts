@@ -12,15 +12,26 @@ function baseline(text: string): number {
 export function benchParser(corpus: string): void {
   const mb = Buffer.byteLength(corpus, 'utf8') / (1024 * 1024);
   let sink = 0;
-  const base = timeBest(10, () => { sink += baseline(corpus); });
-  const ours = timeBest(10, () => { sink += parseDocument(corpus).blocks.length; });
+  // Baseline and parser alternate, so both meet the same machine (a shared VM's speed drifts);
+  // the ratio is the median of the paired runs.
+  const ratios: number[] = [];
+  let base = Infinity;
+  let ours = Infinity;
+  for (let r = 0; r < 15; r++) {
+    const b = timeBest(1, () => { sink += baseline(corpus); });
+    const o = timeBest(1, () => { sink += parseDocument(corpus).blocks.length; });
+    base = Math.min(base, b);
+    ours = Math.min(ours, o);
+    ratios.push(b / o);
+  }
+  ratios.sort((x, y) => x - y);
+  const ratio = ratios[Math.floor(ratios.length / 2)];
   const baseRate = mb / (base / 1000);
   const ourRate = mb / (ours / 1000);
-  const ratio = ourRate / baseRate;
   console.log(`parser: ${mb.toFixed(1)} MB corpus`);
-  console.log(`  baseline (split lines + one regex per line): ${base.toFixed(0)} ms, ${baseRate.toFixed(1)} MB/s`);
-  console.log(`  parseDocument:                                ${ours.toFixed(0)} ms, ${ourRate.toFixed(1)} MB/s`);
-  console.log(`  ratio parser/baseline throughput: ${ratio.toFixed(2)} (target ≥ 0.33) ${ratio >= 1 / 3 ? 'PASS' : 'FAIL'}`);
+  console.log(`  baseline (split lines + one regex per line): best ${base.toFixed(0)} ms, ${baseRate.toFixed(1)} MB/s`);
+  console.log(`  parseDocument:                                best ${ours.toFixed(0)} ms, ${ourRate.toFixed(1)} MB/s`);
+  console.log(`  throughput parser/baseline, median of 15 paired runs: ${ratio.toFixed(2)} (range ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}; target ≥ 0.33) ${ratio >= 1 / 3 ? 'PASS' : 'FAIL'}`);
 
   // Linearity: the time per MB on a tenth of the corpus and on all of it.
   const tenth = corpus.slice(0, Math.floor(corpus.length / 10));
