@@ -3,12 +3,6 @@ import type { QuestionNumber } from './model';
 /** One question number: digits with an optional sub-item letter ("2l"). */
 export const NUM_SOURCE = '\\d{1,3}(?:[a-z](?![\\p{L}\\d]))?';
 
-/** The separators between numbers: ",", ", en", "en", "t/m", "tot en met", "-", "–", "&". */
-export const SEP_SOURCE = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+met|-|–|&)\\s*)';
-
-/** A list of question numbers as written after "Vraag" / "vragen". */
-export const NUMLIST_SOURCE = `${NUM_SOURCE}(?:${SEP_SOURCE}${NUM_SOURCE})*`;
-
 /**
  * Reads a written number list: "1, 2, 3 en 5" → 1, 2, 3, 5; "1 t/m 3" → 1, 2, 3; "2l" → 2l.
  * Ranges are expanded only between plain numbers, and only when short (≤ 200). A hand-written

@@ -1,4 +1,4 @@
-import { SECTION_HEADING, classify } from './classify';
+import { SECTION_HEADING, classify, looksBinary } from './classify';
 import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
 import { extractMetadata, findHeaders } from './metadata';
@@ -389,7 +389,7 @@ export function parseStrict(text: string): ParsedDocument {
 
 function parse(text: string): ParsedDocument {
   const kind = classify(text);
-  if (kind === 'unknown' && text.length > 0 && text.slice(0, 8192).includes('\u0000')) return emptyDocument(kind);
+  if (looksBinary(text)) return emptyDocument(kind);
 
   const fn = findFootnotes(text);
   const refCandidates: number[] = [];

@@ -51,17 +51,6 @@ export function shorten(s: string, max: number): string {
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…';
 }
 
-/** Offsets at which each line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
-
 /** Offset where the line containing `offset` starts, or `min` if the line starts before it. */
 export function lineStartOf(text: string, offset: number, min = 0): number {
   for (let i = offset - 1; i >= min; i--) if (text.charCodeAt(i) === 10) return i + 1;

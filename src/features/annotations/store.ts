@@ -371,9 +371,11 @@ export class AnnotationStore implements vscode.Disposable {
       });
     }
     if (entries.length === 0) {
-      if (state.diskText !== undefined) {await vscode.workspace.fs.delete(state.sidecar).then(undefined, (error: unknown) => {
-        if (!isFileNotFound(error)) throw error;
-      });}
+      if (state.diskText !== undefined) {
+        await vscode.workspace.fs.delete(state.sidecar).then(undefined, (error: unknown) => {
+          if (!isFileNotFound(error)) throw error;
+        });
+      }
       state.diskText = undefined;
       state.yaml = undefined;
     } else {
