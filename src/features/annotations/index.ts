@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAnnotationCommands } from './commands';
 import { registerDecorations } from './decorations';
+import { registerExport } from './export';
 import { registerAnnotationHover } from './hover';
 import { AnnotationStore } from './store';
 import { AnnotationsView, registerAnnotationsView } from './view';
@@ -14,6 +15,7 @@ export function registerAnnotations(): vscode.Disposable {
     registerDecorations(store),
     registerAnnotationHover(store),
     registerAnnotationsView(view),
+    registerExport(store),
     view,
     store,
   );

@@ -12,6 +12,7 @@ import { blockQuote, escapeMarkdown, MARKDOWN_WORDS } from '../../../src/core/an
 import { type Annotation, CodePointIndex, createAnnotation } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
 import { root, seed } from '../helpers';
+import { readCsv, unformula } from './csvReader';
 
 // --- Test data built through the real model: createAnnotation → sidecar text → parse → place ---
 
@@ -66,38 +67,6 @@ const byId = (id: string): Passage => {
   assert.ok(p, id);
   return p;
 };
-
-// --- An RFC 4180 reader, written from the RFC (a state machine, independent of the writer) ---
-
-function readCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    assert.notEqual(c, '"', `a bare quote in an unquoted field at ${i}`);
-    if (c === sep) { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    assert.ok(c !== '\r' && c !== '\n', `a bare line break in an unquoted field at ${i}`);
-    field += c; i++;
-  }
-  assert.equal(field, '', 'the file ends with CRLF');
-  assert.equal(row.length, 0);
-  return rows;
-}
-
-/** What the CSV writer did to a text field that Excel would run as a formula. */
-function unformula(v: string): string {
-  return /^'[=+\-@\t\r]/u.test(v) ? v.slice(1) : v;
-}
 
 // --- The W3C's own JSON Schemas (test/fixtures/w3c), run as their JSONtest files say ---
 
@@ -331,7 +300,8 @@ describe('annotations: export', () => {
     it('the schemas are live: they reject broken annotations', () => {
       const good = webAnnotation(byId('a0000001'));
       assert.deepEqual(check(good), []);
-      const { '@context': _context, ...noContext } = good;
+      const noContext: Record<string, unknown> = { ...good };
+      delete noContext['@context'];
       assert.notDeepEqual(check(noContext), []);
       assert.notDeepEqual(check({ ...good, id: 'not a uri' }), []);
       assert.notDeepEqual(check({ ...good, created: '23 november 2026' }), []);
