@@ -1,11 +1,34 @@
-// Bundles the extension with esbuild. `--watch` rebuilds on change, `--production` minifies.
+// Bundles the extension with esbuild, twice: for the desktop/remote extension host (Node, `main`) and for
+// the web worker extension host of vscode.dev / github.dev (`browser`). `--watch` rebuilds on change,
+// `--production` minifies and drops source maps (what `vscode:prepublish` runs before `vsce package`).
 import * as esbuild from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/**
+ * Fails the web build on any import of a Node builtin (`fs`, `node:path`, ...), naming the importer:
+ * esbuild alone would only say it cannot resolve the module, and a package's `browser` field could
+ * otherwise map a builtin to an empty stub that breaks at run time.
+ * @type {import('esbuild').Plugin}
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const root = args.path.split('/')[0];
+      if (!builtins.has(args.path) && !builtins.has(root) && !args.path.startsWith('node:')) return undefined;
+      return { errors: [{ text: `Node builtin "${args.path}" imported by ${args.importer}: the web extension must not use Node APIs` }] };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  entryPoints: ['src/extension.ts'],
   bundle: true,
   external: ['vscode'],
   format: 'cjs',
@@ -15,11 +38,23 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', target: 'node18' },
+  { ...common, outfile: 'dist/extension.js', platform: 'node', target: 'node18' },
+  {
+    ...common,
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    target: 'es2022',
+    // Prefer the packages' browser builds (yaml has one); no Node globals are shimmed.
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    plugins: [noNodeBuiltins],
+  },
 ];
 
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {
+  // A production build starts from an empty dist/: no source maps or other leftovers of a dev build.
+  if (production) await rm('dist', { recursive: true, force: true });
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }

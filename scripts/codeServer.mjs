@@ -122,6 +122,27 @@ async function install() {
   log(`installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * Installs a .vsix into an extensions folder the way a user does (`code-server --install-extension`).
+ * @param {{ vsix: string, userDataDir: string, extensionsDir: string }} options
+ * @returns {Promise<string>} code-server's output
+ */
+export async function installExtension({ vsix, userDataDir, extensionsDir }) {
+  const { entry: csEntry } = await ensureCodeServer();
+  await mkdir(userDataDir, { recursive: true });
+  await mkdir(extensionsDir, { recursive: true });
+  const args = [csEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--config', path.join(userDataDir, 'code-server.yaml'), '--install-extension', vsix];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`--install-extension exited with ${code}:\n${output}`))));
+  });
+}
+
 /** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -3,24 +3,31 @@
 // a fresh copy of seeds/ as the workspace folder.
 //
 //   node test/integration/run.mjs [--grep <pattern>] [--screenshot <file.png>] [--keep] [--timeout <s>]
-//                                 [--verbose]
+//                                 [--verbose] [--vsix [file.vsix] | --web]
+//
+// --vsix: packages the extension (`vsce package`, or takes the given .vsix), installs it into a fresh
+//   extensions folder with `code-server --install-extension` and runs test/integration/vsix/*.test.ts
+//   from a generated empty development extension, so the extension under test is the installed package.
+//   Prints the package's size and file count and the activation figures the suite measures.
+// --web: runs the repository as a web extension (its `browser` bundle, in the web worker extension
+//   host) with test/integration/web/*.test.ts bundled for the browser.
 //
 // Output: mocha's spec report (tailed live from a file the test index writes), extension host errors,
 // and a last line `N passed, N failed`. Exit code 0 only if every test passed.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
+import { installExtension, launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // One folder per run, so that runs side by side (two terminals, two engineers) do not clash.
 const outDir = path.join(repoRoot, 'out', 'integration', String(process.pid));
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true };
+  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true, mode: 'dev', vsix: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') opts.grep = argv[++i];
@@ -29,6 +36,11 @@ function parseArgs(argv) {
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--no-build') opts.build = false;
     else if (a === '--timeout') opts.timeout = Number(argv[++i]);
+    else if (a === '--web') opts.mode = 'web';
+    else if (a === '--vsix') {
+      opts.mode = 'vsix';
+      if (argv[i + 1]?.endsWith('.vsix')) opts.vsix = path.resolve(argv[++i]);
+    }
     else throw new Error(`unknown argument: ${a}`);
   }
   return opts;
@@ -42,13 +54,17 @@ function run(cmd, args, cwd) {
   });
 }
 
-/** Bundles index.ts and each *.test.ts into out/integration/<pid>/ (a fresh folder: no stale suites). */
-export async function buildTests() {
-  const suites = readdirSync(here).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(here, f));
+/**
+ * Bundles index.ts and each *.test.ts of `suitesDir` (default: this folder) into out/integration/<pid>/
+ * (a fresh folder: no stale suites).
+ */
+export async function buildTests(suitesDir = here) {
+  const suites = readdirSync(suitesDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(suitesDir, f));
   await rm(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(here, 'index.ts'), ...suites],
     outdir: outDir,
+    entryNames: '[name]',
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -58,6 +74,87 @@ export async function buildTests() {
     logLevel: 'warning',
   });
   return { index: path.join(outDir, 'index.js'), suites };
+}
+
+/**
+ * Bundles the web suites (web/*.test.ts) with web/index.ts and mocha's browser build into one CommonJS
+ * module for the web worker extension host, which can `require` nothing but `vscode`. Node builtins fail
+ * the build, as in the extension's own web bundle.
+ */
+async function buildWebTests({ report, measureFile, grep }) {
+  const dir = path.join(here, 'web');
+  const suites = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(dir, f));
+  await rm(outDir, { recursive: true, force: true });
+  const outfile = path.join(outDir, 'webTests.js');
+  // Suites load inside run(), after mocha.setup() has defined describe/it.
+  const entry = [
+    `const { runSuites } = require(${JSON.stringify(path.join(dir, 'index.ts'))});`,
+    `exports.run = () => runSuites(() => { ${suites.map((f) => `require(${JSON.stringify(f)});`).join(' ')} });`,
+  ].join('\n');
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: dir, sourcefile: 'webTests.js', loader: 'js' },
+    outfile,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    define: {
+      KAMERSTUKKEN_WEB_TEST: JSON.stringify({ report, grep }),
+      KAMERSTUKKEN_WEB_MEASURE_FILE: JSON.stringify(measureFile),
+      'process.env.NODE_ENV': '"development"',
+    },
+    plugins: [{
+      // mocha.js is a UMD bundle in an ESM package: bundled as ESM, its `typeof module` test would find
+      // the test module's own `module` (the extension host loads it with new Function('module', ...))
+      // and replace its exports with mocha. Hidden from it, mocha sets the globals `mocha` and `Mocha`.
+      name: 'mocha-browser-globals',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+          contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);`,
+          loader: 'js',
+        }));
+      },
+    }, {
+      name: 'no-node-builtins',
+      setup(build) {
+        build.onResolve({ filter: /^(node:|(fs|path|os|util|assert|child_process)(\/|$))/ }, (args) => ({
+          errors: [{ text: `Node builtin "${args.path}" imported by ${args.importer}: web tests run without Node` }],
+        }));
+      },
+    }],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return { index: outfile, suites };
+}
+
+/** Runs `vsce package` (its `vscode:prepublish` builds the production bundles) into `file`. */
+async function packageVsix(file) {
+  await run(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--out', file], repoRoot);
+  return file;
+}
+
+/** Number of entries of a zip file, from its end-of-central-directory record. */
+async function zipEntries(file) {
+  const buf = await readFile(file);
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) return buf.readUInt16LE(i + 10);
+  }
+  throw new Error(`${file} is not a zip file`);
+}
+
+/** An extension with nothing in it: the development extension that carries the tests in --vsix runs. */
+async function writeRunnerExtension(dir) {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({
+    name: 'kamerstukken-vsix-test-runner',
+    publisher: 'kamerstukken-test',
+    version: '0.0.0',
+    description: 'Carries the --vsix integration tests; the extension under test is the installed .vsix.',
+    engines: { vscode: '^1.90.0' },
+  }, null, 2) + '\n');
+  return dir;
 }
 
 /** Copies seeds/ into a fresh workspace folder. */
@@ -114,28 +211,52 @@ async function main() {
   const t0 = Date.now();
   const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-  if (opts.build) {
-    await run('npm', ['run', '--silent', 'build'], repoRoot);
-  }
-  if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
-    throw new Error('dist/extension.js is missing: run `npm run build` first.');
-  }
-  const { index, suites } = await buildTests();
-  console.log(`[integration] bundled ${suites.length} suite(s): ${suites.map((s) => path.basename(s)).join(', ')}`);
-
   const runDir = path.join(repoRoot, '.vscode-test', 'runs', `${process.pid}`);
   await rm(runDir, { recursive: true, force: true });
+  await mkdir(runDir, { recursive: true });
+  const reportFile = path.join(runDir, 'report.txt');
+  const measureFile = path.join(runDir, 'measure.json');
+
+  // --vsix packages instead (vscode:prepublish builds the production bundles).
+  if (opts.build && opts.mode !== 'vsix') {
+    await run('npm', ['run', '--silent', 'build'], repoRoot);
+  }
+  const bundle = opts.mode === 'web' ? path.join('dist', 'web', 'extension.js') : path.join('dist', 'extension.js');
+  if (opts.mode !== 'vsix' && !existsSync(path.join(repoRoot, bundle))) {
+    throw new Error(`${bundle} is missing: run \`npm run build\` first.`);
+  }
+  const { index, suites } = opts.mode === 'web'
+    ? await buildWebTests({ report: reportFile, measureFile, grep: opts.grep })
+    : await buildTests(opts.mode === 'vsix' ? path.join(here, 'vsix') : here);
+  console.log(`[integration] bundled ${suites.length} suite(s): ${suites.map((s) => path.basename(s)).join(', ')}`);
+
   const workspace = await makeWorkspace(path.join(runDir, 'workspace'));
   const userDataDir = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
-  await writeUserSettings(userDataDir);
-  const reportFile = path.join(runDir, 'report.txt');
+  // --web: the user setting remote.extensionKind makes the workbench run the extension (and the tests,
+  // which sit inside its folder) in the web worker extension host. The payload's extensionDevelopmentKind
+  // is parsed by code-server 4.100.3's workbench but not applied to a development extension on the
+  // remote (it still picks kinds [workspace, web] with preference Remote), so the setting it is.
+  await writeUserSettings(userDataDir, opts.mode === 'web' ? { 'remote.extensionKind': { 'kamerstukken.kamerstukken': ['web'] } } : {});
+
+  let extensionDevelopmentPath = repoRoot;
+  if (opts.mode === 'vsix') {
+    const vsix = opts.vsix ?? await packageVsix(path.join(runDir, 'kamerstukken.vsix'));
+    const { size } = await stat(vsix);
+    console.log(`[vsix] ${path.relative(process.cwd(), vsix)}: ${size} bytes, ${await zipEntries(vsix)} files`);
+    const t = Date.now();
+    const out = await installExtension({ vsix, userDataDir, extensionsDir });
+    console.log(`[vsix] installed in ${((Date.now() - t) / 1000).toFixed(1)} s: ${out.trim().split('\n').pop()}`);
+    extensionDevelopmentPath = await writeRunnerExtension(path.join(runDir, 'runner-extension'));
+  }
 
   const forwarded = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('KAMERSTUKKEN_')));
   const env = {
     ...forwarded,
     KAMERSTUKKEN_TEST_REPORT: reportFile,
+    KAMERSTUKKEN_MEASURE_FILE: measureFile,
+    KAMERSTUKKEN_EXTENSIONS_DIR: extensionsDir,
     KAMERSTUKKEN_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
     ...(opts.grep ? { KAMERSTUKKEN_TEST_GREP: opts.grep } : {}),
   };
@@ -172,7 +293,7 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     tailer = tail(reportFile);
-    const url = workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: index });
+    const url = workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: index });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
     let timer;
@@ -202,8 +323,10 @@ async function main() {
     summary = undefined;
   }
   if (!summary && !failure) failure = `the tests did not report a result (exit code ${exitCode})`;
+  const measures = await readFile(measureFile, 'utf8').then(JSON.parse, () => undefined);
+  if (measures) console.log(`[${opts.mode}] measured: ${Object.entries(measures).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (failure) console.error(`[integration] FAILED: ${failure}`);
-  await rm(outDir, { recursive: true, force: true });
+  if (!opts.keep) await rm(outDir, { recursive: true, force: true });
   if (!opts.keep && !failure) await rm(runDir, { recursive: true, force: true });
   else console.error(`[integration] run folder kept: ${path.relative(process.cwd(), runDir)}`);
   console.log(`[integration] finished in ${secs()}`);

@@ -1,0 +1,148 @@
+// The extension as a web extension (`node test/integration/run.mjs --web`): its `browser` bundle runs in
+// the web worker extension host, as in vscode.dev and github.dev; files go through workspace.fs only.
+// No Node here: no node:assert, so the checks are plain.
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'kamerstukken.kamerstukken';
+const SEED_000 = '000_29150c82fa965ab7.txt';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const value = await fn();
+    if (value !== undefined && value !== false) return value;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  check(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+const documentFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(documentFor(uri) ?? await vscode.workspace.openTextDocument(uri));
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the extension host marked `code/extHost/<name>/<extension id>`, in ms: VS Code's performance
+ * marks (kept in MonacoPerformanceMarks in the Node extension host, as native marks in a web worker).
+ */
+function mark(name: string): number | undefined {
+  const full = `code/extHost/${name}/${EXTENSION_ID}`;
+  const shared = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  return shared?.getMarks().find((m) => m.name === full)?.startTime ?? performance.getEntriesByName(full)[0]?.startTime;
+}
+
+/** Loading the extension's code and running its activate(), from VS Code's marks. */
+function activationFigures(into: Record<string, number | string | boolean>): void {
+  const span = (from: string, to: string) => {
+    const a = mark(from);
+    const b = mark(to);
+    return a !== undefined && b !== undefined ? +(b - a).toFixed(1) : undefined;
+  };
+  const load = span('willLoadExtensionCode', 'didLoadExtensionCode');
+  const activate = span('willActivateExtension', 'didActivateExtension');
+  if (load !== undefined) into.loadCodeMs = load;
+  if (activate !== undefined) into.activateMs = activate;
+}
+
+const measures: Record<string, number | string | boolean> = {};
+
+describe('web extension', () => {
+  after(async () => {
+    await vscode.workspace.fs.writeFile(folder().with({ path: KAMERSTUKKEN_WEB_MEASURE_FILE }), new TextEncoder().encode(JSON.stringify(measures)));
+  });
+
+  it('runs in the web worker extension host', () => {
+    check(typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function', 'the tests run in a web worker');
+    // getExtension() lists only the extensions of the calling extension host.
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    check(ext, `${EXTENSION_ID} runs in this (web worker) extension host`);
+    check(ext.packageJSON.browser === './dist/web/extension.js', 'the manifest names the browser bundle');
+  });
+
+  it('recognises a seed as Kamerstuk and activates', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    check(ext, 'extension present');
+    const activeBefore = ext.isActive;
+    measures.activeBeforeOpening = activeBefore;
+    const uri = vscode.Uri.joinPath(folder(), SEED_000);
+    const t0 = performance.now();
+    await open(uri);
+    await waitFor('the extension to activate', () => ext.isActive, 15_000);
+    if (!activeBefore) measures.openToActiveMs = +(performance.now() - t0).toFixed(1);
+    await waitFor(`language kamerstuk (now ${documentFor(uri)?.languageId})`, () => documentFor(uri)?.languageId === 'kamerstuk');
+    measures.openToKamerstukMs = +(performance.now() - t0).toFixed(1);
+    activationFigures(measures);
+  });
+
+  it('leaves a plain .txt as plain text', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'boodschappen.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Melk\nBrood\nKaas\n'));
+    await open(uri);
+    await sleep(1000);
+    check(documentFor(uri)?.languageId === 'plaintext', `boodschappen.txt is ${documentFor(uri)?.languageId}`);
+  });
+
+  it('gives the outline of questions and answers', async () => {
+    const doc = await waitFor('the seed', () => documentFor(vscode.Uri.joinPath(folder(), SEED_000)));
+    const symbols = await waitFor('document symbols', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s && s.length > 0 ? s : undefined;
+    });
+    const names = symbols.flatMap(function walk(s: vscode.DocumentSymbol): string[] { return [s.name, ...s.children.flatMap(walk)]; });
+    check(names.includes('Vraag 8') && names.includes('Antwoord 8'), `outline: ${names.join(', ')}`);
+    check(['Vraag 1 en 2', 'Antwoord 1 en 2', 'Vraag 6 en 7', 'Antwoord 9'].every((n) => names.includes(n)), `outline: ${names.join(', ')}`);
+  });
+
+  it('shows the answer a cross-reference points to on hover', async () => {
+    const doc = await waitFor('the seed', () => documentFor(vscode.Uri.joinPath(folder(), SEED_000)));
+    const phrase = /verwijs\s+ik\s+u\s+ook\s+naar\s+het\s+antwoord\s+op\s+vraag\s+8/.exec(doc.getText());
+    check(phrase, 'the cross-reference is in the seed');
+    const at = doc.positionAt(phrase.index + phrase[0].length - 1);
+    const text = await waitFor('a hover', async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+      const value = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return value || undefined;
+    });
+    check(/Antwoord 8/.test(text) && /Vraag 8/.test(text), text);
+    check(/politiek neutraal/.test(text), text);
+  });
+
+  it('tags a passage and writes the sidecar through workspace.fs', async () => {
+    const uri = vscode.Uri.joinPath(folder(), SEED_000);
+    const editor = await open(uri);
+    const quote = 'Is het waar dat tijdens deze bijeenkomsten';
+    const start = editor.document.getText().indexOf(quote);
+    check(start >= 0, 'the passage is in the seed');
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + quote.length));
+    const ids = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'op het web' });
+    check(ids.length === 1, `one annotation: ${JSON.stringify(ids)}`);
+    const yaml = await waitFor('the sidecar', () => readText(uri.with({ path: `${uri.path}.annotations.yaml` })));
+    check(yaml.startsWith(`version: 1\ndocument: ${SEED_000}\nannotations:\n`), yaml);
+    check(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: op het web'), yaml);
+    check(yaml.includes(`quote: ${quote}`), yaml);
+  });
+});
+
+/** Set by the runner through esbuild's `define`. */
+declare const KAMERSTUKKEN_WEB_MEASURE_FILE: string;
