@@ -11,8 +11,10 @@
  *    bounded edit-distance alignment; scored on quote, prefix, suffix and position, as
  *    Hypothesis does. Below the confidence thresholds the annotation is orphaned.
  *
- * All offsets are UTF-16. Pure: no editor APIs.
+ * All offsets are UTF-16. Pure: no editor APIs. `anchorEntries` places sidecar entries (stored
+ * positions) by anchoring in the text with LF line breaks.
  */
+import { type TextPositions, toLf } from './model';
 
 export interface Selector {
   readonly quote: string;
@@ -354,4 +356,18 @@ export function anchorAll(text: string, selectors: readonly Selector[]): (Anchor
     if (found) drift = found.start - sel.start;
   }
   return out;
+}
+
+/**
+ * Places sidecar entries (format 2: stored positions, quotes with LF line breaks; see
+ * `migrateEntries` for older ones) in the text `positions` describes. Anchoring runs on the text
+ * with LF line breaks, where stored quotes and positions are exact whatever line breaks the text
+ * has; the spans returned are UTF-16 offsets of the text as it is.
+ */
+export function anchorEntries(positions: TextPositions, entries: readonly Selector[]): (Anchor | undefined)[] {
+  const found = anchorAll(positions.lf, entries.map((e) => ({
+    quote: toLf(e.quote), prefix: toLf(e.prefix), suffix: toLf(e.suffix),
+    start: positions.lfOffsetOf(e.start), end: positions.lfOffsetOf(e.end),
+  })));
+  return found.map((f) => (f ? { ...f, start: positions.fromLfOffset(f.start), end: positions.fromLfOffset(f.end) } : undefined));
 }

@@ -5,15 +5,16 @@
  *
  * Offsets in a `Passage` are Unicode code points of the document text as it is (no whitespace or
  * line-end normalisation: in a plain-text document every character is content, "\r\n" is two),
- * which is what the W3C TextPositionSelector counts and what the sidecar stores.
+ * which is what the W3C TextPositionSelector counts. (The sidecar counts a line break as one, so
+ * that it does not depend on the checkout; `placeEntries` converts.)
  */
 import type { ParsedDocument, QaBlock } from '../model';
 import { parseDocument } from '../parser';
 import { baseNumber, spanAt } from '../references';
 import { cleanText } from '../text';
-import { anchorAll } from './anchoring';
-import { type Annotation, CodePointIndex, contextOf } from './model';
-import { SIDECAR_SUFFIX } from './sidecar';
+import { anchorEntries } from './anchoring';
+import { type Annotation, CodePointIndex, contextOf, TextPositions } from './model';
+import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
 
 export { toCsv, CSV_WORDS, type CsvOptions, type CsvWords } from './export/csv';
 export { toMarkdown, escapeMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
@@ -184,16 +185,15 @@ export function placeOf(p: Passage): string {
 }
 
 /**
- * Sidecar entries (code-point offsets, as read from a file) placed in a document's current text,
+ * Sidecar entries (as read from a file of format `version`) placed in a document's current text,
  * as the editor places them: where they were, or found again by quote and context; orphans keep
  * their saved quote.
  */
-export function placeEntries(text: string, entries: readonly Annotation[]): ExportAnnotationInput[] {
-  const index = new CodePointIndex(text);
-  const found = anchorAll(text, entries.map((e) => ({
-    quote: e.quote, prefix: e.prefix, suffix: e.suffix, start: index.toUtf16(e.start), end: index.toUtf16(e.end),
-  })));
-  return entries.map((e, i) => {
+export function placeEntries(text: string, entries: readonly Annotation[], version = SIDECAR_VERSION): ExportAnnotationInput[] {
+  const positions = new TextPositions(text);
+  const current = migrateEntries(entries, version, positions);
+  const found = anchorEntries(positions, current);
+  return current.map((e, i) => {
     const f = found[i];
     return {
       id: e.id, tags: e.tags, ...(e.note ? { note: e.note } : {}), created: e.created,

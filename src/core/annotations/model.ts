@@ -1,11 +1,17 @@
 /**
  * Annotations: tagged passages with an optional note. Plain data; no editor APIs.
  *
- * In memory every offset is a UTF-16 offset into the document text (as `TextDocument.offsetAt`);
- * the sidecar stores Unicode code points (W3C TextPositionSelector). `CodePointIndex` converts.
+ * In memory every offset is a UTF-16 offset into the document text as the editor has it
+ * (`TextDocument.offsetAt`). The sidecar stores positions that do not depend on the platform the
+ * text was checked out on: Unicode code points of the text with every line break (CRLF, CR, LF)
+ * counted as one LF, and quote and context with LF line breaks. `TextPositions` converts.
  */
 
-/** What a sidecar entry says, offsets in UTF-16 code units of the text it was written for. */
+/**
+ * A sidecar entry. Offsets are stored positions (code points of the text with LF line breaks);
+ * quote, prefix and suffix have LF line breaks. So a CRLF and an LF copy of one text give the
+ * same entry.
+ */
 export interface Annotation {
   /** Stable, unique within its document. */
   readonly id: string;
@@ -44,15 +50,44 @@ export function contextOf(text: string, start: number, end: number): { quote: st
   return { quote: text.slice(start, end), prefix: text.slice(ps, start), suffix: text.slice(end, se) };
 }
 
-/** A new annotation of [start, end) in `text`. */
-export function createAnnotation(text: string, start: number, end: number, fields: {
+/** A new sidecar entry for [start, end) (UTF-16 offsets) in `text`. */
+export function createAnnotation(text: string | TextPositions, start: number, end: number, fields: {
   id: string; tags: readonly string[]; note?: string; created: string;
 }): Annotation {
-  return { ...fields, ...contextOf(text, start, end), start, end, ...(fields.note ? { note: fields.note } : {}) };
+  const positions = typeof text === 'string' ? new TextPositions(text) : text;
+  return { ...fields, ...positions.selector(start, end), ...(fields.note ? { note: fields.note } : {}) };
+}
+
+/** A string with every line break (CRLF, CR) as LF. */
+export function toLf(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/gu, '\n') : s;
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** How many of the ascending `marks` are below `n`. */
+function countBelow(marks: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] < n) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the ascending `marks` (each one unit that a shorter view drops) lie before view offset `n`. */
+function countBeforeInView(marks: readonly number[], n: number): number {
+  // The k-th dropped unit (0-based) sits at view offset marks[k] - k.
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] - mid < n) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -76,25 +111,70 @@ export class CodePointIndex {
   /** The code-point offset of a UTF-16 offset (one inside a surrogate pair rounds down to the pair). */
   toCodePoint(utf16: number): number {
     // Every astral character that starts before utf16 took two units.
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid] < utf16) lo = mid + 1; else hi = mid;
-    }
-    return utf16 - lo;
+    return utf16 - countBelow(this.astral, utf16);
   }
 
   /** The UTF-16 offset of a code-point offset (clamped to the text). */
   toUtf16(codePoint: number): number {
-    // The k-th astral character (0-based) starts at code point astral[k] - k.
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid] - mid < codePoint) lo = mid + 1; else hi = mid;
+    return Math.min(this.text.length, Math.max(0, codePoint + countBeforeInView(this.astral, codePoint)));
+  }
+}
+
+/**
+ * Stored positions of one text: code points of the text with every line break as one LF, the
+ * same for a CRLF and an LF copy. Converts them to and from UTF-16 offsets of the text as it is
+ * in O(log k), k the number of CRLF pairs and astral characters; a text without CR or astral
+ * characters converts in O(1) and is not copied.
+ */
+export class TextPositions {
+  /** The text with every line break (CRLF, CR) as LF: what stored positions and quotes count on. */
+  readonly lf: string;
+  /** UTF-16 offsets in `text` of the CR of each CRLF pair, ascending. */
+  private readonly crlf: number[] = [];
+  private readonly points: CodePointIndex;
+
+  constructor(readonly text: string) {
+    if (text.includes('\r')) {
+      for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+        if (text.charCodeAt(i + 1) === 10) this.crlf.push(i);
+      }
+      this.lf = toLf(text);
+    } else {
+      this.lf = text;
     }
-    return Math.min(this.text.length, Math.max(0, codePoint + lo));
+    this.points = new CodePointIndex(this.lf);
+  }
+
+  /** The offset in `lf` of an offset in `text` (one between CR and LF rounds down to the CR). */
+  toLfOffset(utf16: number): number {
+    return utf16 - countBelow(this.crlf, utf16);
+  }
+
+  /** The offset in `text` of an offset in `lf` (clamped to the text). */
+  fromLfOffset(lfOffset: number): number {
+    return Math.min(this.text.length, Math.max(0, lfOffset + countBeforeInView(this.crlf, lfOffset)));
+  }
+
+  /** The offset in `lf` of a stored position (clamped to the text). */
+  lfOffsetOf(stored: number): number {
+    return this.points.toUtf16(stored);
+  }
+
+  /** The stored position of a UTF-16 offset in `text`. */
+  toStored(utf16: number): number {
+    return this.points.toCodePoint(this.toLfOffset(utf16));
+  }
+
+  /** The UTF-16 offset in `text` of a stored position (clamped to the text). */
+  toUtf16(stored: number): number {
+    return this.fromLfOffset(this.points.toUtf16(stored));
+  }
+
+  /** What the sidecar stores for the passage [start, end) of `text` (UTF-16 offsets). */
+  selector(start: number, end: number): { quote: string; prefix: string; suffix: string; start: number; end: number } {
+    const s = this.toLfOffset(start);
+    const e = this.toLfOffset(end);
+    return { ...contextOf(this.lf, s, e), start: this.points.toCodePoint(s), end: this.points.toCodePoint(e) };
   }
 }
 

@@ -3,16 +3,24 @@
  * problems, and minimal rewriting through the `yaml` Document API (comments, unknown fields and
  * untouched entries survive a save byte for byte where the library allows).
  *
- * Offsets here are what the file holds: Unicode code points.
+ * Offsets here are what the file holds. Version 2 (written now): Unicode code points of the text
+ * with every line break counted as one LF, and quote, prefix and suffix with LF line breaks, so
+ * that the CRLF and the LF checkout of one commit give byte-identical files. Version 1 (read, and
+ * migrated by `migrateEntries`): code points of the text as it was, a CRLF counting two.
  */
 import {
   Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit,
   type Node, type ToStringOptions, YAMLMap, YAMLSeq,
 } from 'yaml';
-import type { Annotation } from './model';
+import { type Annotation, CodePointIndex, type TextPositions, toLf } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const SIDECAR_VERSION = 1;
+/** The format version this code writes. */
+export const SIDECAR_VERSION = 2;
+/** The format versions this code reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+export type LineEnding = '\n' | '\r\n';
 
 /** The sidecar's file name for a document's file name. */
 export function sidecarName(documentName: string): string {
@@ -29,9 +37,13 @@ export interface SidecarProblem {
 export interface ParsedSidecar {
   /** The `document` field, if any. */
   readonly document?: string;
-  /** The valid entries, in file order (code-point offsets). */
+  /** The valid entries, in file order, as the file has them (see `migrateEntries`). */
   readonly annotations: Annotation[];
   readonly problems: SidecarProblem[];
+  /** The format version the file declares; `SIDECAR_VERSION` when it is missing or unknown. */
+  readonly version: number;
+  /** The file's line ending (its first line break), kept when it is rewritten. */
+  readonly lineEnding: LineEnding;
   /** The parsed YAML, the base for a minimal rewrite. Absent only when the text is not YAML at all. */
   readonly yaml?: Document;
 }
@@ -60,8 +72,10 @@ const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end
 export function parseSidecar(text: string): ParsedSidecar {
   const problems: SidecarProblem[] = [];
   if (text.length > MAX_SIDECAR_LENGTH) {
-    return { annotations: [], problems: [{ message: `the file is larger than ${MAX_SIDECAR_LENGTH / (1024 * 1024)} MB` }] };
+    return { annotations: [], problems: [{ message: `the file is larger than ${MAX_SIDECAR_LENGTH / (1024 * 1024)} MB` }], version: SIDECAR_VERSION, lineEnding: '\n' };
   }
+  const lineEnding = lineEndingOf(text);
+  const base = { version: SIDECAR_VERSION, lineEnding };
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -70,7 +84,7 @@ export function parseSidecar(text: string): ParsedSidecar {
       keepSourceTokens: false,
     });
   } catch (error) {
-    return { annotations: [], problems: [{ message: error instanceof Error ? error.message : String(error) }] };
+    return { ...base, annotations: [], problems: [{ message: error instanceof Error ? error.message : String(error) }] };
   }
   const lineOf = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lines.linePos(offset).line;
@@ -79,7 +93,7 @@ export function parseSidecar(text: string): ParsedSidecar {
 
   for (const e of doc.errors) problems.push({ message: firstLine(e.message), line: lineOf(e.pos[0]) });
   for (const w of doc.warnings) problems.push({ message: firstLine(w.message), line: lineOf(w.pos[0]) });
-  if (doc.errors.length > 0) return { annotations: [], problems, yaml: doc };
+  if (doc.errors.length > 0) return { ...base, annotations: [], problems, yaml: doc };
 
   // No custom tags, and no aliases beyond a small number (resource exhaustion).
   let aliases = 0;
@@ -94,23 +108,23 @@ export function parseSidecar(text: string): ParsedSidecar {
       }
     },
   });
-  if (aliases > MAX_ALIAS_COUNT) return { annotations: [], problems, yaml: doc };
+  if (aliases > MAX_ALIAS_COUNT) return { ...base, annotations: [], problems, yaml: doc };
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    problems.push({ message: 'the file is empty: expected "version: 1" and a list of annotations', line: 1 });
-    return { annotations: [], problems, yaml: doc };
+    problems.push({ message: `the file is empty: expected "version: ${SIDECAR_VERSION}" and a list of annotations`, line: 1 });
+    return { ...base, annotations: [], problems, yaml: doc };
   }
   if (!isMap(root)) {
     problems.push({ message: 'expected a mapping with "version", "document" and "annotations"', line: nodeLine(root) });
-    return { annotations: [], problems, yaml: doc };
+    return { ...base, annotations: [], problems, yaml: doc };
   }
   const versionNode = root.get('version', true);
   const version = isScalar(versionNode) ? versionNode.value : undefined;
   if (versionNode === undefined) {
-    problems.push({ message: 'missing "version: 1"', line: 1 });
-  } else if (version !== SIDECAR_VERSION) {
-    problems.push({ message: `unknown version ${JSON.stringify(version ?? null)}: this extension reads version ${SIDECAR_VERSION}`, line: nodeLine(versionNode) });
+    problems.push({ message: `missing "version: ${SIDECAR_VERSION}"`, line: 1 });
+  } else if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    problems.push({ message: `unknown version ${JSON.stringify(version ?? null)}: this extension reads versions ${READABLE_VERSIONS.join(' and ')}`, line: nodeLine(versionNode) });
   }
   const documentNode = root.get('document', true);
   let document: string | undefined;
@@ -139,7 +153,29 @@ export function parseSidecar(text: string): ParsedSidecar {
       annotations.push(entry);
     }
   }
-  return { document, annotations, problems, yaml: doc };
+  const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
+  return { document, annotations, problems, yaml: doc, version: known, lineEnding };
+}
+
+/** The line ending of a text: that of its first line break; LF when it has none. */
+export function lineEndingOf(text: string): LineEnding {
+  const i = text.indexOf('\n');
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Entries of a sidecar of format `version` as format `SIDECAR_VERSION` has them, for the text
+ * `positions` describes. Version 1 counted a CRLF as two code points: its offsets become the
+ * positions of the same UTF-16 offsets of this text (exact when this is the text they were written
+ * for; a hint for re-anchoring otherwise), and CRLF in its quotes and context becomes LF.
+ */
+export function migrateEntries(entries: readonly Annotation[], version: number, positions: TextPositions): Annotation[] {
+  if (version >= 2) return [...entries];
+  const legacy = new CodePointIndex(positions.text);
+  return entries.map((e) => ({
+    ...e, quote: toLf(e.quote), prefix: toLf(e.prefix), suffix: toLf(e.suffix),
+    start: positions.toStored(legacy.toUtf16(e.start)), end: positions.toStored(legacy.toUtf16(e.end)),
+  }));
 }
 
 function firstLine(s: string): string {
@@ -196,15 +232,22 @@ export function compareEntries(a: Annotation, b: Annotation): number {
 }
 
 /**
- * The sidecar text for `annotations` (code-point offsets), written over `previous` (the parsed
- * current file, if any): entries that did not change keep their nodes, comments and unknown
- * fields; changed fields are set in place; entries are ordered by start. Returns the new text.
+ * The sidecar text (format `SIDECAR_VERSION`) for `annotations`, written over `previous` (the
+ * parsed current file, if any): entries that did not change keep their nodes, comments and unknown
+ * fields; changed fields are set in place; entries are ordered by start. The text has the line
+ * ending `lineEnding` (default LF; pass the current file's so a CRLF checkout stays CRLF).
  */
-export function serializeSidecar(documentName: string, annotations: readonly Annotation[], previous?: Document): string {
+export function serializeSidecar(documentName: string, annotations: readonly Annotation[], previous?: Document, options: { lineEnding?: LineEnding } = {}): string {
   const doc = previous ?? new Document({ version: SIDECAR_VERSION, document: documentName, annotations: [] });
   if (!isMap(doc.contents)) throw new Error('the sidecar is not a mapping');
   const root = doc.contents;
-  if (!isScalar(root.get('version', true)) || (root.get('version') !== SIDECAR_VERSION)) root.set('version', SIDECAR_VERSION);
+  const versionNode = root.get('version', true);
+  if (isScalar(versionNode)) {
+    // In place: a comment on the line survives the upgrade.
+    if (versionNode.value !== SIDECAR_VERSION) versionNode.value = SIDECAR_VERSION;
+  } else {
+    root.set('version', SIDECAR_VERSION);
+  }
   if (root.get('document') !== documentName) root.set('document', documentName);
   const list: unknown = root.get('annotations', true);
   let seq: YAMLSeq;
@@ -226,7 +269,10 @@ export function serializeSidecar(documentName: string, annotations: readonly Ann
     items.push(node ? updateEntry(doc, node, a) : newEntry(doc, a));
   }
   seq.items = items;
-  return doc.toString(STRING_OPTIONS);
+  const out = doc.toString(STRING_OPTIONS);
+  // YAML reads a CRLF anywhere, inside quoted scalars too, as one line break (YAML 1.2, 5.4), so
+  // converting every LF keeps every value, as git's own conversion of the file does.
+  return options.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
 }
 
 function entryValue(a: Annotation, key: (typeof FIELDS)[number]): unknown {

@@ -83,7 +83,7 @@ async function workspaceInputs(store: AnnotationStore): Promise<ExportDocumentIn
     if (parsed.annotations.length === 0) continue;
     // A document that cannot be read keeps its annotations as orphans, quoted as last saved.
     const text = (await readText(uri)) ?? '';
-    out.push({ uri: uri.toString(), annotationsUri: sidecar.toString(), name: nameOf(uri), text, annotations: placeEntries(text, parsed.annotations) });
+    out.push({ uri: uri.toString(), annotationsUri: sidecar.toString(), name: nameOf(uri), text, annotations: placeEntries(text, parsed.annotations, parsed.version) });
   }
   return out;
 }

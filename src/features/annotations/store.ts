@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Document as YamlDocument } from 'yaml';
-import { anchorAll } from '../../core/annotations/anchoring';
+import { anchorEntries } from '../../core/annotations/anchoring';
+import { type Annotation, newId, shiftAll, TextPositions } from '../../core/annotations/model';
 import {
-  type Annotation, CodePointIndex, contextOf, newId, shiftAll,
-} from '../../core/annotations/model';
-import { parseSidecar, SIDECAR_SUFFIX, type SidecarProblem, serializeSidecar } from '../../core/annotations/sidecar';
+  type LineEnding, migrateEntries, parseSidecar, SIDECAR_SUFFIX, type SidecarProblem, serializeSidecar,
+} from '../../core/annotations/sidecar';
 import { LANGUAGE_ID } from '../../documentModels';
 
 /** Languages whose documents can be annotated: Kamerstuk, and plain text a user chose to keep plain. */
@@ -22,7 +22,10 @@ export interface LiveAnnotation {
   end: number;
   /** Could not be placed in the text: kept in the sidecar as it was, listed in the view. */
   orphaned: boolean;
-  /** The entry as it is on disk (code-point offsets), or undefined if never written. */
+  /**
+   * The entry as it is on disk (stored positions; an entry of an older format as migrated for the
+   * current text), or undefined if never written.
+   */
   stored?: Annotation;
 }
 
@@ -74,10 +77,16 @@ export class DocumentAnnotations {
   diskText?: string;
   /** The parsed sidecar, the base of a minimal rewrite. */
   yaml?: YamlDocument;
+  /** The sidecar's line ending on disk, kept when it is rewritten (git may check it out as CRLF). */
+  lineEnding: LineEnding = '\n';
   /** Annotation changes not yet on disk, by id: for merging with a sidecar changed on disk. */
   readonly changed = new Set<string>();
   readonly removed = new Set<string>();
-  /** The text changed since the sidecar was written (offsets to update on save). */
+  /**
+   * The user edited the text since the sidecar was last written: when the text is saved, the
+   * sidecar is brought in line with it. (Re-anchoring after opening or an outside change is not
+   * such a change: it stays in memory until the user changes something.)
+   */
   shifted = false;
   /** Serialises loads and writes. */
   queue: Promise<void> = Promise.resolve();
@@ -129,7 +138,7 @@ export interface WorkspaceEntry {
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, DocumentAnnotations>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
-  /** Fires when a document's annotations change (undefined: many may have). */
+  /** Fires when a document's annotations change (undefined: many may have); also after a load. */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly reported = new Map<string, string>();
@@ -223,13 +232,15 @@ export class AnnotationStore implements vscode.Disposable {
 
   // --- Loading and re-anchoring ---------------------------------------------------------------
 
+  /**
+   * Reads the sidecar and places its entries in the text. Never writes: re-anchored offsets stay
+   * in memory until the user changes annotations or saves edits to the text, so that opening a
+   * document (another checkout, a text someone else updated) leaves the file in git untouched.
+   */
   private async load(state: DocumentAnnotations): Promise<void> {
     if (!state.sidecar) return;
     const text = await readText(state.sidecar);
     this.applyDisk(state, text, false);
-    const document = this.documentOf(state.uri);
-    // Re-anchored offsets are written at once when the text on disk is what the editor shows.
-    if (document && !document.isDirty && state.pending) await this.write(state, document);
     this.emitter.fire(state.uri);
   }
 
@@ -241,6 +252,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (text === undefined) {
       state.problems = [];
       state.yaml = undefined;
+      state.lineEnding = '\n';
       const local = state.annotations.filter((a) => state.changed.has(a.id));
       for (const a of local) a.stored = undefined;
       state.annotations = local;
@@ -248,14 +260,17 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const parsed = parseSidecar(text);
+    const positions = new TextPositions(docText);
+    const entries = migrateEntries(parsed.annotations, parsed.version, positions);
     state.problems = parsed.problems;
     state.yaml = parsed.yaml;
+    state.lineEnding = parsed.lineEnding;
     if (parsed.problems.length > 0) this.reportProblems(state, report);
     else this.reported.delete(state.uri.toString());
     const next: LiveAnnotation[] = [];
     const onDisk = new Set<string>();
     const toPlace: Annotation[] = [];
-    for (const entry of parsed.annotations) {
+    for (const entry of entries) {
       onDisk.add(entry.id);
       if (state.removed.has(entry.id)) continue;
       const local = state.find(entry.id);
@@ -266,13 +281,9 @@ export class AnnotationStore implements vscode.Disposable {
         toPlace.push(entry);
       }
     }
-    const index = new CodePointIndex(docText);
-    for (const live of placeAll(toPlace, docText, index)) {
-      // Moved: the file needs the new offsets (orphans keep their entry as it is).
-      const entry = live.stored as Annotation;
-      if (!live.orphaned && (live.start !== index.toUtf16(entry.start) || live.end !== index.toUtf16(entry.end))) state.shifted = true;
-      next.push(live);
-    }
+    // Entries that moved are placed in memory only; the file gets their new offsets with the
+    // next change the user makes.
+    next.push(...placeAll(toPlace, positions));
     // Local additions not yet on disk survive; local removals of entries gone from disk are done.
     for (const a of state.annotations) if (state.changed.has(a.id) && !onDisk.has(a.id)) next.push(a);
     for (const id of [...state.removed]) if (!onDisk.has(id)) state.removed.delete(id);
@@ -302,7 +313,7 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
-  /** Re-reads a sidecar that changed on disk; merges by id; writes back local changes. */
+  /** Re-reads a sidecar that changed on disk; merges by id; writes back local changes not yet on disk. */
   private async reloadSidecar(state: DocumentAnnotations): Promise<void> {
     if (!state.sidecar) return;
     const text = await readText(state.sidecar);
@@ -320,7 +331,8 @@ export class AnnotationStore implements vscode.Disposable {
     const state = this.states.get(e.document.uri.toString());
     if (!state || state.annotations.length === 0) return;
     if (!e.document.isDirty && e.reason === undefined && state.sidecar) {
-      // The file changed on disk and the editor reloaded it: re-anchor from the sidecar's entries.
+      // The file changed on disk and the editor reloaded it (a git checkout or pull, another
+      // editor): re-anchor from the sidecar's entries, in memory.
       this.reanchor(state, e.document);
       return;
     }
@@ -330,19 +342,19 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private reanchor(state: DocumentAnnotations, document: vscode.TextDocument): void {
-    const text = document.getText();
     const entries = state.annotations.map((a) => a.stored ?? { id: a.id, tags: a.tags, quote: '', prefix: '', suffix: '', start: 0, end: 0, created: a.created });
-    const placed = placeAll(entries, text, new CodePointIndex(text));
+    const placed = placeAll(entries, new TextPositions(document.getText()));
     state.annotations = placed.map((live, i) => {
       const a = state.annotations[i];
       return { ...live, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : {}) };
     });
     state.sort();
-    state.shifted = true;
-    this.run(state, () => this.write(state, document));
+    // Not a change of the user's: written only with annotation changes still waiting for disk.
+    if (state.changed.size > 0 || state.removed.size > 0) this.run(state, () => this.write(state, document));
     this.emitter.fire(state.uri);
   }
 
+  /** A save of the text by the user: the sidecar follows it if the user edited the text or annotations. */
   private onSave(document: vscode.TextDocument): void {
     const state = this.states.get(document.uri.toString());
     if (state?.pending) this.run(state, () => this.write(state, document));
@@ -357,18 +369,16 @@ export class AnnotationStore implements vscode.Disposable {
       this.applyDisk(state, current, true);
       if (state.broken) return;
     }
-    const text = document.getText();
-    const index = new CodePointIndex(text);
+    // Everything written describes the text as saved: entries re-anchored since the sidecar was
+    // written get their new offsets now, the others keep their lines byte for byte.
+    const positions = new TextPositions(document.getText());
     const entries: Annotation[] = [];
     for (const a of state.annotations) {
       if (a.orphaned) {
         if (a.stored) entries.push({ ...a.stored, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : { note: undefined }) });
         continue;
       }
-      entries.push({
-        id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), ...contextOf(text, a.start, a.end),
-        start: index.toCodePoint(a.start), end: index.toCodePoint(a.end), created: a.created,
-      });
+      entries.push({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), ...positions.selector(a.start, a.end), created: a.created });
     }
     if (entries.length === 0) {
       if (state.diskText !== undefined) {
@@ -379,7 +389,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.diskText = undefined;
       state.yaml = undefined;
     } else {
-      const out = serializeSidecar(baseName(document.uri), entries, state.yaml);
+      const out = serializeSidecar(baseName(document.uri), entries, state.yaml, { lineEnding: state.lineEnding });
       if (out !== state.diskText) await writeAtomic(state.sidecar, out);
       const parsed = parseSidecar(out);
       state.diskText = out;
@@ -454,7 +464,8 @@ export class AnnotationStore implements vscode.Disposable {
     if (text === undefined) return undefined;
     const parsed = parseSidecar(text);
     const docText = (await readText(textUri).catch(() => undefined)) ?? '';
-    const placed = placeAll(parsed.annotations, docText, new CodePointIndex(docText));
+    const positions = new TextPositions(docText);
+    const placed = placeAll(migrateEntries(parsed.annotations, parsed.version, positions), positions);
     return {
       uri: textUri,
       sidecar,
@@ -466,14 +477,12 @@ export class AnnotationStore implements vscode.Disposable {
   }
 }
 
-/** Places sidecar entries (code points) in a text. */
-function placeAll(entries: readonly Annotation[], text: string, index: CodePointIndex): LiveAnnotation[] {
-  const found = anchorAll(text, entries.map((e) => ({
-    quote: e.quote, prefix: e.prefix, suffix: e.suffix, start: index.toUtf16(e.start), end: index.toUtf16(e.end),
-  })));
+/** Places sidecar entries (stored positions, current format) in a text. */
+function placeAll(entries: readonly Annotation[], positions: TextPositions): LiveAnnotation[] {
+  const found = anchorEntries(positions, entries);
   return entries.map((entry, i) => {
     const f = found[i];
-    const start = index.toUtf16(entry.start);
+    const start = positions.toUtf16(entry.start);
     return {
       id: entry.id, tags: [...entry.tags], ...(entry.note !== undefined ? { note: entry.note } : {}), created: entry.created,
       start: f?.start ?? start, end: f?.end ?? start, orphaned: !f, stored: entry,

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/annotations/export';
 import { CSV_COLUMNS } from '../../../src/core/annotations/export/csv';
 import { blockQuote, escapeMarkdown, MARKDOWN_WORDS } from '../../../src/core/annotations/export/markdown';
-import { type Annotation, CodePointIndex, createAnnotation } from '../../../src/core/annotations/model';
+import { type Annotation, CodePointIndex, contextOf, createAnnotation } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
 import { root, seed } from '../helpers';
 import { readCsv, unformula } from './csvReader';
@@ -18,14 +18,12 @@ import { readCsv, unformula } from './csvReader';
 
 /** Annotates each quote (its first occurrence after `after`) and returns the document as the sidecar would give it back. */
 function annotated(name: string, text: string, specs: { quote: string; after?: string; tags: string[]; note?: string; id: string }[]): ExportDocumentInput {
-  const index = new CodePointIndex(text);
   const entries: Annotation[] = specs.map((s) => {
     const from = s.after ? text.indexOf(s.after) : 0;
     assert.ok(from >= 0, `"${s.after}" is in ${name}`);
     const start = text.indexOf(s.quote, from);
     assert.ok(start >= 0, `"${s.quote}" is in ${name}`);
-    const a = createAnnotation(text, start, start + s.quote.length, { id: s.id, tags: s.tags, note: s.note, created: '2026-11-23T10:00:00Z' });
-    return { ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end) };
+    return createAnnotation(text, start, start + s.quote.length, { id: s.id, tags: s.tags, note: s.note, created: '2026-11-23T10:00:00Z' });
   });
   const sidecar = serializeSidecar(name, entries);
   const parsed = parseSidecar(sidecar);
@@ -168,6 +166,42 @@ describe('annotations: export', () => {
       assert.equal(byId('b0000001').end! - byId('b0000001').start!, 9);
       assert.equal(tricky.line, 5);
       assert.equal(tricky.endLine, 10);
+    });
+  });
+
+  describe('positions from the sidecar, whatever its line breaks and version', () => {
+    const LF_TEXT = TRICKY_TEXT.replace(/\r\n/g, '\n');
+    const specs = [{ id: 'b0000001', quote: '😀 *alles*', tags: ['t'] }, { id: 'b0000002', quote: TRICKY_PASSAGE, tags: ['t'] }];
+    const lfSpecs = specs.map((x) => ({ ...x, quote: x.quote.replace(/\r\n/g, '\n') }));
+    const positionsOf = (d: ExportDocumentInput): [number | undefined, number | undefined, string][] =>
+      preparePassages([d]).map((p) => [p.start, p.end, p.quote]);
+
+    it('the sidecar of an LF checkout exports TextPositionSelectors of the CRLF document as it is', () => {
+      // The LF checkout's sidecar, placed in the CRLF checkout of the same commit.
+      const sidecar = serializeSidecar('lf.txt', lfSpecs.map((x) => {
+        const start = LF_TEXT.indexOf(x.quote);
+        return createAnnotation(LF_TEXT, start, start + x.quote.length, { id: x.id, tags: x.tags, created: '' });
+      }));
+      const parsed = parseSidecar(sidecar);
+      const crlf = { ...trickyDoc, annotations: placeEntries(TRICKY_TEXT, parsed.annotations, parsed.version) };
+      assert.deepEqual(positionsOf(crlf), positionsOf(trickyDoc));
+      const cps = [...TRICKY_TEXT];
+      for (const [start, end, quote] of positionsOf(crlf)) assert.equal(cps.slice(start, end).join(''), quote);
+    });
+
+    it('a version 1 sidecar (CRLF counted as two) exports the same positions', () => {
+      const index = new CodePointIndex(TRICKY_TEXT);
+      const v1 = serializeSidecar('x.txt', specs.map((x) => {
+        const start = TRICKY_TEXT.indexOf(x.quote);
+        return {
+          id: x.id, tags: x.tags, created: '', ...contextOf(TRICKY_TEXT, start, start + x.quote.length),
+          start: index.toCodePoint(start), end: index.toCodePoint(start + x.quote.length),
+        };
+      })).replace(/^version: 2\n/, 'version: 1\n');
+      const parsed = parseSidecar(v1);
+      assert.equal(parsed.version, 1);
+      const d = { ...trickyDoc, annotations: placeEntries(TRICKY_TEXT, parsed.annotations, parsed.version) };
+      assert.deepEqual(positionsOf(d), positionsOf(trickyDoc));
     });
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CodePointIndex, contextOf, createAnnotation, newId, shiftSpan } from '../../../src/core/annotations/model';
+import { CodePointIndex, contextOf, createAnnotation, newId, shiftSpan, TextPositions, toLf } from '../../../src/core/annotations/model';
 
 describe('annotations: model', () => {
   describe('CodePointIndex', () => {
@@ -31,6 +31,64 @@ describe('annotations: model', () => {
     it('clamps offsets past the end', () => {
       const idx = new CodePointIndex('😀😀');
       assert.equal(idx.toUtf16(10), 4);
+    });
+  });
+
+  describe('TextPositions: stored positions count a line break as one LF', () => {
+    const lf = 'Vraag 1\nKlopt 😀 het?\n\nAntwoord 1\nJa, 𝔸 zeker.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+
+    it('gives a CRLF and an LF copy the same positions, and converts back to each', () => {
+      const a = new TextPositions(lf);
+      const b = new TextPositions(crlf);
+      assert.equal(b.lf, lf);
+      assert.equal(a.lf, lf, 'an LF text is its own LF text');
+      const cps = [...lf];
+      // Walk both texts character by character (a CRLF is one step in both).
+      let ua = 0;
+      let ub = 0;
+      for (let cp = 0; cp <= cps.length; cp++) {
+        assert.equal(a.toStored(ua), cp, `LF utf16 ${ua}`);
+        assert.equal(b.toStored(ub), cp, `CRLF utf16 ${ub}`);
+        assert.equal(a.toUtf16(cp), ua, `LF position ${cp}`);
+        assert.equal(b.toUtf16(cp), ub, `CRLF position ${cp}`);
+        if (cp < cps.length) {
+          ua += cps[cp].length;
+          ub += cps[cp] === '\n' ? 2 : cps[cp].length;
+        }
+      }
+      assert.equal(ub, crlf.length);
+    });
+
+    it('rounds an offset between CR and LF down to the line break, and clamps', () => {
+      const p = new TextPositions('a\r\nb');
+      assert.equal(p.toStored(2), 1);
+      assert.equal(p.toUtf16(1), 1);
+      assert.equal(p.toUtf16(2), 3);
+      assert.equal(p.toUtf16(99), 4);
+      assert.equal(p.fromLfOffset(-3), 0);
+    });
+
+    it('stores the same quote, context and offsets for a passage of either copy', () => {
+      const quote = 'het?\n\nAntwoord 1\nJa';
+      const fromLf = new TextPositions(lf).selector(lf.indexOf(quote), lf.indexOf(quote) + quote.length);
+      const crQuote = quote.replace(/\n/g, '\r\n');
+      const fromCrlf = new TextPositions(crlf).selector(crlf.indexOf(crQuote), crlf.indexOf(crQuote) + crQuote.length);
+      assert.deepEqual(fromCrlf, fromLf);
+      assert.equal(fromLf.quote, quote);
+      assert.equal(fromLf.prefix, 'Vraag 1\nKlopt 😀 ');
+      assert.equal(fromLf.suffix, ', 𝔸 zeker.\n');
+      assert.equal(fromLf.start, [...lf.slice(0, lf.indexOf(quote))].length);
+      const entry = createAnnotation(crlf, crlf.indexOf(crQuote), crlf.indexOf(crQuote) + crQuote.length, { id: 'x', tags: [], created: '' });
+      assert.deepEqual({ ...entry }, { id: 'x', tags: [], created: '', ...fromLf });
+    });
+
+    it('counts a lone CR as a line break too (old Mac text, or what the editor made of it)', () => {
+      const cr = lf.replace(/\n/g, '\r');
+      const p = new TextPositions(cr);
+      assert.equal(p.lf, lf);
+      assert.equal(p.toStored(cr.indexOf('Antwoord')), [...lf.slice(0, lf.indexOf('Antwoord'))].length);
+      assert.equal(toLf('a\r\nb\rc\nd'), 'a\nb\nc\nd');
     });
   });
 

@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Annotation } from '../../../src/core/annotations/model';
-import { parseSidecar, serializeSidecar, sidecarName } from '../../../src/core/annotations/sidecar';
+import { anchorEntries } from '../../../src/core/annotations/anchoring';
+import { type Annotation, CodePointIndex, contextOf, createAnnotation, TextPositions } from '../../../src/core/annotations/model';
+import { migrateEntries, parseSidecar, serializeSidecar, sidecarName } from '../../../src/core/annotations/sidecar';
+import { seed } from '../helpers';
 
 function ann(id: string, start: number, fields: Partial<Annotation> = {}): Annotation {
   return {
@@ -20,10 +22,10 @@ function ok(text: string): ReturnType<typeof parseSidecar> {
 }
 
 /** Lines of b that are not in a (a multiset difference), and the other way round. */
-function diffLines(a: string, b: string): { added: string[]; removed: string[] } {
+function diffLines(a: string, b: string, eol = '\n'): { added: string[]; removed: string[] } {
   const count = (s: string) => {
     const m = new Map<string, number>();
-    for (const l of s.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    for (const l of s.split(eol)) m.set(l, (m.get(l) ?? 0) + 1);
     return m;
   };
   const ca = count(a);
@@ -44,7 +46,7 @@ describe('annotations: sidecar', () => {
       quote: '  line one\r\nline two 😀\n', prefix: '"#', suffix: "- 'x': y", end: 40,
     });
     const text = serializeSidecar('doc.txt', [ann('12345678', 100), tricky]);
-    assert.match(text, /^version: 1\ndocument: doc\.txt\nannotations:\n {2}- id: 0000abcd\n {4}tags: \[toezegging, ontwijkend antwoord\]\n/);
+    assert.match(text, /^version: 2\ndocument: doc\.txt\nannotations:\n {2}- id: 0000abcd\n {4}tags: \[toezegging, ontwijkend antwoord\]\n/);
     assert.match(text, /created: 2026-11-23T12:00:00Z/);
     const back = ok(text);
     assert.equal(back.document, 'doc.txt');
@@ -147,8 +149,8 @@ describe('annotations: sidecar', () => {
     });
 
     it('an unknown or missing version', () => {
-      const p = parseSidecar(file('version: 2', 'annotations:', ...entry('a')));
-      assert.match(p.problems[0].message, /unknown version 2/);
+      const p = parseSidecar(file('version: 3', 'annotations:', ...entry('a')));
+      assert.match(p.problems[0].message, /unknown version 3/);
       assert.equal(p.problems[0].line, 1);
       assert.equal(p.annotations.length, 1, 'valid entries are still shown');
       assert.match(parseSidecar(file('annotations:', ...entry('a'))).problems[0].message, /missing "version/);
@@ -190,6 +192,142 @@ describe('annotations: sidecar', () => {
       const p = ok(file('version: 1', 'annotations:', '  - id: a', '    tags: [t]', '    quote: q', '    start: 1', '    end: 2', '    __proto__: {polluted: true}'));
       assert.equal(p.annotations.length, 1);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  });
+
+  describe('line endings: the CRLF and the LF checkout of one commit', () => {
+    // The seed with an emoji before everything; once with LF and once with CRLF line breaks.
+    const lfText = `😀 ${seed('000')}`;
+    const crlfText = lfText.replace(/\n/g, '\r\n');
+    const QUOTES = [
+      'Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal \nniveau',
+      'Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.',
+      'Is het waar dat tijdens deze bijeenkomsten',
+    ];
+    const inText = (text: string, quote: string): string => (text.includes('\r\n') ? quote.replace(/\n/g, '\r\n') : quote);
+    /** The entries the editor writes for the quotes in `text`: `createAnnotation` with UTF-16 offsets, as the store does. */
+    function entriesFor(text: string): Annotation[] {
+      return QUOTES.map((q, i) => {
+        const quote = inText(text, q);
+        const start = text.indexOf(quote);
+        assert.ok(start >= 0, q);
+        return createAnnotation(text, start, start + quote.length, { id: `0000000${i}`, tags: ['toezegging'], created: '2026-11-23T12:00:00Z' });
+      });
+    }
+    /** What version 1 wrote for the same quotes: code points of the text as it is, CRLF in quotes. */
+    function version1For(text: string): string {
+      const index = new CodePointIndex(text);
+      const entries = QUOTES.map((q, i) => {
+        const quote = inText(text, q);
+        const start = text.indexOf(quote);
+        return {
+          id: `0000000${i}`, tags: ['toezegging'], created: '2026-11-23T12:00:00Z', ...contextOf(text, start, start + quote.length),
+          start: index.toCodePoint(start), end: index.toCodePoint(start + quote.length),
+        };
+      });
+      const out = serializeSidecar('doc.txt', entries).replace(/^version: 2\n/, 'version: 1\n');
+      assert.ok(out.startsWith('version: 1\n'));
+      return out;
+    }
+    /** Places a sidecar's entries in a text and checks each lands exactly on its quote. */
+    function assertPlaced(sidecar: string, text: string): void {
+      const parsed = ok(sidecar);
+      const positions = new TextPositions(text);
+      const found = anchorEntries(positions, migrateEntries(parsed.annotations, parsed.version, positions));
+      QUOTES.forEach((q, i) => {
+        const f = found[i];
+        assert.ok(f, q);
+        assert.equal(text.slice(f.start, f.end), inText(text, q));
+        assert.equal(f.method, 'exact', 'found where the stored position says');
+      });
+    }
+
+    it('writes byte-identical sidecars for the same annotations on CRLF and LF text', () => {
+      const fromLf = serializeSidecar('doc.txt', entriesFor(lfText));
+      const fromCrlf = serializeSidecar('doc.txt', entriesFor(crlfText));
+      assert.equal(fromCrlf, fromLf);
+      assert.ok(!fromLf.includes('\r') && !fromLf.includes('\\r'), 'no CR in the file, nor in quotes or context');
+      assert.deepEqual(ok(fromLf).annotations.map((a) => a.quote), QUOTES);
+      // The one file places every annotation exactly in either checkout.
+      assertPlaced(fromLf, lfText);
+      assertPlaced(fromLf, crlfText);
+    });
+
+    it('keeps a sidecar that git checked out with CRLF in CRLF, rewriting only changed lines', () => {
+      const lfFile = serializeSidecar('doc.txt', entriesFor(lfText));
+      const crlfFile = lfFile.replace(/\n/g, '\r\n');
+      const p = ok(crlfFile);
+      assert.equal(p.lineEnding, '\r\n');
+      assert.equal(ok(lfFile).lineEnding, '\n');
+      assert.deepEqual(p.annotations, ok(lfFile).annotations);
+      // Unchanged: byte for byte.
+      assert.equal(serializeSidecar('doc.txt', p.annotations, p.yaml, { lineEnding: p.lineEnding }), crlfFile);
+      // One note added: one line added, CRLF like the rest; no bare LF anywhere.
+      const edited = p.annotations.map((a, i) => (i === 1 ? { ...a, note: 'ontwijkend' } : a));
+      const next = serializeSidecar('doc.txt', edited, ok(crlfFile).yaml, { lineEnding: p.lineEnding });
+      assert.doesNotMatch(next, /[^\r]\n/);
+      assert.deepEqual(diffLines(crlfFile, next, '\r\n'), { added: ['    note: ontwijkend'], removed: [] });
+    });
+
+    it('reads version 1 (a CRLF counted as two) and places it exactly', () => {
+      for (const text of [lfText, crlfText]) {
+        const v1 = version1For(text);
+        const p = ok(v1);
+        assert.equal(p.version, 1);
+        // Migrated for the text it was written for: the positions and quotes version 2 writes for
+        // that text; the context is as long as it was (32 UTF-16 units of the CRLF text), a part of
+        // the new one, until the next write takes it from the text again.
+        const migrated = migrateEntries(p.annotations, p.version, new TextPositions(text));
+        const current = entriesFor(text);
+        migrated.forEach((m, i) => {
+          const { prefix, suffix, ...rest } = m;
+          const { prefix: prefix2, suffix: suffix2, ...rest2 } = current[i];
+          assert.deepEqual(rest, rest2);
+          assert.ok(prefix2.endsWith(prefix) && suffix2.startsWith(suffix) && prefix.length > 20 && suffix.length > 20, `${prefix} | ${suffix}`);
+          assert.ok(!prefix.includes('\r') && !suffix.includes('\r') && !m.quote.includes('\r'));
+        });
+        assertPlaced(v1, text);
+      }
+      // The old offsets of the CRLF copy really were different.
+      assert.notDeepEqual(ok(version1For(crlfText)).annotations.map((a) => a.start), entriesFor(lfText).map((a) => a.start));
+    });
+
+    it('migrates version 1 on the first write: the CRLF copy then writes what the LF copy writes', () => {
+      for (const text of [lfText, crlfText]) {
+        const v1 = version1For(text);
+        const p = ok(v1);
+        // What the store writes: placed entries described by the current text, one note changed.
+        const positions = new TextPositions(text);
+        const migrated = migrateEntries(p.annotations, p.version, positions);
+        const found = anchorEntries(positions, migrated);
+        const entries = migrated.map((a, i) => ({
+          ...a, ...positions.selector(found[i]?.start ?? -1, found[i]?.end ?? -1), ...(i === 0 ? { note: 'eerste wijziging' } : {}),
+        }));
+        const written = serializeSidecar('doc.txt', entries, p.yaml);
+        const fresh = serializeSidecar('doc.txt', entriesFor(lfText).map((a, i) => (i === 0 ? { ...a, note: 'eerste wijziging' } : a)));
+        assert.equal(written, fresh, text === lfText ? 'LF' : 'CRLF');
+        assert.equal(ok(written).version, 2);
+      }
+      // For an LF text the two versions mean the same: only the version line and the change differ.
+      const v1 = version1For(lfText);
+      const p = ok(v1);
+      const next = serializeSidecar('doc.txt', p.annotations.map((a, i) => (i === 0 ? { ...a, note: 'x' } : a)), p.yaml);
+      assert.deepEqual(diffLines(v1, next), { added: ['version: 2', '    note: x'], removed: ['version: 1'] });
+    });
+
+    it('keeps a comment on the version line when it upgrades the version', () => {
+      const v1 = version1For(lfText).replace('version: 1\n', 'version: 1 # formaat\n');
+      const p = ok(v1);
+      assert.match(serializeSidecar('doc.txt', p.annotations, p.yaml), /^version: 2 # formaat\n/);
+    });
+
+    it('a version 1 sidecar of an older CRLF text still re-anchors in the new text', () => {
+      const v1 = version1For(crlfText);
+      const changed = crlfText.replace('Vraag 1 en 2', 'Inleiding die er later bij kwam.\r\n\r\nVraag 1 en 2');
+      const p = ok(v1);
+      const positions = new TextPositions(changed);
+      const found = anchorEntries(positions, migrateEntries(p.annotations, p.version, positions));
+      QUOTES.forEach((q, i) => assert.equal(found[i] && changed.slice(found[i].start, found[i].end), inText(changed, q), q));
     });
   });
 });
