@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import {
   EXTENSION_ID, SEED_000, SEED_003, decode, folder, readText as read, sleep, waitFor as until, writeText as write,
 } from './helpers';
+import { CodePointIndex, contextOf, createAnnotation } from '../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../src/core/annotations/sidecar';
-
-
 
 /** Copies a seed under a new name, opens it and waits for the Kamerstuk language. */
 async function openCopy(seed: string, name: string): Promise<vscode.TextEditor> {
@@ -55,7 +54,7 @@ describe('annotations', () => {
     const ids = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'een notitie' });
     assert.equal(ids.length, 1);
     const yaml = await until('the sidecar', () => read(sidecarOf(editor.document.uri)));
-    assert.match(yaml, /^version: 1\ndocument: annot-a\.txt\nannotations:\n/);
+    assert.match(yaml, /^version: 2\ndocument: annot-a\.txt\nannotations:\n/);
     assert.ok(yaml.includes(`id: ${ids[0]}`), yaml);
     assert.ok(yaml.includes('tags: [toezegging]'), yaml);
     assert.ok(yaml.includes(`quote: ${quote}`), yaml);
@@ -85,12 +84,12 @@ describe('annotations', () => {
     assert.ok(after.includes(`quote: ${quote}`));
   });
 
-  it('finds the passage again after the file is rewritten on disk, re-wrapped', async () => {
+  it('finds the passage again after the file is rewritten on disk, re-wrapped; writes the new offsets with the next change', async () => {
     const editor = await openCopy(SEED_000, 'annot-c.txt');
     const long = editor.document.getText().slice(editor.document.getText().indexOf('Zijn er op uw ministerie'), editor.document.getText().indexOf('Zijn er op uw ministerie') + 150);
     assert.ok(long.includes('\n'));
     select(editor, long);
-    await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['nieuwe informatie'] });
+    const [id] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['nieuwe informatie'] });
     const sidecar = sidecarOf(editor.document.uri);
     const before = await until('the sidecar', () => read(sidecar));
     // Re-wrap every line: join lines within paragraphs, undo hyphenation, wrap at 50 columns.
@@ -109,10 +108,13 @@ describe('annotations', () => {
     await until('the editor to reload the file', () => doc.getText() === rewrapped, 15_000);
     const at = rewrapped.indexOf('Zijn er op uw ministerie');
     await until('the hover to show the tag', async () => /nieuwe informatie/.test(await hoverText(doc, at + 5)) || undefined);
-    const after = await until('the re-anchored sidecar', async () => {
-      const y = await read(sidecar);
-      return y && y !== before ? y : undefined;
-    });
+    // Re-anchored in memory only: a checkout or pull of the text does not rewrite the sidecar.
+    await sleep(500);
+    assert.equal(await read(sidecar), before, 'the sidecar is not rewritten by an outside change of the text');
+    // The next change of the user's writes it, with the offsets of the re-wrapped text.
+    await vscode.commands.executeCommand('kamerstukken.editAnnotation', { id, note: 'na het herschikken' });
+    const after = (await read(sidecar)) ?? '';
+    assert.ok(after.includes('note: na het herschikken'), after);
     assert.equal(offsets(after).start, at);
   });
 
@@ -164,5 +166,210 @@ describe('annotations', () => {
     assert.match((await read(sidecar)) ?? '', /tags: \[ontwijkend antwoord\]\n\s+note: bewerkt/);
     await vscode.commands.executeCommand('kamerstukken.removeAnnotation', { id });
     await until('the sidecar to go', async () => ((await read(sidecar)) === undefined ? true : undefined));
+  });
+});
+
+/** The file's bytes and modification time, to tell that nothing touched it. */
+async function snapshotOf(uri: vscode.Uri): Promise<{ bytes: string; mtime: number }> {
+  return { bytes: decode(await vscode.workspace.fs.readFile(uri)), mtime: (await vscode.workspace.fs.stat(uri)).mtime };
+}
+
+/** Lines of b that are not in a (a multiset difference), and the other way round. */
+function diffLines(a: string, b: string): { added: string[]; removed: string[] } {
+  const count = (t: string) => {
+    const m = new Map<string, number>();
+    for (const l of t.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const ca = count(a);
+  const cb = count(b);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [l, n] of cb) for (let i = 0; i < n - (ca.get(l) ?? 0); i++) added.push(l);
+  for (const [l, n] of ca) for (let i = 0; i < n - (cb.get(l) ?? 0); i++) removed.push(l);
+  return { added, removed };
+}
+
+interface WebAnno { id: string; target: { selector: { type: string; exact?: string; start?: number; end?: number }[] } }
+
+/** The current document's annotations as the W3C export gives them: id → [start, end, exact] in code points of the text as it is. */
+async function exported(name: string): Promise<Map<string, [number, number, string]>> {
+  const target = vscode.Uri.joinPath(folder(), `${name}.jsonld`);
+  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('kamerstukken.exportAnnotations', { format: 'jsonld', scope: 'document', target, overwrite: true });
+  assert.ok(uri);
+  const list = (JSON.parse(decode(await vscode.workspace.fs.readFile(uri))) as { first: { items: WebAnno[] } }).first.items;
+  const out = new Map<string, [number, number, string]>();
+  for (const a of list) {
+    const pos = a.target.selector.find((x) => x.type === 'TextPositionSelector');
+    const quote = a.target.selector.find((x) => x.type === 'TextQuoteSelector');
+    out.set(a.id.slice(a.id.indexOf('#') + 1), [pos?.start ?? -1, pos?.end ?? -1, quote?.exact ?? '']);
+  }
+  return out;
+}
+
+describe('annotations: the sidecar in git (opening never writes; CRLF and LF checkouts agree)', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  // Three passages of seed 000; two run over a line break.
+  const QUOTES: [string, string, string][] = [
+    ['0000aaa1', 'Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal \nniveau', 'verwijzing'],
+    ['0000aaa2', 'Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.', 'ontwijkend antwoord'],
+    ['0000aaa3', 'Is het waar dat tijdens deze bijeenkomsten', 'toezegging'],
+  ];
+  const crlf = (t: string): string => t.replace(/\r?\n/g, '\r\n');
+  let seedText: string;
+
+  before(async () => {
+    seedText = decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), SEED_000)));
+    assert.ok(!seedText.includes('\r'));
+  });
+
+  /** The sidecar this version writes for the passages in `text` (as a colleague would have committed it). */
+  function sidecarFor(name: string, text: string): string {
+    return serializeSidecar(name, QUOTES.map(([id, q, tag]) => {
+      const quote = text.includes('\r\n') ? crlf(q) : q;
+      const start = text.indexOf(quote);
+      assert.ok(start >= 0, q);
+      return createAnnotation(text, start, start + quote.length, { id, tags: [tag], created: '2026-11-23T12:00:00Z' });
+    }));
+  }
+
+  /** Each passage is shown (hover) and exported (W3C position and quote) on its text in the open document. */
+  async function assertLanded(editor: vscode.TextEditor, name: string): Promise<void> {
+    const doc = editor.document;
+    const text = doc.getText();
+    for (const [id, q, tag] of QUOTES) {
+      const quote = text.includes('\r\n') ? crlf(q) : q;
+      const at = text.indexOf(quote);
+      assert.ok(at >= 0);
+      await until(`the hover of ${id} to show "${tag}"`, async () => new RegExp(tag).test(await hoverText(doc, at + 3)) || undefined);
+    }
+    await vscode.window.showTextDocument(doc);
+    const positions = await exported(name);
+    const cps = [...text];
+    for (const [id, q] of QUOTES) {
+      const quote = text.includes('\r\n') ? crlf(q) : q;
+      const p = positions.get(id);
+      assert.ok(p, id);
+      assert.equal(p[2], quote, `${id}: the passage in the document as it is`);
+      assert.equal(cps.slice(p[0], p[1]).join(''), quote, `${id}: positions in code points of the document as it is`);
+      assert.equal(p[0], [...text.slice(0, text.indexOf(quote))].length);
+    }
+  }
+
+  async function open(name: string): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.joinPath(folder(), name);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const doc = await until(`${name} as kamerstuk`, () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'kamerstuk'));
+    return vscode.window.showTextDocument(doc);
+  }
+
+  it('(a) opening a document whose text changed since the sidecar was written re-anchors in memory and leaves the sidecar as it is', async () => {
+    const name = 'git-a.txt';
+    // The sidecar was written for the seed; since then a paragraph was added at the top.
+    const sidecar = await write(sidecarOf(vscode.Uri.joinPath(folder(), name)), sidecarFor(name, seedText));
+    await write(vscode.Uri.joinPath(folder(), name), `Voorwoord dat er later bij kwam en alles verschuift.\n\n${seedText}`);
+    const before = await snapshotOf(sidecar);
+    await sleep(50);
+    const editor = await open(name);
+    await assertLanded(editor, name);
+    await sleep(500);
+    assert.deepEqual(await snapshotOf(sidecar), before, 'opening and re-anchoring did not touch the sidecar');
+    // Saving the text without edits writes nothing either.
+    await editor.document.save();
+    await sleep(300);
+    assert.deepEqual(await snapshotOf(sidecar), before, 'a save without edits did not touch the sidecar');
+    // (c) Adding an annotation writes: the new entry, and the moved offsets of the others, nothing else.
+    const q = 'Ambtenaren moeten zich vrij voelen om onderwerpen te bespreken';
+    select(editor, q);
+    const [id] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'] });
+    const after = (await read(sidecar)) ?? '';
+    assert.ok(after.includes(`  - id: ${id}\n    tags: [toezegging]\n    quote: ${q}\n`), after);
+    // Without the new entry's lines, the only changes are the start and end lines of the others.
+    const lines = after.split('\n');
+    const first = lines.indexOf(`  - id: ${id}`);
+    let last = first + 1;
+    while (last < lines.length && lines[last].startsWith('    ')) last++;
+    const d = diffLines(before.bytes, [...lines.slice(0, first), ...lines.slice(last)].join('\n'));
+    const shift = [...'Voorwoord dat er later bij kwam en alles verschuift.\n\n'].length;
+    const old = parseSidecar(before.bytes).annotations;
+    assert.equal(old.length, 3);
+    assert.deepEqual(d.removed.sort(), old.flatMap((x) => [`    start: ${x.start}`, `    end: ${x.end}`]).sort());
+    assert.deepEqual(d.added.sort(), old.flatMap((x) => [`    start: ${x.start + shift}`, `    end: ${x.end + shift}`]).sort());
+  });
+
+  it('(b) a CRLF checkout with the sidecar written on an LF checkout: opening writes nothing, every passage lands on its text', async () => {
+    for (const [name, sidecarText] of [
+      ['git-b1.txt', (n: string) => sidecarFor(n, seedText)], // the sidecar as committed (LF)
+      ['git-b2.txt', (n: string) => crlf(sidecarFor(n, seedText))], // checked out with core.autocrlf: CRLF too
+    ] as const) {
+      const sidecar = await write(sidecarOf(vscode.Uri.joinPath(folder(), name)), sidecarText(name));
+      await write(vscode.Uri.joinPath(folder(), name), crlf(seedText));
+      const before = await snapshotOf(sidecar);
+      await sleep(50);
+      const editor = await open(name);
+      assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+      await assertLanded(editor, name);
+      await sleep(500);
+      assert.deepEqual(await snapshotOf(sidecar), before, `${name}: opening did not touch the sidecar`);
+    }
+  });
+
+  it('(c) adding an annotation in a CRLF checkout writes only its lines, keeps the file CRLF, and writes what the LF checkout writes', async () => {
+    const name = 'git-c.txt';
+    const sidecar = await write(sidecarOf(vscode.Uri.joinPath(folder(), name)), crlf(sidecarFor(name, seedText)));
+    await write(vscode.Uri.joinPath(folder(), name), crlf(seedText));
+    const before = (await read(sidecar)) ?? '';
+    const editor = await open(name);
+    await assertLanded(editor, name);
+    const q = 'Ambtenaren moeten zich vrij voelen om onderwerpen te bespreken';
+    select(editor, q);
+    const [id] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'in CRLF' });
+    const after = (await read(sidecar)) ?? '';
+    assert.doesNotMatch(after, /[^\r]\n/, 'every line ends in CRLF');
+    // Without the new entry's lines the file is what it was, byte for byte.
+    const lines = after.split('\r\n');
+    const first = lines.indexOf(`  - id: ${id}`);
+    assert.ok(first > 0, after);
+    let last = first + 1;
+    while (last < lines.length && lines[last].startsWith('    ')) last++;
+    assert.deepEqual(lines.slice(first, last).map((l) => l.split(':')[0].trim()), ['- id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created']);
+    assert.equal([...lines.slice(0, first), ...lines.slice(last)].join('\r\n'), before);
+    const entry = parseSidecar(after).annotations.find((a) => a.id === id);
+    assert.ok(entry);
+    // The same entry as on the LF text: positions count the line break as one.
+    const lfStart = seedText.indexOf(q);
+    const expected = createAnnotation(seedText, lfStart, lfStart + q.length, { id, tags: ['toezegging'], note: 'in CRLF', created: entry.created });
+    assert.deepEqual(entry, expected);
+    assert.ok(entry.start < crlf(seedText).indexOf(q), 'not the CRLF offset');
+  });
+
+  it('(d) a version 1 sidecar (CRLF counted as two) of a CRLF checkout: opening writes nothing; the first change migrates it to version 2', async () => {
+    const name = 'git-d.txt';
+    const text = crlf(seedText);
+    // As version 1 wrote it: code points of the CRLF text, CRLF in quotes and context.
+    const index = new CodePointIndex(text);
+    const v1 = serializeSidecar(name, QUOTES.map(([id, q, tag]) => {
+      const quote = crlf(q);
+      const start = text.indexOf(quote);
+      return { id, tags: [tag], created: '2026-11-23T12:00:00Z', ...contextOf(text, start, start + quote.length), start: index.toCodePoint(start), end: index.toCodePoint(start + quote.length) };
+    })).replace(/^version: 2\n/, 'version: 1\n');
+    assert.ok(v1.startsWith('version: 1\n') && v1.includes('\\r\\n'));
+    const sidecar = await write(sidecarOf(vscode.Uri.joinPath(folder(), name)), v1);
+    await write(vscode.Uri.joinPath(folder(), name), text);
+    const before = await snapshotOf(sidecar);
+    await sleep(50);
+    const editor = await open(name);
+    await assertLanded(editor, name);
+    await sleep(500);
+    assert.deepEqual(await snapshotOf(sidecar), before, 'opening did not touch the version 1 sidecar');
+    // Editing a note writes version 2: what this version writes for the same passages on the LF text.
+    await vscode.commands.executeCommand('kamerstukken.editAnnotation', { id: '0000aaa1', note: 'gemigreerd' });
+    const after = (await read(sidecar)) ?? '';
+    const fresh = parseSidecar(sidecarFor(name, seedText)).annotations.map((a) => (a.id === '0000aaa1' ? { ...a, note: 'gemigreerd' } : a));
+    assert.equal(after, serializeSidecar(name, fresh));
+    assert.ok(after.startsWith('version: 2\n') && !after.includes('\\r'));
   });
 });

@@ -330,24 +330,39 @@ export class AnnotationStore implements vscode.Disposable {
     if (e.contentChanges.length === 0) return;
     const state = this.states.get(e.document.uri.toString());
     if (!state || state.annotations.length === 0) return;
-    if (!e.document.isDirty && e.reason === undefined && state.sidecar) {
-      // The file changed on disk and the editor reloaded it (a git checkout or pull, another
-      // editor): re-anchor from the sidecar's entries, in memory.
-      this.reanchor(state, e.document);
-      return;
-    }
     shiftAnnotations(state.annotations, e.contentChanges);
-    state.shifted = true;
+    if (e.document.isDirty || e.reason !== undefined || !state.sidecar) {
+      state.shifted = true;
+    } else {
+      // A change to a document without unsaved edits: either the editor reloaded the file after
+      // it changed on disk (a git checkout or pull, another editor), or the user's first edit after
+      // a save, whose event can come before the document counts as dirty. The file tells.
+      const document = e.document;
+      const version = document.version;
+      this.run(state, async () => {
+        const disk = await readText(document.uri).catch(() => undefined);
+        if (document.version === version && !document.isDirty && disk === document.getText()) this.reanchor(state, document);
+        else state.shifted = true;
+      });
+    }
     this.emitter.fire(state.uri);
   }
 
+  /**
+   * After the editor reloaded the text from disk: places the sidecar's entries in it again, in
+   * memory (annotations never written keep their place, moved through the change).
+   */
   private reanchor(state: DocumentAnnotations, document: vscode.TextDocument): void {
-    const entries = state.annotations.map((a) => a.stored ?? { id: a.id, tags: a.tags, quote: '', prefix: '', suffix: '', start: 0, end: 0, created: a.created });
-    const placed = placeAll(entries, new TextPositions(document.getText()));
-    state.annotations = placed.map((live, i) => {
-      const a = state.annotations[i];
-      return { ...live, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : {}) };
-    });
+    const written = state.annotations.filter((a) => a.stored);
+    const placed = placeAll(written.map((a) => a.stored as Annotation), new TextPositions(document.getText()));
+    const byId = new Map(placed.map((live, i) => {
+      // Tags and note as the user has them (a change may still be waiting for disk).
+      const a = written[i];
+      const next: LiveAnnotation = { ...live, tags: a.tags };
+      if (a.note !== undefined) next.note = a.note; else delete next.note;
+      return [a.id, next];
+    }));
+    state.annotations = state.annotations.map((a) => byId.get(a.id) ?? a);
     state.sort();
     // Not a change of the user's: written only with annotation changes still waiting for disk.
     if (state.changed.size > 0 || state.removed.size > 0) this.run(state, () => this.write(state, document));

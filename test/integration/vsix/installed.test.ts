@@ -86,7 +86,7 @@ describe('installed from the .vsix', () => {
     assert.equal(ids.length, 1);
     const sidecar = uri.with({ path: `${uri.path}.annotations.yaml` });
     const yaml = await waitFor('the sidecar', () => readText(sidecar));
-    assert.ok(yaml.startsWith(`version: 1\ndocument: ${SEED_000}\nannotations:\n`), yaml);
+    assert.ok(yaml.startsWith(`version: 2\ndocument: ${SEED_000}\nannotations:\n`), yaml);
     assert.ok(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: uit de vsix'), yaml);
     assert.ok(yaml.includes(`quote: ${quote}`), yaml);
   });

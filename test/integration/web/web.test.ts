@@ -138,7 +138,7 @@ describe('web extension', () => {
     const ids = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'op het web' });
     check(ids.length === 1, `one annotation: ${JSON.stringify(ids)}`);
     const yaml = await waitFor('the sidecar', () => readText(uri.with({ path: `${uri.path}.annotations.yaml` })));
-    check(yaml.startsWith(`version: 1\ndocument: ${SEED_000}\nannotations:\n`), yaml);
+    check(yaml.startsWith(`version: 2\ndocument: ${SEED_000}\nannotations:\n`), yaml);
     check(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: op het web'), yaml);
     check(yaml.includes(`quote: ${quote}`), yaml);
   });
