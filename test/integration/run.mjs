@@ -3,7 +3,10 @@
 // a fresh copy of seeds/ as the workspace folder.
 //
 //   node test/integration/run.mjs [--grep <pattern>] [--screenshot <file.png>] [--keep] [--timeout <s>]
-//                                 [--verbose]
+//                                 [--verbose] [--locale <id>]
+//
+// Suites named `<name>.<locale>.test.ts` (e.g. locale.nl.test.ts) run in a second VS Code started with
+// `--locale <locale>` and a test language pack for it (see uiBridge.mjs); `--locale <id>` runs only those.
 //
 // Output: mocha's spec report (tailed live from a file the test index writes), extension host errors,
 // and a last line `N passed, N failed`. Exit code 0 only if every test passed.
@@ -14,13 +17,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
+import { installLanguagePack, startUiBridge, suiteLocale } from './uiBridge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // One folder per run, so that runs side by side (two terminals, two engineers) do not clash.
 const outDir = path.join(repoRoot, 'out', 'integration', String(process.pid));
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true };
+  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true, locale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') opts.grep = argv[++i];
@@ -29,6 +33,7 @@ function parseArgs(argv) {
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--no-build') opts.build = false;
     else if (a === '--timeout') opts.timeout = Number(argv[++i]);
+    else if (a === '--locale') opts.locale = argv[++i];
     else throw new Error(`unknown argument: ${a}`);
   }
   return opts;
@@ -42,9 +47,12 @@ function run(cmd, args, cwd) {
   });
 }
 
-/** Bundles index.ts and each *.test.ts into out/integration/<pid>/ (a fresh folder: no stale suites). */
-export async function buildTests() {
-  const suites = readdirSync(here).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(here, f));
+/**
+ * Bundles index.ts and each *.test.ts into out/integration/<pid>/ (a fresh folder: no stale suites):
+ * the suites of `locale` (`<name>.<locale>.test.ts`), or without a locale the others.
+ */
+export async function buildTests(locale = undefined) {
+  const suites = readdirSync(here).filter((f) => f.endsWith('.test.ts') && suiteLocale(f) === locale).map((f) => path.join(here, f));
   await rm(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(here, 'index.ts'), ...suites],
@@ -111,26 +119,46 @@ const unstyle = (text) => text.replace(/%c\s*(\S+)?\s*color: #[0-9a-f]+\s*/gi, (
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const t0 = Date.now();
-  const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-
   if (opts.build) {
     await run('npm', ['run', '--silent', 'build'], repoRoot);
   }
   if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run `npm run build` first.');
   }
-  const { index, suites } = await buildTests();
-  console.log(`[integration] bundled ${suites.length} suite(s): ${suites.map((s) => path.basename(s)).join(', ')}`);
+  // One VS Code for the suites without a locale, then one per locale that has suites.
+  const locales = opts.locale ? [opts.locale]
+    : [undefined, ...new Set(readdirSync(here).map(suiteLocale).filter(Boolean))];
+  let passed = 0;
+  let failed = 0;
+  let ok = true;
+  for (const [i, locale] of locales.entries()) {
+    const result = await runOnce(i === 0 ? opts : { ...opts, screenshot: undefined }, locale);
+    passed += result.passed;
+    failed += result.failed;
+    ok &&= result.ok;
+  }
+  if (locales.length > 1) console.log(`[integration] ${locales.length} runs (${locales.map((l) => l ?? 'default locale').join(', ')})`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = ok ? 0 : 1;
+}
 
-  const runDir = path.join(repoRoot, '.vscode-test', 'runs', `${process.pid}`);
+/** Runs the suites of one locale (undefined: the default) in a fresh code-server and Chromium. */
+async function runOnce(opts, locale) {
+  const t0 = Date.now();
+  const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  const { index, suites } = await buildTests(locale);
+  console.log(`[integration] bundled ${suites.length} suite(s)${locale ? ` for --locale ${locale}` : ''}: ${suites.map((s) => path.basename(s)).join(', ')}`);
+
+  const runDir = path.join(repoRoot, '.vscode-test', 'runs', `${process.pid}${locale ? `-${locale}` : ''}`);
   await rm(runDir, { recursive: true, force: true });
   const workspace = await makeWorkspace(path.join(runDir, 'workspace'));
   const userDataDir = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
   await writeUserSettings(userDataDir);
+  if (locale) await installLanguagePack(locale, { userDataDir, extensionsDir });
   const reportFile = path.join(runDir, 'report.txt');
+  const bridgeDir = path.join(runDir, 'ui-bridge');
 
   const forwarded = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('KAMERSTUKKEN_')));
   const env = {
@@ -138,6 +166,7 @@ async function main() {
     KAMERSTUKKEN_TEST_REPORT: reportFile,
     KAMERSTUKKEN_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
     ...(opts.grep ? { KAMERSTUKKEN_TEST_GREP: opts.grep } : {}),
+    KAMERSTUKKEN_UI_BRIDGE: bridgeDir,
   };
 
   // Extension host output reaches code-server's stdout/stderr; show errors from it (all with --verbose).
@@ -150,11 +179,12 @@ async function main() {
 
   let server;
   let browser;
+  let bridge;
   let tailer;
   let exitCode;
   let failure;
   try {
-    server = await startCodeServer({ userDataDir, extensionsDir, env, log: serverLog });
+    server = await startCodeServer({ userDataDir, extensionsDir, env, log: serverLog, locale });
     console.log(`[integration] code-server ${server.url} ready after ${secs()}`);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -172,6 +202,7 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     tailer = tail(reportFile);
+    bridge = await startUiBridge(page, bridgeDir);
     const url = workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: index });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
@@ -191,6 +222,7 @@ async function main() {
     failure = e instanceof Error ? e.message : String(e);
   } finally {
     await tailer?.stop();
+    await bridge?.stop();
     await browser?.close().catch(() => {});
     await server?.stop().catch(() => {});
   }
@@ -211,9 +243,7 @@ async function main() {
   const passed = summary?.passes ?? 0;
   // A run that broke before mocha could report (load error, crash, timeout) counts as one failure.
   const failed = summary ? summary.failures : 1;
-  console.log(`${passed} passed, ${failed} failed`);
-  const ok = !failure && exitCode === 0 && failed === 0;
-  process.exitCode = ok ? 0 : 1;
+  return { passed, failed, ok: !failure && exitCode === 0 && failed === 0 };
 }
 
 // Run only when executed directly (runElectron.mjs imports buildTests/makeWorkspace from here).
