@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, decode, folder, openKamerstuk, waitFor, writeText } from './helpers';
-import { focusedView, statusBarItemId, ui, uiBridge } from './ui';
+import { type ViewPane, statusBarItemId, ui, uiBridge, viewOpened } from './ui';
 
 interface ItemState { visible: boolean; text: string; tooltip: string; accessibilityLabel: string; command: string }
 interface State { position: ItemState; annotationCount: ItemState }
@@ -106,19 +106,23 @@ describe('status bar', () => {
 
   it('the workbench shows the items; a click on the count opens the Annotations view', async function () {
     if (!uiBridge()) this.skip();
-    const s = await until('both visible', (x) => x.position.visible && x.annotationCount.visible);
+    editor = await vscode.window.showTextDocument(editor.document);
+    cursorAfter(editor, 'Antwoord 8\n');
+    const s = await until('both visible', (x) => shows(x.position, 'Vraag 8 · Antwoord 8') && x.annotationCount.visible);
     assert.equal(s.annotationCount.command, 'kamerstukken.annotations.focus');
+    const n = s.annotationCount.text.replace('$(tag) ', '');
     const count = await ui<DomItem>('statusBarItem', { id: statusBarItemId('annotationCount') });
-    assert.deepEqual({ visible: count.visible, text: count.text, icons: count.icons }, { visible: true, text: '2', icons: ['codicon-tag'] });
+    assert.deepEqual({ visible: count.visible, text: count.text, icons: count.icons }, { visible: true, text: n, icons: ['codicon-tag'] });
     assert.equal(count.ariaLabel, s.annotationCount.accessibilityLabel);
     const position = await ui<DomItem>('statusBarItem', { id: statusBarItemId('position') });
-    assert.equal(position.text, s.position.text);
+    assert.equal(position.text, 'Vraag 8 · Antwoord 8');
+    assert.equal(position.ariaLabel, 'Cursor in Antwoord 8, the answer to Vraag 8.');
     const hover = await ui<string>('hover', { selector: `[id="${statusBarItemId('annotationCount')}"]` });
-    assert.match(hover, /2 annotations in this document\.\s+Click to open the Annotations view\./u);
+    assert.equal(hover.replace(/\s+/gu, ' '), s.annotationCount.tooltip.replace(/\s+/gu, ' '));
 
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    assert.equal((await ui<ViewPane>('viewPane', { title: 'Annotations' })).visible, false, 'hidden before the click');
     await ui('click', { selector: `[id="${statusBarItemId('annotationCount')}"]` });
-    const focused = await focusedView();
-    assert.equal(focused.toLowerCase(), 'annotations');
+    await viewOpened('Annotations');
   });
 });

@@ -34,13 +34,15 @@ export function statusBarItemId(id: string): string {
   return `kamerstukken.kamerstukken.${id}`;
 }
 
-/** The title of the view with keyboard focus, once there is one (the error says what has focus instead). */
-export async function focusedView(timeout = 10_000): Promise<string> {
+export interface ViewPane { exists: boolean; visible: boolean; expanded: boolean; focused: boolean }
+
+/** Waits until the view with this title is on screen and expanded; returns what the workbench shows. */
+export async function viewOpened(title: string, timeout = 10_000): Promise<ViewPane> {
   const end = Date.now() + timeout;
   for (;;) {
-    const r = await ui<{ title?: string; why?: string }>('focusedView');
-    if (r.title) return r.title;
-    if (Date.now() > end) throw new Error(`no view has focus; the focus is on ${r.why}`);
+    const pane = await ui<ViewPane>('viewPane', { title });
+    if (pane.visible && pane.expanded) return pane;
+    if (Date.now() > end) throw new Error(`the view "${title}" did not open: ${JSON.stringify(pane)}`);
     await sleep(100);
   }
 }

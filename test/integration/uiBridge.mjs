@@ -10,7 +10,7 @@
 //
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
-//   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, focusedView.
+//   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,14 +72,20 @@ const actions = {
     await page.locator(selector).click();
     return true;
   },
-  /** The title of the view that has keyboard focus, or undefined; `why` says what has focus instead. */
-  async focusedView(page) {
-    return page.evaluate(() => {
-      const active = globalThis.document.activeElement;
-      const pane = active?.closest('.pane');
-      const title = pane?.querySelector('.pane-header .title')?.textContent?.trim();
-      return title ? { title } : { why: `${active?.tagName}.${active?.className} ${active?.getAttribute('aria-label') ?? ''}` };
-    });
+  /** A view by its title (case as written in the manifest): on screen, expanded, with keyboard focus. */
+  async viewPane(page, { title }) {
+    return page.evaluate((wanted) => {
+      const doc = globalThis.document;
+      const pane = [...doc.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === wanted.toLowerCase());
+      if (!pane) return { exists: false, visible: false, expanded: false, focused: false };
+      const header = pane.querySelector('.pane-header');
+      return {
+        exists: true,
+        visible: pane.checkVisibility() && pane.getBoundingClientRect().height > 0,
+        expanded: header?.getAttribute('aria-expanded') === 'true',
+        focused: pane.contains(doc.activeElement),
+      };
+    }, title);
   },
 };
 
