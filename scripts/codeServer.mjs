@@ -141,7 +141,8 @@ function freePort() {
  * @param {{ userDataDir: string, extensionsDir: string, env?: Record<string, string | undefined>,
  *           log?: (line: string) => void, timeoutMs?: number, locale?: string }} options
  *   env: extra environment variables for code-server (they reach the extension host).
- *   locale: code-server's `--locale` (the display language, e.g. `nl`; see localeSetup for what else it needs).
+ *   locale: code-server's `--locale` (the display language, e.g. `nl`); VS Code ignores it without a language pack
+ *   for it (see installLanguagePack in test/integration/uiBridge.mjs).
  *   log: receives every output line of code-server (default: discarded, except after a failed start).
  * @returns {Promise<{ port: number, url: string, process: import('node:child_process').ChildProcess,
  *                     output: () => string, stop: () => Promise<void> }>}
