@@ -160,13 +160,15 @@ function freePort() {
 /**
  * Starts code-server on 127.0.0.1 at a free port and waits until it listens.
  * @param {{ userDataDir: string, extensionsDir: string, env?: Record<string, string | undefined>,
- *           log?: (line: string) => void, timeoutMs?: number }} options
+ *           log?: (line: string) => void, timeoutMs?: number, locale?: string }} options
  *   env: extra environment variables for code-server (they reach the extension host).
+ *   locale: code-server's `--locale` (the display language, e.g. `nl`); VS Code ignores it without a language pack
+ *   for it (see installLanguagePack in test/integration/uiBridge.mjs).
  *   log: receives every output line of code-server (default: discarded, except after a failed start).
  * @returns {Promise<{ port: number, url: string, process: import('node:child_process').ChildProcess,
  *                     output: () => string, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ userDataDir, extensionsDir, env = {}, log: onLine, timeoutMs = 60_000 }) {
+export async function startCodeServer({ userDataDir, extensionsDir, env = {}, log: onLine, timeoutMs = 60_000, locale }) {
   const { entry: csEntry } = await ensureCodeServer();
   await mkdir(userDataDir, { recursive: true });
   await mkdir(extensionsDir, { recursive: true });
@@ -183,6 +185,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, lo
     '--extensions-dir', extensionsDir,
     // Keep code-server's config.yaml out of ~/.config.
     '--config', path.join(userDataDir, 'code-server.yaml'),
+    ...(locale ? ['--locale', locale] : []),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },

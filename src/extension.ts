@@ -9,20 +9,23 @@ import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerStatusBar } from './features/statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const models = new DocumentModels();
+  const annotations = registerAnnotations();
   context.subscriptions.push(
     models,
     registerLanguageDetection(),
     registerOutline(models),
     registerFolding(models),
-    registerAnnotations(),
+    annotations,
     registerHover(models),
     registerDefinition(models),
     registerReferences(models),
     registerDocumentLinks(models),
     registerDiagnostics(models),
+    registerStatusBar(models, annotations.store),
   );
 }
 

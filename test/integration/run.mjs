@@ -3,7 +3,7 @@
 // a fresh copy of seeds/ as the workspace folder.
 //
 //   node test/integration/run.mjs [--grep <pattern>] [--screenshot <file.png>] [--keep] [--timeout <s>]
-//                                 [--verbose] [--vsix [file.vsix] | --web]
+//                                 [--verbose] [--vsix [file.vsix] | --web | --locale <id>]
 //
 // --vsix: packages the extension (`vsce package`, or takes the given .vsix), installs it into a fresh
 //   extensions folder with `code-server --install-extension` and runs test/integration/vsix/*.test.ts
@@ -11,6 +11,9 @@
 //   Prints the package's size and file count and the activation figures the suite measures.
 // --web: runs the repository as a web extension (its `browser` bundle, in the web worker extension
 //   host) with test/integration/web/*.test.ts bundled for the browser.
+//
+// Suites named `<name>.<locale>.test.ts` (e.g. locale.nl.test.ts) run in a second VS Code started with
+// `--locale <locale>` and a test language pack for it (see uiBridge.mjs); `--locale <id>` runs only those.
 //
 // Output: mocha's spec report (tailed live from a file the test index writes), extension host errors,
 // and a last line `N passed, N failed`. Exit code 0 only if every test passed.
@@ -21,13 +24,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { installExtension, launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
+import { installLanguagePack, startUiBridge, suiteLocale } from './uiBridge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // One folder per run, so that runs side by side (two terminals, two engineers) do not clash.
 const outDir = path.join(repoRoot, 'out', 'integration', String(process.pid));
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true, mode: 'dev', vsix: undefined };
+  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true, mode: 'dev', vsix: undefined, locale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') opts.grep = argv[++i];
@@ -41,6 +45,7 @@ function parseArgs(argv) {
       opts.mode = 'vsix';
       if (argv[i + 1]?.endsWith('.vsix')) opts.vsix = path.resolve(argv[++i]);
     }
+    else if (a === '--locale') opts.locale = argv[++i];
     else throw new Error(`unknown argument: ${a}`);
   }
   return opts;
@@ -56,10 +61,11 @@ function run(cmd, args, cwd) {
 
 /**
  * Bundles index.ts and each *.test.ts of `suitesDir` (default: this folder) into out/integration/<pid>/
- * (a fresh folder: no stale suites).
+ * (a fresh folder: no stale suites): the suites of `locale` (`<name>.<locale>.test.ts`), or without a
+ * locale the others.
  */
-export async function buildTests(suitesDir = here) {
-  const suites = readdirSync(suitesDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(suitesDir, f));
+export async function buildTests(suitesDir = here, locale = undefined) {
+  const suites = readdirSync(suitesDir).filter((f) => f.endsWith('.test.ts') && suiteLocale(f) === locale).map((f) => path.join(suitesDir, f));
   await rm(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(here, 'index.ts'), ...suites],
@@ -208,10 +214,30 @@ const unstyle = (text) => text.replace(/%c\s*(\S+)?\s*color: #[0-9a-f]+\s*/gi, (
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  // One VS Code for the suites without a locale, then one per locale that has suites (dev mode only).
+  const locales = opts.locale ? [opts.locale]
+    : opts.mode !== 'dev' ? [undefined]
+    : [undefined, ...new Set(readdirSync(here).map(suiteLocale).filter(Boolean))];
+  let passed = 0;
+  let failed = 0;
+  let ok = true;
+  for (const [i, locale] of locales.entries()) {
+    const result = await runOnce(i === 0 ? opts : { ...opts, screenshot: undefined, build: false }, locale);
+    passed += result.passed;
+    failed += result.failed;
+    ok &&= result.ok;
+  }
+  if (locales.length > 1) console.log(`[integration] ${locales.length} runs (${locales.map((l) => l ?? 'default locale').join(', ')})`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+/** Runs the suites of one locale (undefined: the default) in a fresh code-server and Chromium. */
+async function runOnce(opts, locale) {
   const t0 = Date.now();
   const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-  const runDir = path.join(repoRoot, '.vscode-test', 'runs', `${process.pid}`);
+  const runDir = path.join(repoRoot, '.vscode-test', 'runs', `${process.pid}${locale ? `-${locale}` : ''}`);
   await rm(runDir, { recursive: true, force: true });
   await mkdir(runDir, { recursive: true });
   const reportFile = path.join(runDir, 'report.txt');
@@ -227,8 +253,8 @@ async function main() {
   }
   const { index, suites } = opts.mode === 'web'
     ? await buildWebTests({ report: reportFile, measureFile, grep: opts.grep })
-    : await buildTests(opts.mode === 'vsix' ? path.join(here, 'vsix') : here);
-  console.log(`[integration] bundled ${suites.length} suite(s): ${suites.map((s) => path.basename(s)).join(', ')}`);
+    : await buildTests(opts.mode === 'vsix' ? path.join(here, 'vsix') : here, locale);
+  console.log(`[integration] bundled ${suites.length} suite(s)${locale ? ` for --locale ${locale}` : ''}: ${suites.map((s) => path.basename(s)).join(', ')}`);
 
   const workspace = await makeWorkspace(path.join(runDir, 'workspace'));
   const userDataDir = path.join(runDir, 'user-data');
@@ -250,6 +276,8 @@ async function main() {
     console.log(`[vsix] installed in ${((Date.now() - t) / 1000).toFixed(1)} s: ${out.trim().split('\n').pop()}`);
     extensionDevelopmentPath = await writeRunnerExtension(path.join(runDir, 'runner-extension'));
   }
+  if (locale) await installLanguagePack(locale, { userDataDir, extensionsDir });
+  const bridgeDir = path.join(runDir, 'ui-bridge');
 
   const forwarded = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('KAMERSTUKKEN_')));
   const env = {
@@ -259,6 +287,7 @@ async function main() {
     KAMERSTUKKEN_EXTENSIONS_DIR: extensionsDir,
     KAMERSTUKKEN_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
     ...(opts.grep ? { KAMERSTUKKEN_TEST_GREP: opts.grep } : {}),
+    KAMERSTUKKEN_UI_BRIDGE: bridgeDir,
   };
 
   // Extension host output reaches code-server's stdout/stderr; show errors from it (all with --verbose).
@@ -271,11 +300,12 @@ async function main() {
 
   let server;
   let browser;
+  let bridge;
   let tailer;
   let exitCode;
   let failure;
   try {
-    server = await startCodeServer({ userDataDir, extensionsDir, env, log: serverLog });
+    server = await startCodeServer({ userDataDir, extensionsDir, env, log: serverLog, locale });
     console.log(`[integration] code-server ${server.url} ready after ${secs()}`);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -293,6 +323,7 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     tailer = tail(reportFile);
+    bridge = await startUiBridge(page, bridgeDir);
     const url = workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: index });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
@@ -312,6 +343,7 @@ async function main() {
     failure = e instanceof Error ? e.message : String(e);
   } finally {
     await tailer?.stop();
+    await bridge?.stop();
     await browser?.close().catch(() => {});
     await server?.stop().catch(() => {});
   }
@@ -334,9 +366,7 @@ async function main() {
   const passed = summary?.passes ?? 0;
   // A run that broke before mocha could report (load error, crash, timeout) counts as one failure.
   const failed = summary ? summary.failures : 1;
-  console.log(`${passed} passed, ${failed} failed`);
-  const ok = !failure && exitCode === 0 && failed === 0;
-  process.exitCode = ok ? 0 : 1;
+  return { passed, failed, ok: !failure && exitCode === 0 && failed === 0 };
 }
 
 // Run only when executed directly (runElectron.mjs imports buildTests/makeWorkspace from here).

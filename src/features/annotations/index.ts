@@ -7,10 +7,10 @@ import { AnnotationStore } from './store';
 import { AnnotationsView, registerAnnotationsView } from './view';
 
 /** Annotations: tagged passages with notes, kept in a YAML sidecar beside each document. */
-export function registerAnnotations(): vscode.Disposable {
+export function registerAnnotations(): vscode.Disposable & { readonly store: AnnotationStore } {
   const store = new AnnotationStore();
   const view = new AnnotationsView(store);
-  return vscode.Disposable.from(
+  return Object.assign(vscode.Disposable.from(
     registerAnnotationCommands(store, view),
     registerDecorations(store),
     registerAnnotationHover(store),
@@ -18,5 +18,5 @@ export function registerAnnotations(): vscode.Disposable {
     registerExport(store),
     view,
     store,
-  );
+  ), { store });
 }

@@ -1,0 +1,48 @@
+// The test side of the UI bridge (uiBridge.mjs): asks run.mjs what the browser shows. Only under
+// run.mjs (code-server + Playwright); under runElectron.mjs there is no bridge and `uiBridge()` is false.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { sleep } from './helpers';
+
+let counter = 0;
+
+export function uiBridge(): boolean {
+  return Boolean(process.env.KAMERSTUKKEN_UI_BRIDGE);
+}
+
+/** Runs a UI action in the browser and returns its result. */
+export async function ui<T>(action: string, args: Record<string, unknown> = {}, timeout = 20_000): Promise<T> {
+  const dir = process.env.KAMERSTUKKEN_UI_BRIDGE;
+  if (!dir) throw new Error('no UI bridge (run under test/integration/run.mjs)');
+  mkdirSync(dir, { recursive: true });
+  const id = `${process.pid}-${++counter}`;
+  writeFileSync(path.join(dir, `${id}.tmp-request`), JSON.stringify({ action, ...args }));
+  renameSync(path.join(dir, `${id}.tmp-request`), path.join(dir, `${id}.request.json`));
+  const response = path.join(dir, `${id}.response.json`);
+  const end = Date.now() + timeout;
+  while (!existsSync(response)) {
+    if (Date.now() > end) throw new Error(`the UI bridge did not answer ${action} within ${timeout} ms`);
+    await sleep(50);
+  }
+  const result = JSON.parse(readFileSync(response, 'utf8')) as { value?: T; error?: string };
+  if (result.error !== undefined) throw new Error(`UI action ${action}: ${result.error}`);
+  return result.value as T;
+}
+
+/** The DOM id of one of this extension's status bar items. */
+export function statusBarItemId(id: string): string {
+  return `kamerstukken.kamerstukken.${id}`;
+}
+
+export interface ViewPane { exists: boolean; visible: boolean; expanded: boolean; focused: boolean }
+
+/** Waits until the view with this title is on screen and expanded; returns what the workbench shows. */
+export async function viewOpened(title: string, timeout = 10_000): Promise<ViewPane> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const pane = await ui<ViewPane>('viewPane', { title });
+    if (pane.visible && pane.expanded) return pane;
+    if (Date.now() > end) throw new Error(`the view "${title}" did not open: ${JSON.stringify(pane)}`);
+    await sleep(100);
+  }
+}

@@ -1,0 +1,128 @@
+// Two things run.mjs needs for suites that look at the workbench itself:
+//
+// - installLanguagePack: VS Code's display language can only be one it has a language pack for, and
+//   there is no Dutch one (Microsoft ships none). Without it `--locale nl` is ignored: env.language stays
+//   'en', extensions get no l10n bundle and the manifest stays English. The minimal Dutch pack in
+//   dutchLanguagePack/ (no translations of VS Code itself) is installed the way VS Code installs one:
+//   the extension in the extensions folder, and its entry in <user-data-dir>/languagepacks.json, which
+//   the server reads to choose the language (code-server 4.100.3 writes that file only when a pack is
+//   installed through it, so it is written here too).
+//
+// - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
+//   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
+//   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane.
+//   test/integration/ui.ts is the test side.
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** `locale.nl.test.ts` → 'nl'; `statusBar.test.ts` → undefined. */
+export function suiteLocale(file) {
+  return /\.([a-z]{2}(?:-[a-z]{2,4})?)\.test\.ts$/u.exec(file)?.[1];
+}
+
+/** Installs the test language pack for `locale` into a fresh code-server's folders. */
+export async function installLanguagePack(locale, { userDataDir, extensionsDir }) {
+  const source = path.join(here, 'dutchLanguagePack');
+  const manifest = JSON.parse(await readFile(path.join(source, 'package.json'), 'utf8'));
+  const localization = manifest.contributes.localizations.find((l) => l.languageId === locale);
+  if (!localization) throw new Error(`no test language pack for --locale ${locale} (only ${manifest.contributes.localizations.map((l) => l.languageId).join(', ')})`);
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const target = path.join(extensionsDir, `${id}-${manifest.version}`);
+  await cp(source, target, { recursive: true });
+  const translations = Object.fromEntries(localization.translations.map((t) => [t.id, path.join(target, t.path)]));
+  await mkdir(userDataDir, { recursive: true });
+  await writeFile(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [locale]: { hash: `${id}-${manifest.version}`, extensions: [{ extensionIdentifier: { id }, version: manifest.version }], translations, label: localization.localizedLanguageName },
+  }, null, 2));
+}
+
+const actions = {
+  /** The labels of the rows of the open quick pick (Command Palette), as shown. */
+  async quickPickLabels(page) {
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForTimeout(300); // the list filters as the input settles
+    return rows.evaluateAll((els) => els.map((el) => el.querySelector('.label-name')?.textContent?.trim() ?? el.getAttribute('aria-label') ?? ''));
+  },
+  /** A status bar item by its id (`<publisher>.<name>.<item id>`): visible text, codicons, aria-label. */
+  async statusBarItem(page, { id }) {
+    const item = page.locator(`[id="${id}"]`);
+    if ((await item.count()) === 0 || !(await item.isVisible())) return { visible: false };
+    return item.evaluate((el) => ({
+      visible: true,
+      text: el.innerText.trim(),
+      icons: [...el.querySelectorAll('.codicon')].flatMap((i) => [...i.classList].filter((c) => c.startsWith('codicon-'))),
+      ariaLabel: el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '',
+    }));
+  },
+  /** Hovers the element and returns the text of the hover that appears. */
+  async hover(page, { selector }) {
+    await page.mouse.move(0, 0);
+    await page.locator(selector).hover();
+    const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/u }).last();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await hover.innerText();
+    await page.mouse.move(0, 0);
+    return text.trim();
+  },
+  async click(page, { selector }) {
+    await page.locator(selector).click();
+    return true;
+  },
+  /** A view by its title (case as written in the manifest): on screen, expanded, with keyboard focus. */
+  async viewPane(page, { title }) {
+    return page.evaluate((wanted) => {
+      const doc = globalThis.document;
+      const pane = [...doc.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() === wanted.toLowerCase());
+      if (!pane) return { exists: false, visible: false, expanded: false, focused: false };
+      const header = pane.querySelector('.pane-header');
+      return {
+        exists: true,
+        visible: pane.checkVisibility() && pane.getBoundingClientRect().height > 0,
+        expanded: header?.getAttribute('aria-expanded') === 'true',
+        focused: pane.contains(doc.activeElement),
+      };
+    }, title);
+  },
+};
+
+/** Answers requests from the extension host until stop(). */
+export async function startUiBridge(page, dir) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const done = new Set();
+  let stopped = false;
+  const answer = async (name) => {
+    const id = name.slice(0, -'.request.json'.length);
+    let response;
+    try {
+      const { action, ...args } = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
+      if (!actions[action]) throw new Error(`unknown UI action ${action}`);
+      response = { value: await actions[action](page, args) };
+    } catch (e) {
+      response = { error: e instanceof Error ? e.message : String(e) };
+    }
+    await writeFile(path.join(dir, `${id}.tmp`), JSON.stringify(response));
+    await rename(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.response.json`));
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      for (const name of await readdir(dir).catch(() => [])) {
+        if (name.endsWith('.request.json') && !done.has(name)) {
+          done.add(name);
+          await answer(name);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
