@@ -40,9 +40,9 @@ async function annotatedWorkspace() {
       ['toezegging', 'nieuwe informatie']],
     ['a52b9e03', 'Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven in hun werk.', ['verwijzing']],
   ];
-  const lines = ['version: 1', `document: ${SEED_000}`, 'annotations:'];
+  const lines = ['version: 2', `document: ${SEED_000}`, 'annotations:'];
   for (const [id, quote, tags, note] of picks) {
-    const start = text.indexOf(quote); // seed 000 has no astral characters: code points = UTF-16 offsets
+    const start = text.indexOf(quote); // seed 000: LF line ends, no astral characters, so sidecar positions = UTF-16 offsets
     if (start < 0) throw new Error(`not in the seed: ${quote}`);
     const end = start + quote.length;
     lines.push(`  - id: ${id}`, `    tags: [${tags.join(', ')}]`);
