@@ -10,12 +10,14 @@ import { registerReferences } from './features/references';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStatusBar } from './features/statusBar';
+import { registerWorkspaceContext } from './features/context';
 
 export function activate(context: vscode.ExtensionContext): void {
   const models = new DocumentModels();
   const annotations = registerAnnotations();
   context.subscriptions.push(
     models,
+    registerWorkspaceContext(),
     registerLanguageDetection(),
     registerOutline(models),
     registerFolding(models),

@@ -264,7 +264,13 @@ async function runOnce(opts, locale) {
   // which sit inside its folder) in the web worker extension host. The payload's extensionDevelopmentKind
   // is parsed by code-server 4.100.3's workbench but not applied to a development extension on the
   // remote (it still picks kinds [workspace, web] with preference Remote), so the setting it is.
-  await writeUserSettings(userDataDir, opts.mode === 'web' ? { 'remote.extensionKind': { 'kamerstukken.kamerstukken': ['web'] } } : {});
+  // --vsix checks that the extension is not active after startup. With MCP on (the default), VS Code
+  // 1.100's MCP discovery opens the user settings.json as a text model at startup while its language
+  // is still plaintext, which fires onLanguage:plaintext in every window; off, so the check sees the
+  // extension's own activation events only (the report says what the default costs).
+  const settings = opts.mode === 'web' ? { 'remote.extensionKind': { 'kamerstukken.kamerstukken': ['web'] } }
+    : opts.mode === 'vsix' ? { 'chat.mcp.enabled': false } : {};
+  await writeUserSettings(userDataDir, settings);
 
   let extensionDevelopmentPath = repoRoot;
   if (opts.mode === 'vsix') {

@@ -7,13 +7,15 @@ const MAX_DIRECTORIES = 2000;
 
 /**
  * The annotation sidecars in the workspace, by walking its folders (bounded depth and size;
- * `findFiles` needs ripgrep, which web and some remote hosts lack).
+ * `findFiles` needs ripgrep, which web and some remote hosts lack). With `limit`, stops after that
+ * many; with `token`, stops when it is cancelled.
  */
-export async function findSidecars(): Promise<vscode.Uri[]> {
+export async function findSidecars(options: { limit?: number; token?: vscode.CancellationToken } = {}): Promise<vscode.Uri[]> {
   const found: vscode.Uri[] = [];
+  const limit = options.limit ?? Infinity;
   let budget = MAX_DIRECTORIES;
   const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
-    if (budget-- <= 0) return;
+    if (budget-- <= 0 || found.length >= limit || options.token?.isCancellationRequested) return;
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(dir);
@@ -26,6 +28,7 @@ export async function findSidecars(): Promise<vscode.Uri[]> {
         if (depth < MAX_DEPTH && !SKIP.has(name) && !(type & vscode.FileType.SymbolicLink)) subdirs.push(vscode.Uri.joinPath(dir, name));
       } else if (name.endsWith(SIDECAR_SUFFIX) && name.length > SIDECAR_SUFFIX.length) {
         found.push(vscode.Uri.joinPath(dir, name));
+        if (found.length >= limit) return;
       }
     }
     for (const d of subdirs) await walk(d, depth + 1);

@@ -169,11 +169,28 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
 export const VIEW_ID = 'kamerstukken.annotations';
 
+/** Internal command (not in the manifest, so not in the Command Palette): the view as shown, for tests. */
+export const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
+
+/** One row of the view as shown: its label and description, and the rows under it. */
+export interface RowState { readonly label: string; readonly description: string; readonly children: readonly RowState[] }
+
+async function rows(view: AnnotationsView, node?: Node): Promise<RowState[]> {
+  return Promise.all((await view.getChildren(node)).map(async (child) => {
+    const item = view.getTreeItem(child);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const description = typeof item.description === 'string' ? item.description : '';
+    return { label, description, children: await rows(view, child) };
+  }));
+}
+
 export function registerAnnotationsView(view: AnnotationsView): vscode.Disposable {
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   return vscode.Disposable.from(
     tree,
     tree.onDidChangeVisibility((e) => { if (e.visible) view.rescan(); }),
     vscode.commands.registerCommand('kamerstukken.refreshAnnotations', () => view.rescan()),
+    vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; rows: RowState[] }> => (
+      { visible: tree.visible, rows: await rows(view) })),
   );
 }

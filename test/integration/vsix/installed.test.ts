@@ -1,10 +1,18 @@
 // The packaged extension, installed from the .vsix (`node test/integration/run.mjs --vsix`): code-server
 // runs without the repository as development extension (a generated empty runner extension carries the
 // tests), so what runs here is exactly what the package holds. Measures activation and writes the figures
-// to KAMERSTUKKEN_MEASURE_FILE for the runner to print.
+// to KAMERSTUKKEN_MEASURE_FILE for the runner to print. The workspace (a copy of seeds/) holds
+// parliamentary texts but no annotation files, and nothing is open at startup: the extension must not
+// activate until a text is opened, and its Annotations view must not be shown (nor activate it) before.
+// run.mjs turns MCP off for this run: VS Code 1.100's MCP discovery opens the user settings.json as a
+// plain-text model at startup, which fires onLanguage:plaintext in every window (see run.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, documentFor, folder, readText, waitFor } from '../helpers';
+import { type ViewPane, ui, uiBridge } from '../ui';
+
+interface RowState { label: string; description: string; children: RowState[] }
+const viewState = (): Thenable<{ visible: boolean; rows: RowState[] }> => vscode.commands.executeCommand('kamerstukken.annotationsViewState');
 
 const measures: Record<string, number | string | boolean> = {};
 
@@ -47,12 +55,31 @@ describe('installed from the .vsix', () => {
     assert.equal(ext.packageJSON.version, '0.1.0');
   });
 
+  it('is not active once the workbench has started, with no text open and no annotation files', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const names = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name);
+    assert.ok(names.includes(SEED_000) && !names.some((n) => n.endsWith('.annotations.yaml')), names.join(', '));
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.path), []);
+    // Startup is over when the extensions that wait for it (onStartupFinished: VS Code activates them
+    // after the workbench has restored its views and the `*` extensions) are active.
+    const afterStartup = vscode.extensions.all.filter((e) => e.id !== EXTENSION_ID && ((e.packageJSON as { activationEvents?: string[] }).activationEvents ?? []).includes('onStartupFinished'));
+    assert.ok(afterStartup.length > 0, 'a built-in extension activates onStartupFinished');
+    await waitFor('startup to finish', () => afterStartup.some((e) => e.isActive), 45_000);
+    if (uiBridge()) {
+      // The Explorer is on screen with its views; the Annotations view is not among them.
+      await waitFor('the Outline view in the Explorer', async () => (await ui<ViewPane>('viewPane', { title: 'Outline' })).visible);
+      assert.equal((await ui<ViewPane>('viewPane', { title: 'Annotations' })).exists, false, 'no Annotations view');
+    }
+    measures.activeBeforeOpening = ext.isActive;
+    assert.equal(ext.isActive, false, 'activated without a parliamentary text or annotation file');
+  });
+
   it('activates when a parliamentary text opens, and gives its outline', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
-    // The Annotations view in the Explorer (onView) usually activates it at startup already.
     const activeBefore = ext.isActive;
-    measures.activeBeforeOpening = activeBefore;
     const uri = vscode.Uri.joinPath(folder(), SEED_000);
     const t0 = performance.now();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -89,5 +116,27 @@ describe('installed from the .vsix', () => {
     assert.ok(yaml.startsWith(`version: 2\ndocument: ${SEED_000}\nannotations:\n`), yaml);
     assert.ok(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: uit de vsix'), yaml);
     assert.ok(yaml.includes(`quote: ${quote}`), yaml);
+  });
+
+  it('shows the Annotations view once a text is open, and its annotations when opened', async () => {
+    // The view appears in the Explorer collapsed (VS Code's default for extension views there); the
+    // status bar count or its header opens it.
+    if (uiBridge()) {
+      let pane: ViewPane | undefined;
+      await waitFor('the Annotations view in the Explorer', async () => (pane = await ui<ViewPane>('viewPane', { title: 'Annotations' })).visible)
+        .catch((e: unknown) => assert.fail(`${String(e)}: ${JSON.stringify(pane)}`));
+    }
+    await vscode.commands.executeCommand('kamerstukken.annotations.focus');
+    let last: unknown;
+    const state = await waitFor('the view to show the annotation', async () => {
+      const s = await viewState();
+      last = s;
+      return s.visible && s.rows.length > 0 ? s : undefined;
+    }).catch((e: unknown) => assert.fail(`${String(e)}; last state: ${JSON.stringify(last)}`));
+    assert.deepEqual(state.rows, [{
+      label: 'toezegging', description: '1', children: [{
+        label: SEED_000, description: '1', children: [{ label: 'Is het waar dat tijdens deze bijeenkomsten', description: 'uit de vsix', children: [] }],
+      }],
+    }]);
   });
 });
