@@ -10,34 +10,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, documentFor, folder, readText, waitFor } from '../helpers';
 import { type ViewPane, ui, uiBridge } from '../ui';
+import { activationFigures } from '../activationMarks';
 
 interface RowState { label: string; description: string; children: RowState[] }
 const viewState = (): Thenable<{ visible: boolean; rows: RowState[] }> => vscode.commands.executeCommand('kamerstukken.annotationsViewState');
 
 const measures: Record<string, number | string | boolean> = {};
-
-/**
- * When the extension host marked `code/extHost/<name>/<extension id>`, in ms: VS Code's performance
- * marks (kept in MonacoPerformanceMarks in the Node extension host, as native marks in a web worker).
- */
-function mark(name: string): number | undefined {
-  const full = `code/extHost/${name}/${EXTENSION_ID}`;
-  const shared = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
-  return shared?.getMarks().find((m) => m.name === full)?.startTime ?? performance.getEntriesByName(full)[0]?.startTime;
-}
-
-/** Loading the extension's code and running its activate(), from VS Code's marks. */
-function activationFigures(into: Record<string, number | string | boolean>): void {
-  const span = (from: string, to: string) => {
-    const a = mark(from);
-    const b = mark(to);
-    return a !== undefined && b !== undefined ? +(b - a).toFixed(1) : undefined;
-  };
-  const load = span('willLoadExtensionCode', 'didLoadExtensionCode');
-  const activate = span('willActivateExtension', 'didActivateExtension');
-  if (load !== undefined) into.loadCodeMs = load;
-  if (activate !== undefined) into.activateMs = activate;
-}
 
 describe('installed from the .vsix', () => {
   after(async () => {
@@ -97,7 +75,7 @@ describe('installed from the .vsix', () => {
     assert.ok(['Vraag 1 en 2', 'Antwoord 1 en 2', 'Vraag 6 en 7', 'Antwoord 9'].every((n) => names.includes(n)), names.join(', '));
 
     if (!activeBefore) measures.openToActiveMs = +(active - t0).toFixed(1);
-    activationFigures(measures);
+    activationFigures(EXTENSION_ID, measures);
     measures.openToKamerstukMs = +(kamerstuk - t0).toFixed(1);
     measures.openToOutlineMs = +(outline - t0).toFixed(1);
   });

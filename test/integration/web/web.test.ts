@@ -2,6 +2,7 @@
 // the web worker extension host, as in vscode.dev and github.dev; files go through workspace.fs only.
 // No Node here: no node:assert, so the checks are plain.
 import * as vscode from 'vscode';
+import { activationFigures } from '../activationMarks';
 
 const EXTENSION_ID = 'kamerstukken.kamerstukken';
 const SEED_000 = '000_29150c82fa965ab7.txt';
@@ -42,29 +43,6 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/**
- * When the extension host marked `code/extHost/<name>/<extension id>`, in ms: VS Code's performance
- * marks (kept in MonacoPerformanceMarks in the Node extension host, as native marks in a web worker).
- */
-function mark(name: string): number | undefined {
-  const full = `code/extHost/${name}/${EXTENSION_ID}`;
-  const shared = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
-  return shared?.getMarks().find((m) => m.name === full)?.startTime ?? performance.getEntriesByName(full)[0]?.startTime;
-}
-
-/** Loading the extension's code and running its activate(), from VS Code's marks. */
-function activationFigures(into: Record<string, number | string | boolean>): void {
-  const span = (from: string, to: string) => {
-    const a = mark(from);
-    const b = mark(to);
-    return a !== undefined && b !== undefined ? +(b - a).toFixed(1) : undefined;
-  };
-  const load = span('willLoadExtensionCode', 'didLoadExtensionCode');
-  const activate = span('willActivateExtension', 'didActivateExtension');
-  if (load !== undefined) into.loadCodeMs = load;
-  if (activate !== undefined) into.activateMs = activate;
-}
-
 const measures: Record<string, number | string | boolean> = {};
 
 describe('web extension', () => {
@@ -92,7 +70,7 @@ describe('web extension', () => {
     if (!activeBefore) measures.openToActiveMs = +(performance.now() - t0).toFixed(1);
     await waitFor(`language kamerstuk (now ${documentFor(uri)?.languageId})`, () => documentFor(uri)?.languageId === 'kamerstuk');
     measures.openToKamerstukMs = +(performance.now() - t0).toFixed(1);
-    activationFigures(measures);
+    activationFigures(EXTENSION_ID, measures);
   });
 
   it('leaves a plain .txt as plain text', async () => {
