@@ -71,6 +71,13 @@ export function isSpace(code: number): boolean {
     || code === 0x2007 || code === 0x202f || code === 12 || code === 11;
 }
 
+/** Whether a character is matched by `\s` in a JavaScript regex. */
+export function isRegexSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028
+    || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Moves `end` back over trailing whitespace, not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
