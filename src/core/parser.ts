@@ -481,47 +481,18 @@ function parse(text: string): ParsedDocument {
     : [...findSections(text, 0, firstLabel), ...findSections(text, lastLabel)].filter((s) => s.start < firstLabel || s.start > lastLabel);
 
   // Where blocks end: the next label, section, or the footnotes after the last block.
-  const boundaries: number[] = [
-    ...labels.map((l) => l.blockStart),
-    ...foundSections.map((s) => s.start),
-  ];
+  const boundaries: number[] = [];
+  for (const l of labels) boundaries.push(l.blockStart);
+  for (const s of foundSections) boundaries.push(s.start);
   if (fn.footnotes.length > 0) {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
   }
   boundaries.sort((a, b) => a - b);
-  const nextBoundary = (after: number): number => {
-    // Binary search for the first boundary > after.
-    let lo = 0;
-    let hi = boundaries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
-    }
-    return lo < boundaries.length ? boundaries[lo] : text.length;
-  };
 
-  const blocks: QaBlock[] = [];
-  for (const l of labels) {
-    const limit = nextBoundary(l.blockStart);
-    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
-    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
-    blocks.push({
-      kind: l.kind,
-      label: { name: l.name, span: l.span },
-      numbers: l.numbers,
-      span: { start: l.blockStart, end },
-      body: { start: bodyStart, end: Math.max(bodyStart, end) },
-      implicit: l.implicit,
-    });
-  }
+  const blocks = buildBlocks(text, labels, boundaries);
   assignParents(blocks);
-
-  const sections: Section[] = foundSections.map((s) => {
-    const end = trimBlockEnd(text, s.bodyStart, nextBoundary(s.start));
-    const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
-    return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
-  });
+  const sections = buildSections(text, foundSections, boundaries);
 
   const docRefs = findDocRefs(text);
   const skip: Span[] = headers.map((h) => h.span);
@@ -542,6 +513,48 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+/** The first boundary after `after`, or the text's end. */
+function nextBoundary(boundaries: readonly number[], after: number, textEnd: number): number {
+  // Binary search for the first boundary > after.
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
+  }
+  return lo < boundaries.length ? boundaries[lo] : textEnd;
+}
+
+// The loops over blocks and sections are functions of their own: V8 then optimises them apart from
+// `parse`, which runs once per call and is often still unoptimised.
+function buildBlocks(text: string, labels: readonly FoundLabel[], boundaries: readonly number[]): QaBlock[] {
+  const blocks: QaBlock[] = [];
+  for (const l of labels) {
+    const limit = nextBoundary(boundaries, l.blockStart, text.length);
+    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
+    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
+    blocks.push({
+      kind: l.kind,
+      label: { name: l.name, span: l.span },
+      numbers: l.numbers,
+      span: { start: l.blockStart, end },
+      body: { start: bodyStart, end: Math.max(bodyStart, end) },
+      implicit: l.implicit,
+    });
+  }
+  return blocks;
+}
+
+function buildSections(
+  text: string, found: ReadonlyArray<{ label: Label; start: number; bodyStart: number }>, boundaries: readonly number[],
+): Section[] {
+  return found.map((s) => {
+    const end = trimBlockEnd(text, s.bodyStart, nextBoundary(boundaries, s.start, text.length));
+    const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
+    return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
+  });
 }
 
 /** Each answer goes under the question just before it, when that question covers it. */
