@@ -6,7 +6,7 @@ import type {
   CrossRef, DocumentKind, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
 } from './model';
 import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
-import { isRegexSpace, isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
+import { hasOddWhitespace, isRegexSpace, isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
 
 /** A label as found in the text, before blocks are built. */
 interface FoundLabel {
@@ -147,12 +147,7 @@ function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glue
 
 /** Whitespace collapsed to single spaces, trimmed. Labels rarely need it: checked by hand first. */
 function collapse(s: string): string {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    // `\s\s|[^ \S]`: two whitespace characters in a row, or whitespace other than a space.
-    if (c === 32 ? k + 1 < s.length && isRegexSpace(s.charCodeAt(k + 1)) : isRegexSpace(c)) return s.replace(/\s+/gu, ' ').trim();
-  }
-  return s.trim();
+  return hasOddWhitespace(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
 }
 
 /**
@@ -360,6 +355,16 @@ function endsWithPrefixWord(text: string, i: number): boolean {
   return false;
 }
 
+/**
+ * Whether REF_EXTERNAL_BEFORE's first word can be in `back`: a cheap test first, as that regex
+ * (a case-insensitive Unicode `\b`, tried at every position) is costly. Its letters fold only
+ * from ASCII letters, so lowercasing finds every match.
+ */
+function mentionsEarlier(back: string): boolean {
+  const lower = back.toLowerCase();
+  return lower.includes('uw') || lower.includes('eerder') || lower.includes('vorige');
+}
+
 /** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
 function findCrossRefs(
   text: string, candidates: readonly number[], labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[],
@@ -398,7 +403,7 @@ function findCrossRefs(
     const inQuestion = bi < blocks.length && blocks[bi].span.start <= i && blocks[bi].kind === 'question';
     const external = REF_EXTERNAL_AFTER.test(text.slice(numsEnd, numsEnd + 80))
       // REF_EXTERNAL_BEFORE ends like the answer part of REF_PREFIX: without that, it cannot match.
-      || (p?.groups?.answer !== undefined && REF_EXTERNAL_BEFORE.test(back))
+      || (p?.groups?.answer !== undefined && mentionsEarlier(back) && REF_EXTERNAL_BEFORE.test(back))
       // The asker cannot refer to answers of the document being asked for.
       || (inQuestion && target === 'answer');
     out.push({

@@ -35,12 +35,24 @@ function iso(y: number, m: number, d: number): string | undefined {
  * turns non-breaking spaces and line breaks into spaces, collapses whitespace.
  */
 export function cleanText(s: string): string {
-  if (!/[\s\uFEFF]{2}|[^ \S]|\uFEFF/u.test(s) && s.trim() === s) return s; // nothing to clean
+  if (!hasOddWhitespace(s) && s.trim() === s) return s; // nothing to clean
   return s
     .replace(/\uFEFF/g, '')
     .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Whether `s` has whitespace other than single spaces: `/\s\s|[^ \S]/u` (BOM included, as in `\s`),
+ * by hand, as it runs for every label and reference.
+ */
+export function hasOddWhitespace(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 ? k + 1 < s.length && isRegexSpace(s.charCodeAt(k + 1)) : isRegexSpace(c)) return true;
+  }
+  return false;
 }
 
 /** Shortens display text to at most `max` characters at a word boundary, adding "…". */
