@@ -18,7 +18,24 @@ const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)[ \t\u00A0]+(\S[^
  * "regeling1)"; the character before is part of the match, a lookbehind is many times slower
  * here), or in brackets ("[1]", "[4 5 ]"). Neither kind can start inside the other.
  */
-const MARKER = /[a-z\u00DF-\u00FF?!.,;:)»”’"'](\d{1,2})(?![0-9A-Za-z\u00C0-\u024F])|\[(\d{1,2}(?:[ \t]+\d{1,2})*)[ \t]*\]/g;
+const GLUED_BEFORE = '[a-z\\u00DF-\\u00FF?!.,;:)»”’"\']';
+const GLUED_AFTER = '(?![0-9A-Za-z\\u00C0-\\u024F])';
+const BRACKETED = '\\[(\\d{1,2}(?:[ \\t]+\\d{1,2})*)[ \\t]*\\]';
+
+/**
+ * MARKER for a text whose footnotes have these markers: a glued number can only count when it
+ * is one of them, and the scan is cheaper when only their digits can follow the character before
+ * (a glued "01" is marker 1, as before).
+ */
+function markerPattern(markers: Iterable<string>): RegExp {
+  const numbers: string[] = [];
+  for (const m of markers) {
+    if (+m <= 9) numbers.push(`0?${m}`);
+    else if (+m <= 99) numbers.push(m);
+  }
+  if (numbers.length === 0) return new RegExp(`()${BRACKETED}`, 'g'); // no glued marker can count
+  return new RegExp(`${GLUED_BEFORE}(${numbers.join('|')})${GLUED_AFTER}|${BRACKETED}`, 'g');
+}
 const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS.join('|')})\\b`, 'iu');
 
 interface Candidate { marker: string; start: number; end: number; bodyStart: number; bodyEnd: number; definite: boolean }
@@ -72,9 +89,9 @@ export function findFootnotes(text: string): FootnoteScan {
     }
     if (lo < list.length) markerHits.push({ marker, start, end, def: list[lo] });
   };
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
-    if (m[1] !== undefined) {
+  const marker = markerPattern(byMarker.keys());
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m[1] !== undefined && m[1] !== '') {
       const p = text[m.index];
       // "10.30", "1,5": a number, not a marker.
       if ((p === '.' || p === ',' || p === ':') && /\d/u.test(text[m.index - 1] ?? '')) continue;
