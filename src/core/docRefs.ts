@@ -17,79 +17,137 @@ const NR = '(?:nr\\.?|nummer|no\\.)\\s*(\\d{1,5})(?!\\d)';
 
 const AANHANGSEL = new RegExp(
   `Aanhangsel\\s+(?:van\\s+de\\s+)?Handelingen(?:\\s+(I{1,2})(?![A-Za-z]))?\\s*,?\\s*(?:vergaderjaar\\s*)?${YEARS}\\s*,?\\s*${NR}`,
-  'g',
+  'y',
 );
 
 // Kamerstuk 28 828, nr. 70 | Kamerstukken II 2019/20, 29 984, nr. 899 | Kamerstuk 36 200 VII, nr. 5 | Kamerstuk 31865-207
 const KAMERSTUK = new RegExp(
   `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![A-Za-z]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
-  'g',
+  'y',
 );
 
 /** Document numbers "2023D03702" and zaak numbers "2023Z00142". */
-const TK_NUMBER = /(?:19|20)\d\d([DZ])\d{5}(?!\d)/g;
+const TK_NUMBER = /(?:19|20)\d\d([DZ])\d{5}(?!\d)/y;
 /** Official identifiers: "ah-tk-20222023-1429", "h-tk-20222023-45-6" (the "a" is checked by hand). */
-const HANDELINGEN_ID = /h-[te]k-\d{8}-\d{1,5}(?:-\d{1,4})*(?![0-9A-Za-z\u00C0-\u024F])/g;
+const HANDELINGEN_ID = /h-[te]k-\d{8}-\d{1,5}(?:-\d{1,4})*(?![0-9A-Za-z\u00C0-\u024F])/y;
 /** "kst-28828-70", "blg-123456", "stcrt-2023-123", "stb-2023-45". */
-const OTHER_ID = /(?:kst-\d{4,6}(?:-[A-Z0-9]{1,6}){1,3}|blg-\d{3,8}|stcrt-\d{4}-\d{1,6}|stb-\d{4}-\d{1,6})(?![0-9A-Za-z\u00C0-\u024F])/g;
-const URL = /(?:https?:\/\/|www\.)[^\s<>"'«»\]]+/g;
+const OTHER_ID = /(?:kst-\d{4,6}(?:-[A-Z0-9]{1,6}){1,3}|blg-\d{3,8}|stcrt-\d{4}-\d{1,6}|stb-\d{4}-\d{1,6})(?![0-9A-Za-z\u00C0-\u024F])/y;
+const URL = /(?:https?:\/\/|www\.)[^\s<>"'«»\]]+/y;
+
+/**
+ * Where a reference of some kind may be: a rare part of each pattern above ("://" of a URL, the
+ * "-" of an identifier, "2023D" of a document number). One scan for all kinds, each pattern then
+ * tried (sticky) only at the start this implies: a full-text scan costs about as much as reading
+ * the text, and there were six. Scanning for common first letters ("h", "k", "s", "b") instead
+ * costs half as much again.
+ */
+const CANDIDATE = /Aanhangsel|Kamerstuk|:\/\/|www\.|-(?:[te]k-|\d)|(?:19|20)\d\d[DZ]/g;
+
+/** The kinds in the order they win at the same start; at most one can start at a candidate, except nothing. */
+const enum Kind { Url, Aanhangsel, Kamerstuk, HandelingenId, OtherId, TkNumber, Count }
+
+interface Found { kind: DocRefKind; start: number; end: number; fields: DocRefFields; order: Kind }
+
+function isWordCode(c: number): boolean {
+  // [\p{L}\d] for the characters that occur before references; other letters via the regex.
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\d]/u.test(String.fromCharCode(c));
+}
 
 /** Finds references to other documents. Spans may not overlap: earlier, more specific kinds win. */
 export function findDocRefs(text: string): DocRef[] {
-  const found: Array<{ kind: DocRefKind; start: number; end: number; fields: DocRefFields; rank: number }> = [];
-  let rank = 0;
-  const add = (kind: DocRefKind, start: number, end: number, fields: DocRefFields): void => {
-    found.push({ kind, start, end, fields, rank: rank++ });
+  const found: Found[] = [];
+  // Per kind, where its previous match ended: each kind's matches do not overlap each other, as
+  // when each pattern scanned the text by itself.
+  const lastEnd: number[] = new Array<number>(Kind.Count).fill(0);
+  // One place creates the records, so they all share one shape.
+  const add = (kind: DocRefKind, order: Kind, start: number, end: number, fields: DocRefFields): void => {
+    found.push({ kind, start, end, fields, order });
   };
-
-  for (const m of text.matchAll(URL)) {
-    if (m.index > 0 && /[\p{L}\d]/u.test(text[m.index - 1])) continue;
-    let url = m[0];
+  const tryAt = (re: RegExp, kind: Kind, p: number): RegExpExecArray | null => {
+    if (p < lastEnd[kind]) return null;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) lastEnd[kind] = p + m[0].length;
+    return m;
+  };
+  const url = (p: number): void => {
+    const m = tryAt(URL, Kind.Url, p);
+    if (!m || (p > 0 && isWordCode(text.charCodeAt(p - 1)))) return;
     // Trailing punctuation and the footnote back-link arrow are not part of a URL.
-    url = url.replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
-    if (url.endsWith('(') || url.length < 8) continue;
-    const value = url.startsWith('www.') ? `https://${url}` : url;
-    add('url', m.index, m.index + url.length, { value });
+    const written = m[0].replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
+    if (written.endsWith('(') || written.length < 8) return;
+    add('url', Kind.Url, p, p + written.length, { value: written.startsWith('www.') ? `https://${written}` : written });
+  };
+  const otherId = (p: number): void => {
+    const m = tryAt(OTHER_ID, Kind.OtherId, p);
+    if (m && notAfterWord(text, p)) add('identifier', Kind.OtherId, p, p + m[0].length, { value: m[0] });
+  };
+  CANDIDATE.lastIndex = 0;
+  for (let c = CANDIDATE.exec(text); c; c = CANDIDATE.exec(text)) {
+    const q = c.index;
+    // Candidates cannot overlap each other (no part is inside another), but a reference can
+    // contain a candidate (a URL with "2023D03702" in it): each kind is tried on its own. The
+    // starts derived below grow with `q` within each kind, as `tryAt` needs.
+    CANDIDATE.lastIndex = q + 1;
+    const first = text.charCodeAt(q);
+    if (first === 65 /* A */) {
+      const m = tryAt(AANHANGSEL, Kind.Aanhangsel, q);
+      const vj = m ? normaliseVergaderjaar(m[2], m[3]) : undefined;
+      if (m && vj) add('aanhangsel', Kind.Aanhangsel, q, q + m[0].length, { chamber: m[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[4] });
+    } else if (first === 75 /* K */) {
+      const m = tryAt(KAMERSTUK, Kind.Kamerstuk, q);
+      if (m) {
+        const fields: { -readonly [K in keyof DocRefFields]: DocRefFields[K] } = {
+          chamber: m[1] === 'I' ? 'ek' : 'tk',
+          dossier: m[4].replace(/[ \u00A0]/g, ''),
+          number: m[6] ?? m[7],
+        };
+        if (m[2] && m[3]) fields.vergaderjaar = normaliseVergaderjaar(m[2], m[3]);
+        if (m[5]) fields.part = m[5];
+        add('kamerstuk', Kind.Kamerstuk, q, q + m[0].length, fields);
+      }
+    } else if (first === 58 /* : of "://" */) {
+      if (text.startsWith('https', q - 5)) url(q - 5);
+      else if (text.startsWith('http', q - 4)) url(q - 4);
+    } else if (first === 119 /* w */) {
+      url(q);
+    } else if (first === 45 /* - */) {
+      // "h-tk-", "kst-", "blg-", "stb-", "stcrt-": the hyphen after the prefix.
+      if (text.charCodeAt(q - 1) === 104 /* h */) {
+        const m = tryAt(HANDELINGEN_ID, Kind.HandelingenId, q - 1);
+        if (m) {
+          const p = q - 1;
+          const start = p > 0 && text.charCodeAt(p - 1) === 97 /* a */ ? p - 1 : p;
+          if (notAfterWord(text, start)) add('identifier', Kind.HandelingenId, start, p + m[0].length, { value: text.slice(start, p + m[0].length) });
+        }
+      } else if (text.startsWith('stcrt', q - 5)) {
+        otherId(q - 5);
+      } else if (text.startsWith('kst', q - 3) || text.startsWith('blg', q - 3) || text.startsWith('stb', q - 3)) {
+        otherId(q - 3);
+      }
+    } else {
+      const m = tryAt(TK_NUMBER, Kind.TkNumber, q);
+      if (m && !(q > 0 && isWordCode(text.charCodeAt(q - 1)))) {
+        add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', Kind.TkNumber, q, q + m[0].length, { value: m[0] });
+      }
+    }
   }
-  for (const m of text.matchAll(AANHANGSEL)) {
-    const vj = normaliseVergaderjaar(m[2], m[3]);
-    if (!vj) continue;
-    add('aanhangsel', m.index, m.index + m[0].length, {
-      chamber: m[1] === 'I' ? 'ek' : 'tk',
-      vergaderjaar: vj,
-      number: m[4],
-    });
-  }
-  for (const m of text.matchAll(KAMERSTUK)) {
-    const fields: { -readonly [K in keyof DocRefFields]: DocRefFields[K] } = {
-      chamber: m[1] === 'I' ? 'ek' : 'tk',
-      dossier: m[4].replace(/[ \u00A0]/g, ''),
-      number: m[6] ?? m[7],
-    };
-    if (m[2] && m[3]) fields.vergaderjaar = normaliseVergaderjaar(m[2], m[3]);
-    if (m[5]) fields.part = m[5];
-    add('kamerstuk', m.index, m.index + m[0].length, fields);
-  }
-  const notAfterWord = (i: number): boolean => i === 0 || !/[\p{L}\d-]/u.test(text[i - 1]);
-  for (const m of text.matchAll(HANDELINGEN_ID)) {
-    const start = m.index > 0 && text[m.index - 1] === 'a' ? m.index - 1 : m.index;
-    if (notAfterWord(start)) add('identifier', start, m.index + m[0].length, { value: text.slice(start, m.index + m[0].length) });
-  }
-  for (const m of text.matchAll(OTHER_ID)) {
-    if (notAfterWord(m.index)) add('identifier', m.index, m.index + m[0].length, { value: m[0] });
-  }
-  for (const m of text.matchAll(TK_NUMBER)) {
-    if (m.index > 0 && /[\p{L}\d]/u.test(text[m.index - 1])) continue;
-    add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', m.index, m.index + m[0].length, { value: m[0] });
-  }
-  // Keep the earliest of overlapping matches; at the same start, the kind found first above.
-  found.sort((a, b) => a.start - b.start || a.rank - b.rank);
+  // Keep the earliest of overlapping matches; at the same start, the kind listed first above.
+  // Found in text order already, except an identifier that starts one back (its "a").
+  found.sort((a, b) => a.start - b.start || a.order - b.order);
   const out: DocRef[] = [];
-  let lastEnd = -1;
+  let lastStart = -1;
   for (const f of found) {
-    if (f.start < lastEnd) continue;
-    lastEnd = f.end;
-    out.push({ kind: f.kind, span: { start: f.start, end: f.end }, text: cleanText(text.slice(f.start, f.end)), fields: f.fields });
+    if (f.start < lastStart) continue;
+    lastStart = f.end;
+    // URLs, identifiers and numbers contain no whitespace: their text is the slice as is.
+    const raw = f.kind === 'aanhangsel' || f.kind === 'kamerstuk' ? cleanText(text.slice(f.start, f.end)) : text.slice(f.start, f.end);
+    out.push({ kind: f.kind, span: { start: f.start, end: f.end }, text: raw, fields: f.fields });
   }
   return out;
+}
+
+function notAfterWord(text: string, i: number): boolean {
+  return i === 0 || !/[\p{L}\d-]/u.test(text[i - 1]);
 }

@@ -8,15 +8,34 @@ export interface FootnoteScan {
   readonly trailingStart?: number;
 }
 
-/** A footnote line: "1 https://...", "1. text ↩︎", "[1] text", "1) text". */
-const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)[ \t\u00A0]+(\S[^\n]*)$/gmu;
 /**
- * A marker glued after a word or punctuation: "toelichten?1", "komen.1", "regeling1)". The
- * character before is part of the match (a lookbehind is many times slower here).
+ * A footnote line: "1 https://...", "1. text ↩︎", "[1] text", "1) text". Without the `u` flag,
+ * which makes the scan about twice as costly and changes nothing here (the match runs to the line end).
  */
-const GLUED_MARKER = /[a-z\u00DF-\u00FF?!.,;:)»”’"'](\d{1,2})(?![0-9A-Za-z\u00C0-\u024F])/g;
-/** "[1]", "[4 5 ]". */
-const BRACKET_MARKER = /\[(\d{1,2}(?:[ \t]+\d{1,2})*)[ \t]*\]/gu;
+const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)[ \t\u00A0]+(\S[^\n]*)$/gm;
+/**
+ * Markers, in one scan: glued after a word or punctuation ("toelichten?1", "komen.1",
+ * "regeling1)"; the character before is part of the match, a lookbehind is many times slower
+ * here), or in brackets ("[1]", "[4 5 ]"). Neither kind can start inside the other.
+ */
+const GLUED_BEFORE = '[a-z\\u00DF-\\u00FF?!.,;:)»”’"\']';
+const GLUED_AFTER = '(?![0-9A-Za-z\\u00C0-\\u024F])';
+const BRACKETED = '\\[(\\d{1,2}(?:[ \\t]+\\d{1,2})*)[ \\t]*\\]';
+
+/**
+ * MARKER for a text whose footnotes have these markers: a glued number can only count when it
+ * is one of them, and the scan is cheaper when only their digits can follow the character before
+ * (a glued "01" is marker 1, as before).
+ */
+function markerPattern(markers: Iterable<string>): RegExp {
+  const numbers: string[] = [];
+  for (const m of markers) {
+    if (+m <= 9) numbers.push(`0?${m}`);
+    else if (+m <= 99) numbers.push(m);
+  }
+  if (numbers.length === 0) return new RegExp(`()${BRACKETED}`, 'g'); // no glued marker can count
+  return new RegExp(`${GLUED_BEFORE}(${numbers.join('|')})${GLUED_AFTER}|${BRACKETED}`, 'g');
+}
 const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS.join('|')})\\b`, 'iu');
 
 interface Candidate { marker: string; start: number; end: number; bodyStart: number; bodyEnd: number; definite: boolean }
@@ -46,7 +65,8 @@ export function findFootnotes(text: string): FootnoteScan {
     if (hasArrow && arrow >= bodyStart) bodyEnd = trimEnd(text, bodyStart, arrow);
     candidates.push({ marker: String(+marker), start: m.index + m[0].indexOf(marker), end: lineEnd, bodyStart, bodyEnd, definite });
   }
-  if (candidates.length === 0) return { footnotes: [], refs: [] };
+  // Every return has the same three fields: one object shape keeps the caller's code optimised.
+  if (candidates.length === 0) return { footnotes: [], refs: [], trailingStart: undefined };
 
   const byMarker = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -69,16 +89,17 @@ export function findFootnotes(text: string): FootnoteScan {
     }
     if (lo < list.length) markerHits.push({ marker, start, end, def: list[lo] });
   };
-  GLUED_MARKER.lastIndex = 0;
-  for (let m = GLUED_MARKER.exec(text); m; m = GLUED_MARKER.exec(text)) {
-    const p = text[m.index];
-    // "10.30", "1,5": a number, not a marker.
-    if ((p === '.' || p === ',' || p === ':') && /\d/u.test(text[m.index - 1] ?? '')) continue;
-    consider(String(+m[1]), m.index + 1, m.index + 1 + m[1].length);
-  }
-  for (const m of text.matchAll(BRACKET_MARKER)) {
+  const marker = markerPattern(byMarker.keys());
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m[1] !== undefined && m[1] !== '') {
+      const p = text[m.index];
+      // "10.30", "1,5": a number, not a marker.
+      if ((p === '.' || p === ',' || p === ':') && /\d/u.test(text[m.index - 1] ?? '')) continue;
+      consider(String(+m[1]), m.index + 1, m.index + 1 + m[1].length);
+      continue;
+    }
     let offset = m.index + 1;
-    for (const part of m[1].split(/([ \t]+)/u)) {
+    for (const part of m[2].split(/([ \t]+)/u)) {
       if (/^\d+$/u.test(part)) consider(String(+part), offset, offset + part.length);
       offset += part.length;
     }

@@ -6,7 +6,7 @@ import type {
   CrossRef, DocumentKind, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
 } from './model';
 import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
-import { isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
+import { hasOddWhitespace, isRegexSpace, isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
 
 /** A label as found in the text, before blocks are built. */
 interface FoundLabel {
@@ -28,10 +28,12 @@ const NUMLIST_H = `${NUM_SOURCE}(?:${SEP_H}${NUM_SOURCE})*`;
 const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+met|&)\\s*)';
 const NUMLIST_ANY = `${NUM_SOURCE}(?:${SEP_ANY}${NUM_SOURCE})*`;
 
-/** A word that may start a label: capitalised, as labels are. */
-const KEYWORD = /Vra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
-/** "vraag"/"vragen" in running text: where cross-references may be. */
-const REF_KEYWORD = /vra(?:ag|gen)/g;
+/**
+ * The words that may start a label (capitalised, as labels are) and "vraag"/"vragen" in running
+ * text, where cross-references may be. One scan for both: each full-text scan costs about as much
+ * as reading the text once.
+ */
+const KEYWORD = /[Vv]ra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
 /** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
 const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
@@ -63,13 +65,31 @@ function trimBlockEnd(text: string, start: number, end: number): number {
   }
 }
 
-const SENTENCE_END = new Set([...'.?!:;)»”"’\'']);
-const LINE_MARKUP = new Set([...'#*_>•·-']);
+/** . ? ! : ; ) » ” " ’ ' */
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 63 || c === 33 || c === 58 || c === 59 || c === 41 || c === 0xbb || c === 0x201d
+    || c === 34 || c === 0x2019 || c === 39;
+}
 
-function isLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/** # * _ > • · - */
+function isLineMarkup(c: number): boolean {
+  return c === 35 || c === 42 || c === 95 || c === 62 || c === 0x2022 || c === 0xb7 || c === 45;
+}
+
+/** `\p{L}`, by hand for ASCII. */
+function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /\p{L}/u.test(ch);
+  return /\p{L}/u.test(String.fromCharCode(c));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `[\p{L}\d]`, by hand for ASCII. */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+  return /[\p{L}\d]/u.test(String.fromCharCode(c));
 }
 
 function isUpper(ch: string): boolean {
@@ -81,28 +101,34 @@ function isUpper(ch: string): boolean {
 /**
  * How a label candidate at `i` is preceded: at a line start (after markup), after a sentence end
  * (mid-line, in one-line documents), glued to a page footer or sentence end, or in running text.
+ * Runs for every capitalised keyword, so it reads character codes rather than one-character strings.
  */
 function before(text: string, i: number): 'line' | 'sentence' | 'glued' | 'text' {
   let j = i - 1;
   let spaced = false;
   while (j >= 0) {
-    const c = text[j];
-    if (c === '\n') return 'line';
-    if (c === ' ' || c === '\t' || c === '\u00A0' || c === '\uFEFF' || c === '\r') { spaced = true; j--; continue; }
-    if (LINE_MARKUP.has(c) && (j === 0 || text[j - 1] === '\n' || /[\s#*_>]/u.test(text[j - 1]))) { j--; continue; }
+    const c = text.charCodeAt(j);
+    if (c === 10) return 'line';
+    if (c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 13) { spaced = true; j--; continue; }
+    if (isLineMarkup(c) && (j === 0 || text.charCodeAt(j - 1) === 10 || isMarkupNeighbour(text.charCodeAt(j - 1)))) { j--; continue; }
     break;
   }
   if (j < 0) return 'line';
-  const c = text[j];
-  if (SENTENCE_END.has(c)) return spaced ? 'sentence' : 'glued';
-  if (c >= '0' && c <= '9') {
+  const c = text.charCodeAt(j);
+  if (isSentenceEnd(c)) return spaced ? 'sentence' : 'glued';
+  if (isDigit(c)) {
     if (!spaced) return 'glued'; // "Aanhangsel 1Antwoord 3"
     // "toelichten?1 Antwoord 1": a footnote marker after a sentence end.
     let k = j;
-    while (k >= 0 && text[k] >= '0' && text[k] <= '9') k--;
-    return k >= 0 && SENTENCE_END.has(text[k]) && j - k <= 2 ? 'sentence' : 'text';
+    while (k >= 0 && isDigit(text.charCodeAt(k))) k--;
+    return k >= 0 && isSentenceEnd(text.charCodeAt(k)) && j - k <= 2 ? 'sentence' : 'text';
   }
   return 'text';
+}
+
+/** `[\s#*_>]` */
+function isMarkupNeighbour(c: number): boolean {
+  return isRegexSpace(c) || c === 35 || c === 42 || c === 95 || c === 62;
 }
 
 /** Whether what follows a numbered label at `j` lets it be a label: line end, ":" or ".", or a new sentence. */
@@ -119,76 +145,73 @@ function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glue
   return isUpper(c) || c === '«' || c === '“' || c === '"' || c === '‘' || c === '(' || c === '[' || c === '•';
 }
 
+/** Whitespace collapsed to single spaces, trimmed. Labels rarely need it: checked by hand first. */
 function collapse(s: string): string {
-  return /\s\s|[^ \S]/u.test(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
-}
-
-function allMatches(text: string, re: RegExp): number[] {
-  const out: number[] = [];
-  re.lastIndex = 0;
-  while (re.test(text)) out.push(re.lastIndex - (text.charCodeAt(re.lastIndex - 1) === 103 /* g */ ? 5 : 6));
-  return out;
-}
-
-/** Appends the merge of two sorted lists to `out`. */
-function mergeSorted(a: readonly number[], b: readonly number[], out: number[]): void {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return hasOddWhitespace(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
 }
 
 /**
  * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
- * other "vraag"/"vragen" is pushed to `others`: the candidates for cross-references.
+ * other "vraag"/"vragen" is pushed to `others`, in text order: the candidates for cross-references.
  */
 export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
-  const capitalised: number[] = [];
+  // Capitalised keywords inside a label just found are not looked at (the label is skipped);
+  // lowercase "vraag"/"vragen" there still are cross-reference candidates.
+  let labelEnd = 0;
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
     const i = m.index;
-    const word = m[0];
-    const end = i + word.length;
-    // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
-    if (word[0] === 'V') capitalised.push(i);
-    // Whole words only; a digit before is a glued page footer, a letter is a longer word.
-    if (i > 0 && isLetter(text[i - 1])) continue;
-    if (end < text.length && isLetter(text[end])) continue;
-    const mode = before(text, i);
-    if (mode === 'text') continue;
-    const isAnswer = word[0] === 'A';
-
-    const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
-    tail.lastIndex = end;
-    const t = tail.exec(text);
-    if (t) {
-      const labelEnd = end + t[0].length;
-      if (!acceptsAfter(text, labelEnd, mode)) continue;
-      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, labelEnd, parseNumberList(t[1]), mode));
-      if (!isAnswer) capitalised.pop();
-      KEYWORD.lastIndex = labelEnd;
+    const first = text.charCodeAt(i);
+    if (first === 118 /* v */) {
+      others.push(i);
       continue;
     }
-    if (mode !== 'line') continue;
-    if (!isAnswer) {
-      QUESTION_BY.lastIndex = end;
-      const by = QUESTION_BY.exec(text);
-      if (by) {
-        const colon = text.lastIndexOf(':', end + by[0].length);
-        labels.push(makeLabel(text, 'question', i, colon, [], mode));
-        capitalised.pop();
-        KEYWORD.lastIndex = end + by[0].length;
-        continue;
-      }
-    }
-    BARE_LABEL.lastIndex = end;
-    if (BARE_LABEL.test(text)) {
-      labels.push(makeLabel(text, isAnswer ? 'answer' : 'question', i, end, [], mode));
-      if (!isAnswer) capitalised.pop();
+    if (i < labelEnd) continue;
+    const end = i + m[0].length;
+    const isAnswer = first === 65 /* A */;
+    // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
+    if (!isAnswer) others.push(i);
+    // Whole words only; a digit before is a glued page footer, a letter is a longer word.
+    if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
+    if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
+    const mode = before(text, i);
+    if (mode === 'text') continue;
+    const label = readLabel(text, i, end, isAnswer, mode);
+    if (label) {
+      labels.push(label.label);
+      if (!isAnswer) others.pop();
+      labelEnd = label.end;
     }
   }
-  mergeSorted(capitalised, allMatches(text, REF_KEYWORD), others);
   return labels;
+}
+
+/** The label starting with the keyword at `i`–`end`, and where the scan goes on, if it is one. */
+function readLabel(
+  text: string, i: number, end: number, isAnswer: boolean, mode: 'line' | 'sentence' | 'glued',
+): { label: FoundLabel; end: number } | undefined {
+  const kind = isAnswer ? 'answer' : 'question';
+  const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
+  tail.lastIndex = end;
+  const t = tail.exec(text);
+  if (t) {
+    const labelEnd = end + t[0].length;
+    if (!acceptsAfter(text, labelEnd, mode)) return undefined;
+    return { label: makeLabel(text, kind, i, labelEnd, parseNumberList(t[1]), mode), end: labelEnd };
+  }
+  if (mode !== 'line') return undefined;
+  if (!isAnswer) {
+    QUESTION_BY.lastIndex = end;
+    const by = QUESTION_BY.exec(text);
+    if (by) {
+      const colon = text.lastIndexOf(':', end + by[0].length);
+      return { label: makeLabel(text, 'question', i, colon, [], mode), end: end + by[0].length };
+    }
+  }
+  BARE_LABEL.lastIndex = end;
+  if (BARE_LABEL.test(text)) return { label: makeLabel(text, kind, i, end, [], mode), end };
+  return undefined;
 }
 
 function makeLabel(
@@ -311,6 +334,37 @@ function paragraphStart(text: string, min: number, end: number): number {
   return min;
 }
 
+/** The last words of REF_PREFIX's alternatives, reversed and lowercase. */
+const PREFIX_WORDS_REVERSED = ['droowtna', 'nedroowtna', 'gnidroowtnaeb', 'po', 'ed', 'wu', 'jib', 'redno', 'ni'];
+
+/**
+ * Whether the text before `i` is whitespace after letters that end (in any case) with a word
+ * REF_PREFIX can end with. That regex has no word boundary at its start ("mijn vraag" ends in
+ * "in"), hence a suffix test. Its case-insensitive letters are all ASCII and none of them is
+ * "k" or "s", the only ASCII letters that non-ASCII letters fold to.
+ */
+function endsWithPrefixWord(text: string, i: number): boolean {
+  let j = i - 1;
+  if (j < 0 || !isRegexSpace(text.charCodeAt(j))) return false;
+  while (j >= 0 && isRegexSpace(text.charCodeAt(j))) j--;
+  for (const w of PREFIX_WORDS_REVERSED) {
+    let k = 0;
+    while (k < w.length && j - k >= 0 && (text.charCodeAt(j - k) | 0x20) === w.charCodeAt(k)) k++;
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether REF_EXTERNAL_BEFORE's first word can be in `back`: a cheap test first, as that regex
+ * (a case-insensitive Unicode `\b`, tried at every position) is costly. Its letters fold only
+ * from ASCII letters, so lowercasing finds every match.
+ */
+function mentionsEarlier(back: string): boolean {
+  const lower = back.toLowerCase();
+  return lower.includes('uw') || lower.includes('eerder') || lower.includes('vorige');
+}
+
 /** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
 function findCrossRefs(
   text: string, candidates: readonly number[], labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[],
@@ -323,26 +377,33 @@ function findCrossRefs(
   for (const i of candidates) {
     if (i < consumed) continue;
     const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
-    if ((i > 0 && isLetter(text[i - 1])) || (end < text.length && isLetter(text[end]))) continue;
+    if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) continue;
     while (li < labels.length && labels[li].span.end <= i) li++;
     if (li < labels.length && labels[li].span.start <= i) continue;
     while (si < skip.length && skip[si].end <= i) si++;
     if (si < skip.length && skip[si].start <= i) continue;
+    // Most "vraag"/"vragen" in running text are not followed by a number: tell by hand (the
+    // numbers start with a digit after whitespace) before running the regex.
+    let d = end;
+    while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
+    if (d === end || !isDigit(text.charCodeAt(d))) continue;
     REF_TAIL.lastIndex = end;
     const t = REF_TAIL.exec(text);
     if (!t) continue;
     const numsStart = end + t[0].length - t[1].length;
     const numsEnd = end + t[0].length;
     // Not "vraag 11e" or "vraag 2023D..." (the numbers must end the word).
-    if (numsEnd < text.length && /[\p{L}\d]/u.test(text[numsEnd])) continue;
+    if (numsEnd < text.length && isLetterOrDigit(text.charCodeAt(numsEnd))) continue;
     const back = text.slice(Math.max(0, i - 40), i);
-    const p = REF_PREFIX.exec(back);
+    // REF_PREFIX can only match when the word before ends like one of its words.
+    const p = endsWithPrefixWord(text, i) ? REF_PREFIX.exec(back) : null;
     const target: 'answer' | 'question' = p?.groups?.answer || p?.groups?.bij ? 'answer' : 'question';
     const start = p?.groups?.answer ? i - back.length + p.index : i;
     while (bi < blocks.length && blocks[bi].span.end <= i) bi++;
     const inQuestion = bi < blocks.length && blocks[bi].span.start <= i && blocks[bi].kind === 'question';
     const external = REF_EXTERNAL_AFTER.test(text.slice(numsEnd, numsEnd + 80))
-      || REF_EXTERNAL_BEFORE.test(back)
+      // REF_EXTERNAL_BEFORE ends like the answer part of REF_PREFIX: without that, it cannot match.
+      || (p?.groups?.answer !== undefined && mentionsEarlier(back) && REF_EXTERNAL_BEFORE.test(back))
       // The asker cannot refer to answers of the document being asked for.
       || (inQuestion && target === 'answer');
     out.push({
@@ -425,50 +486,23 @@ function parse(text: string): ParsedDocument {
     : [...findSections(text, 0, firstLabel), ...findSections(text, lastLabel)].filter((s) => s.start < firstLabel || s.start > lastLabel);
 
   // Where blocks end: the next label, section, or the footnotes after the last block.
-  const boundaries: number[] = [
-    ...labels.map((l) => l.blockStart),
-    ...foundSections.map((s) => s.start),
-  ];
+  const boundaries: number[] = [];
+  for (const l of labels) boundaries.push(l.blockStart);
+  for (const s of foundSections) boundaries.push(s.start);
   if (fn.footnotes.length > 0) {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
   }
   boundaries.sort((a, b) => a - b);
-  const nextBoundary = (after: number): number => {
-    // Binary search for the first boundary > after.
-    let lo = 0;
-    let hi = boundaries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
-    }
-    return lo < boundaries.length ? boundaries[lo] : text.length;
-  };
 
-  const blocks: QaBlock[] = [];
-  for (const l of labels) {
-    const limit = nextBoundary(l.blockStart);
-    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
-    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
-    blocks.push({
-      kind: l.kind,
-      label: { name: l.name, span: l.span },
-      numbers: l.numbers,
-      span: { start: l.blockStart, end },
-      body: { start: bodyStart, end: Math.max(bodyStart, end) },
-      implicit: l.implicit,
-    });
-  }
+  const blocks = buildBlocks(text, labels, boundaries);
   assignParents(blocks);
-
-  const sections: Section[] = foundSections.map((s) => {
-    const end = trimBlockEnd(text, s.bodyStart, nextBoundary(s.start));
-    const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
-    return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
-  });
+  const sections = buildSections(text, foundSections, boundaries);
 
   const docRefs = findDocRefs(text);
-  const skip: Span[] = [...headers.map((h) => h.span), ...fn.footnotes.map((f) => f.span)].sort((a, b) => a.start - b.start);
+  const skip: Span[] = headers.map((h) => h.span);
+  for (const f of fn.footnotes) skip.push(f.span);
+  skip.sort((a, b) => a.start - b.start);
   const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
   const metadata = extractMetadata(text, headers, docRefs);
 
@@ -484,6 +518,48 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+/** The first boundary after `after`, or the text's end. */
+function nextBoundary(boundaries: readonly number[], after: number, textEnd: number): number {
+  // Binary search for the first boundary > after.
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
+  }
+  return lo < boundaries.length ? boundaries[lo] : textEnd;
+}
+
+// The loops over blocks and sections are functions of their own: V8 then optimises them apart from
+// `parse`, which runs once per call and is often still unoptimised.
+function buildBlocks(text: string, labels: readonly FoundLabel[], boundaries: readonly number[]): QaBlock[] {
+  const blocks: QaBlock[] = [];
+  for (const l of labels) {
+    const limit = nextBoundary(boundaries, l.blockStart, text.length);
+    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
+    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
+    blocks.push({
+      kind: l.kind,
+      label: { name: l.name, span: l.span },
+      numbers: l.numbers,
+      span: { start: l.blockStart, end },
+      body: { start: bodyStart, end: Math.max(bodyStart, end) },
+      implicit: l.implicit,
+    });
+  }
+  return blocks;
+}
+
+function buildSections(
+  text: string, found: ReadonlyArray<{ label: Label; start: number; bodyStart: number }>, boundaries: readonly number[],
+): Section[] {
+  return found.map((s) => {
+    const end = trimBlockEnd(text, s.bodyStart, nextBoundary(boundaries, s.start, text.length));
+    const bodyStart = Math.min(trimStart(text, s.bodyStart, end), end);
+    return { label: s.label, span: { start: s.start, end: Math.max(end, s.label.span.end) }, body: { start: bodyStart, end: Math.max(end, bodyStart) } };
+  });
 }
 
 /** Each answer goes under the question just before it, when that question covers it. */

@@ -35,12 +35,24 @@ function iso(y: number, m: number, d: number): string | undefined {
  * turns non-breaking spaces and line breaks into spaces, collapses whitespace.
  */
 export function cleanText(s: string): string {
-  if (!/[\s\uFEFF]{2}|[^ \S]|\uFEFF/u.test(s) && s.trim() === s) return s; // nothing to clean
+  if (!hasOddWhitespace(s) && s.trim() === s) return s; // nothing to clean
   return s
     .replace(/\uFEFF/g, '')
     .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Whether `s` has whitespace other than single spaces: `/\s\s|[^ \S]/u` (BOM included, as in `\s`),
+ * by hand, as it runs for every label and reference.
+ */
+export function hasOddWhitespace(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 ? k + 1 < s.length && isRegexSpace(s.charCodeAt(k + 1)) : isRegexSpace(c)) return true;
+  }
+  return false;
 }
 
 /** Shortens display text to at most `max` characters at a word boundary, adding "…". */
@@ -69,6 +81,13 @@ export function lineEndOf(text: string, offset: number): number {
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff
     || code === 0x2007 || code === 0x202f || code === 12 || code === 11;
+}
+
+/** Whether a character is matched by `\s` in a JavaScript regex. */
+export function isRegexSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028
+    || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Moves `end` back over trailing whitespace, not before `start`. */

@@ -49,3 +49,17 @@ describe('findDocRefs', () => {
     assert.equal(normaliseVergaderjaar('2023', '2025'), undefined);
   });
 });
+
+describe('findDocRefs: every kind wherever it is found by its rare part', () => {
+  it('identifiers of every prefix, http and https, a reference inside a URL', () => {
+    assert.deepEqual(refs('stcrt-2023-123, blg-123456, stb-2023-45 en h-ek-20232024-12-3.'), [
+      'identifier {"value":"stcrt-2023-123"}',
+      'identifier {"value":"blg-123456"}',
+      'identifier {"value":"stb-2023-45"}',
+      'identifier {"value":"h-ek-20232024-12-3"}',
+    ]);
+    assert.deepEqual(refs('zie http://a.nl/b en https://www.x.nl/kst-28828-70.'), ['url {"value":"http://a.nl/b"}', 'url {"value":"https://www.x.nl/kst-28828-70"}']);
+    // After a word, identifiers and URLs are not references; a hyphen before a number is not one either.
+    assert.deepEqual(refs('xkst-12345-A xhttps://a.nl/b 2023-2024 -2'), []);
+  });
+});

@@ -302,3 +302,21 @@ describe('parseDocument: other kinds', () => {
     assert.equal(doc.blocks.length, 0);
   });
 });
+
+describe('parseDocument: cross-reference phrases', () => {
+  function refs(text: string): string[] {
+    const doc = parseDocument(text);
+    return doc.crossRefs.map((r) => `${slice(text, r.span).replace(/\s+/g, ' ')} → ${r.target} ${r.numbers.join(',')}${r.external ? ' external' : ''}`);
+  }
+
+  it('the words before "vraag" decide the target, in any case, also as the end of a longer word', () => {
+    assert.deepEqual(refs('Zie BIJ VRAAG 4 en onder de vragen 5 en 6. Zie daarin vraag 3.'), [
+      'VRAAG 4 → answer 4', 'vragen 5 en 6 → answer 5,6', 'vraag 3 → answer 3',
+    ]);
+    assert.deepEqual(refs('Zie de vraag 7, Uw Antwoord Op Vraag 2 en vorige beantwoording van vraag 9.'), [
+      'vraag 7 → question 7', 'Antwoord Op Vraag 2 → answer 2 external', 'vraag 9 → question 9',
+    ]);
+    // Numbers must follow, and end the word.
+    assert.deepEqual(refs('Die vraag is goed; vraag 2023D03702 niet.'), []);
+  });
+});
