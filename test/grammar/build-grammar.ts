@@ -23,6 +23,13 @@
  *   first-character search, without a try. A second look-ahead (the first three letters of every
  *   construct word) rejects prose lines before the union is tried. Leading blanks are matched by
  *   #line but are outside the construct's scopes.
+ * - Inside a union, each alternative of #line and the digits group of the inline union are led by a
+ *   cheap check (a look-ahead on the alternative's first characters; one look-behind "not after a
+ *   letter or digit" for all digit alternatives) so that a failing try does not enter the
+ *   alternatives' capture groups one by one (callgrind, 1 MB: 0.518 -> 0.510 of Markdown's
+ *   instructions). Tried and rejected (worse): more regexes in the scanner (the #line union split
+ *   in 3 or 4: +0.1; URLs or the digits group as their own regex: +0.02..0.05); question numbers of
+ *   line labels as one capture sub-tokenized by `patterns` (+0.005).
  * - Inline constructs: groups whose first characters are rare (digits, "(", "↩", the capitals of
  *   labels and document references, "h"/"w" of URLs) share ONE union, each group a branch behind a
  *   look-ahead on its first characters. Cross-references stay alone: alone, Oniguruma searches them
@@ -88,12 +95,18 @@ export interface Alternative {
   readonly id: string;
   /** Scope of the whole alternative (optional). */
   readonly scope?: string;
+  /**
+   * The characters the alternative can start with (a regex for one character), as a look-ahead
+   * before it in a union (optional): a line that cannot match is then rejected before the
+   * alternative's capture groups are entered.
+   */
+  readonly first?: string;
   readonly pattern: Piece;
 }
 
 /** One `match` rule made of alternatives; the comment lists them in order. */
 export function union(comment: string, alts: readonly Alternative[], lineAnchored = false): Record<string, unknown> {
-  const p = alt(...alts.map((a) => (a.scope ? cap(a.scope, a.pattern) : seq(a.pattern))));
+  const p = alt(...alts.map((a) => seq(a.first ? `(?=${a.first})` : '', a.scope ? cap(a.scope, a.pattern) : seq(a.pattern))));
   // A leading ^ outside the alternation lets Oniguruma try line-anchored unions at line starts only
   // (a ^ inside each alternative does not); otherwise drop the outer (?:...).
   const match = lineAnchored ? `^${p.re}` : p.re.slice(3, -1);
@@ -112,7 +125,11 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').rep
  */
 const NOT_AFTER_WORD = '(?<![0-9A-Za-z].)';
 const wordStart = (...words: string[]): string => `(?:${words.map((w) => `${esc(w[0] ?? '')}${NOT_AFTER_WORD}${esc(w.slice(1))}`).join('|')})`;
-const DIGIT_START = `[0-9]${NOT_AFTER_WORD}`;
+/**
+ * Digit alternatives start at a digit not glued to a letter or digit; the check is made once, by the
+ * digits group's look-behind (inlineGroups.digits.after), not in each alternative.
+ */
+const DIGIT_START = '[0-9]';
 
 /** A question number as written: 1, 12, 2l (sub-item letter); never glued to more letters/digits. */
 const N = '[0-9]{1,3}(?:[a-z])?(?![0-9A-Za-z])';
@@ -208,17 +225,17 @@ const LINE_GATE = `(?=${WS}*+(?:[-_=\\f\\[#*0-9]|${LINE_SYMBOLS.join('|')}|${LIN
  */
 export const lineAlternatives: readonly Alternative[] = [
   {
-    id: 'page-break',
+    id: 'page-break', first: '[-_=\\f]',
     scope: `comment.line.page-break.${S}`,
     pattern: seq(`(?:-{3,}|_{3,}|={3,}|\\f+)${WS}*$`),
   },
   {
-    id: 'navigation-line',
+    id: 'navigation-line', first: '\\[',
     scope: `comment.line.navigation.${S}`,
     pattern: seq(`\\[[^\\]\\r\\n]{1,60}\\](?:${WS}+\\[[^\\]\\r\\n]{1,60}\\])+${WS}*$`),
   },
   {
-    id: 'page-header',
+    id: 'page-header', first: '[TEV]',
     scope: `comment.line.page-header.${S}`,
     pattern: alt(
       seq(`(?:Tweede|Eerste)${WS}+Kamer${WS}+der${WS}+Staten-Generaal`, opt(`${WS}+`, cap(`constant.numeric.page.${S}`, '[0-9]{1,4}')), `${WS}*$`),
@@ -227,7 +244,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
-    id: 'header-start',
+    id: 'header-start', first: '[*_VAM]',
     // "Vragen van het lid ..." / "Antwoord van Minister ..." / "Mededeling van ...": the opening words.
     pattern: seq(
       `(?:\\*\\*|__)?`,
@@ -239,7 +256,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
-    id: 'footnote-line',
+    id: 'footnote-line', first: '[0-9]',
     // Conservative: a number at a line start is a footnote only when a URL, a document reference
     // or "Zie" follows, or when the line ends in the back-link arrow. "6 november 2023)." is not.
     scope: `meta.footnote.${S}`,
@@ -251,7 +268,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
-    id: 'section-heading',
+    id: 'section-heading', first: `[#*_0-9${[...new Set(SECTION_HEADINGS.map((w) => w[0]))].join('')}]`,
     pattern: seq(
       LINE_START,
       cap(
@@ -265,10 +282,10 @@ export const lineAlternatives: readonly Alternative[] = [
       `${WS}*:?${WS}*$`,
     ),
   },
-  { id: 'question-label-line', scope: `meta.label.question.${S}`, pattern: seq(LINE_START, label('question')) },
-  { id: 'answer-label-line', scope: `meta.label.answer.${S}`, pattern: seq(LINE_START, label('answer')) },
+  { id: 'question-label-line', first: '[#*_V]', scope: `meta.label.question.${S}`, pattern: seq(LINE_START, label('question')) },
+  { id: 'answer-label-line', first: '[#*_A]', scope: `meta.label.answer.${S}`, pattern: seq(LINE_START, label('answer')) },
   {
-    id: 'speaker-question-label',
+    id: 'speaker-question-label', first: '[#*_V]',
     // "Vraag van de heer X (VVD):"
     scope: `meta.label.question.${S}`,
     pattern: seq(
@@ -285,6 +302,7 @@ export const lineAlternatives: readonly Alternative[] = [
   },
   ...(['question', 'answer'] as const).map((kind) => ({
     id: `bare-${kind}-label`,
+    first: kind === 'question' ? '[#*_V]' : '[#*_A]',
     // "Vraag" / "Antwoord:" alone on a line.
     pattern: seq(
       LINE_START,
@@ -299,7 +317,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   })),
   {
-    id: 'metadata-line-key',
+    id: 'metadata-line-key', first: '[GBODP]',
     // Keys of a copied web page that start a line.
     pattern: seq(
       cap(`variable.other.metadata-key.${S}`, `Gerelateerde${WS}+personen|Bijlagen|Onderdeel${WS}+van${WS}+zaak|Directe${WS}+link${WS}+naar${WS}+document|Preview${WS}+document`),
@@ -307,7 +325,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
-    id: 'metadata-number-line',
+    id: 'metadata-number-line', first: 'N',
     // The metadata line of a copied tweedekamer.nl page: "Nummer: 2023D03702, datum: 2023-02-01,
     // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (see the header).
     pattern: seq(
@@ -327,7 +345,7 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
-    id: 'bullet-line',
+    id: 'bullet-line', first: `[-*]|${LINE_SYMBOLS.join('|')}`,
     pattern: seq(cap(`keyword.operator.bullet.${S}`, `•|●|▪|◦|‣|∙|·|[-*](?=${WS})|–(?=${WS})`)),
   },
 ];
@@ -456,12 +474,14 @@ const byId = (id: string): Alternative => {
  */
 interface InlineGroup {
   readonly first: string;
+  /** A look-behind checked once for all alternatives of the group, right after the look-ahead (optional). */
+  readonly after?: string;
   readonly alts: readonly Alternative[];
 }
 export const inlineGroups: Readonly<Record<string, InlineGroup>> = {
   labels: { first: '[VAM*_]', alts: ['header-start-mid-line', 'question-label-mid-line', 'answer-label-mid-line'].map(byId) },
   'document-references': { first: '[AKH]', alts: ['document-reference'].map(byId) },
-  digits: { first: '[0-9]', alts: ['document-number', 'zaak-number', 'date-month', 'date-iso', 'date-dmy', 'footnote-mid-line', 'footnote-reference'].map(byId) },
+  digits: { first: '[0-9]', after: '(?<![0-9A-Za-z])', alts: ['document-number', 'zaak-number', 'date-month', 'date-iso', 'date-dmy', 'footnote-mid-line', 'footnote-reference'].map(byId) },
   brackets: { first: '\\(|↩', alts: ['submitted', 'party', 'publication-id', 'footnote-backlink'].map(byId) },
   'cross-references': { first: '[Vv]', alts: ['cross-reference'].map(byId) },
   urls: { first: '[hw]', alts: ['url'].map(byId) },
@@ -486,7 +506,7 @@ export function buildGrammar(): Record<string, unknown> {
   const inline = INLINE_RULES.map((ids): [string, MatchRule] => {
     const u = union(`Inline: ${ids.join(', ')}.`, ids.flatMap((id) => inlineGroups[id].alts)) as MatchRule;
     // The same alternatives in the same order (so the same capture numbers), each group behind its look-ahead.
-    const branches = ids.map((id) => `(?=${inlineGroups[id].first})(?:${(union('', inlineGroups[id].alts) as MatchRule).match})`);
+    const branches = ids.map((id) => `(?=${inlineGroups[id].first})${inlineGroups[id].after ?? ''}(?:${(union('', inlineGroups[id].alts) as MatchRule).match})`);
     return [ids.join('-and-'), { comment: u.comment, match: branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`, captures: u.captures }];
   });
   return {
