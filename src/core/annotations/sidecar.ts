@@ -27,11 +27,63 @@ export function sidecarName(documentName: string): string {
   return documentName + SIDECAR_SUFFIX;
 }
 
+/**
+ * What is wrong, as data: the adapter words it in the user's language (`message` is the English
+ * wording, for logs and tests). `yaml` carries the YAML library's own (English) message.
+ */
+export type SidecarIssue =
+  | { readonly kind: 'tooLarge'; readonly megabytes: number }
+  | { readonly kind: 'yaml'; readonly detail: string }
+  | { readonly kind: 'tooManyAliases' }
+  | { readonly kind: 'unsupportedTag'; readonly tag: string }
+  | { readonly kind: 'empty'; readonly version: number }
+  | { readonly kind: 'notMapping' }
+  | { readonly kind: 'missingVersion'; readonly version: number }
+  | { readonly kind: 'unknownVersion'; readonly found: string; readonly readable: readonly number[] }
+  | { readonly kind: 'documentNotName' }
+  | { readonly kind: 'annotationsNotList' }
+  | { readonly kind: 'duplicateId'; readonly id: string; readonly firstLine?: number }
+  | { readonly kind: 'entryNotMapping' }
+  | { readonly kind: 'missingId' }
+  | { readonly kind: 'fieldType'; readonly id: string; readonly field: string; readonly expected: 'names' | 'text' | 'start' | 'end' };
+
 /** Something wrong with a sidecar. A sidecar with problems is never overwritten. */
 export interface SidecarProblem {
+  readonly issue: SidecarIssue;
+  /** The issue in English. */
   readonly message: string;
   /** 1-based line, when known. */
   readonly line?: number;
+}
+
+/** The English wording of an issue. */
+export function describeIssue(issue: SidecarIssue): string {
+  switch (issue.kind) {
+    case 'tooLarge': return `the file is larger than ${issue.megabytes} MB`;
+    case 'yaml': return issue.detail;
+    case 'tooManyAliases': return 'too many aliases';
+    case 'unsupportedTag': return `unsupported tag ${issue.tag}`;
+    case 'empty': return `the file is empty: expected "version: ${issue.version}" and a list of annotations`;
+    case 'notMapping': return 'expected a mapping with "version", "document" and "annotations"';
+    case 'missingVersion': return `missing "version: ${issue.version}"`;
+    case 'unknownVersion': return `unknown version ${issue.found}: this extension reads versions ${issue.readable.join(' and ')}`;
+    case 'documentNotName': return '"document" must be a file name';
+    case 'annotationsNotList': return '"annotations" must be a list';
+    case 'duplicateId': return `duplicate id "${issue.id}" (first at line ${issue.firstLine ?? '?'})`;
+    case 'entryNotMapping': return 'an annotation must be a mapping with id, tags, quote, start and end';
+    case 'missingId': return 'an annotation needs an "id"';
+    case 'fieldType':
+      switch (issue.expected) {
+        case 'names': return `annotation ${issue.id}: "${issue.field}" must be a list of names`;
+        case 'text': return `annotation ${issue.id}: "${issue.field}" must be text`;
+        case 'start': return `annotation ${issue.id}: "${issue.field}" must be a whole number ≥ 0`;
+        case 'end': return `annotation ${issue.id}: "${issue.field}" must be a whole number ≥ start`;
+      }
+  }
+}
+
+function problem(issue: SidecarIssue, line?: number): SidecarProblem {
+  return { issue, message: describeIssue(issue), ...(line !== undefined ? { line } : {}) };
 }
 
 export interface ParsedSidecar {
@@ -72,7 +124,7 @@ const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end
 export function parseSidecar(text: string): ParsedSidecar {
   const problems: SidecarProblem[] = [];
   if (text.length > MAX_SIDECAR_LENGTH) {
-    return { annotations: [], problems: [{ message: `the file is larger than ${MAX_SIDECAR_LENGTH / (1024 * 1024)} MB` }], version: SIDECAR_VERSION, lineEnding: '\n' };
+    return { annotations: [], problems: [problem({ kind: 'tooLarge', megabytes: MAX_SIDECAR_LENGTH / (1024 * 1024) })], version: SIDECAR_VERSION, lineEnding: '\n' };
   }
   const lineEnding = lineEndingOf(text);
   const base = { version: SIDECAR_VERSION, lineEnding };
@@ -84,15 +136,15 @@ export function parseSidecar(text: string): ParsedSidecar {
       keepSourceTokens: false,
     });
   } catch (error) {
-    return { ...base, annotations: [], problems: [{ message: error instanceof Error ? error.message : String(error) }] };
+    return { ...base, annotations: [], problems: [problem({ kind: 'yaml', detail: error instanceof Error ? error.message : String(error) })] };
   }
   const lineOf = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lines.linePos(offset).line;
   const nodeLine = (node: unknown): number | undefined =>
     isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
 
-  for (const e of doc.errors) problems.push({ message: firstLine(e.message), line: lineOf(e.pos[0]) });
-  for (const w of doc.warnings) problems.push({ message: firstLine(w.message), line: lineOf(w.pos[0]) });
+  for (const e of doc.errors) problems.push(problem({ kind: 'yaml', detail: firstLine(e.message) }, lineOf(e.pos[0])));
+  for (const w of doc.warnings) problems.push(problem({ kind: 'yaml', detail: firstLine(w.message) }, lineOf(w.pos[0])));
   if (doc.errors.length > 0) return { ...base, annotations: [], problems, yaml: doc };
 
   // No custom tags, and no aliases beyond a small number (resource exhaustion).
@@ -100,11 +152,11 @@ export function parseSidecar(text: string): ParsedSidecar {
   visit(doc, {
     Alias(_key, node) {
       aliases++;
-      if (aliases === MAX_ALIAS_COUNT + 1) problems.push({ message: 'too many aliases', line: nodeLine(node) });
+      if (aliases === MAX_ALIAS_COUNT + 1) problems.push(problem({ kind: 'tooManyAliases' }, nodeLine(node)));
     },
     Node(_key, node) {
       if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
-        problems.push({ message: `unsupported tag ${node.tag}`, line: nodeLine(node) });
+        problems.push(problem({ kind: 'unsupportedTag', tag: node.tag }, nodeLine(node)));
       }
     },
   });
@@ -112,32 +164,32 @@ export function parseSidecar(text: string): ParsedSidecar {
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    problems.push({ message: `the file is empty: expected "version: ${SIDECAR_VERSION}" and a list of annotations`, line: 1 });
+    problems.push(problem({ kind: 'empty', version: SIDECAR_VERSION }, 1));
     return { ...base, annotations: [], problems, yaml: doc };
   }
   if (!isMap(root)) {
-    problems.push({ message: 'expected a mapping with "version", "document" and "annotations"', line: nodeLine(root) });
+    problems.push(problem({ kind: 'notMapping' }, nodeLine(root)));
     return { ...base, annotations: [], problems, yaml: doc };
   }
   const versionNode = root.get('version', true);
   const version = isScalar(versionNode) ? versionNode.value : undefined;
   if (versionNode === undefined) {
-    problems.push({ message: `missing "version: ${SIDECAR_VERSION}"`, line: 1 });
+    problems.push(problem({ kind: 'missingVersion', version: SIDECAR_VERSION }, 1));
   } else if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
-    problems.push({ message: `unknown version ${JSON.stringify(version ?? null)}: this extension reads versions ${READABLE_VERSIONS.join(' and ')}`, line: nodeLine(versionNode) });
+    problems.push(problem({ kind: 'unknownVersion', found: JSON.stringify(version ?? null), readable: READABLE_VERSIONS }, nodeLine(versionNode)));
   }
   const documentNode = root.get('document', true);
   let document: string | undefined;
   if (documentNode !== undefined) {
     if (isScalar(documentNode) && typeof documentNode.value === 'string') document = documentNode.value;
-    else problems.push({ message: '"document" must be a file name', line: nodeLine(documentNode) });
+    else problems.push(problem({ kind: 'documentNotName' }, nodeLine(documentNode)));
   }
   const list = root.get('annotations', true);
   const annotations: Annotation[] = [];
   if (list === undefined || (isScalar(list) && list.value === null)) {
     // No annotations yet.
   } else if (!isSeq(list)) {
-    problems.push({ message: '"annotations" must be a list', line: nodeLine(list) });
+    problems.push(problem({ kind: 'annotationsNotList' }, nodeLine(list)));
   } else {
     const seen = new Map<string, number | undefined>();
     for (const item of list.items) {
@@ -146,7 +198,7 @@ export function parseSidecar(text: string): ParsedSidecar {
       if (!entry) continue;
       const previous = seen.get(entry.id);
       if (seen.has(entry.id)) {
-        problems.push({ message: `duplicate id "${entry.id}" (first at line ${previous ?? '?'})`, line });
+        problems.push(problem({ kind: 'duplicateId', id: entry.id, ...(previous !== undefined ? { firstLine: previous } : {}) }, line));
         continue;
       }
       seen.set(entry.id, line);
@@ -183,36 +235,36 @@ function firstLine(s: string): string {
 }
 
 function readEntry(item: unknown, line: number | undefined, problems: SidecarProblem[], doc: Document): Annotation | undefined {
-  const fail = (message: string): undefined => {
-    problems.push({ message, line });
+  const fail = (issue: SidecarIssue): undefined => {
+    problems.push(problem(issue, line));
     return undefined;
   };
-  if (!isMap(item)) return fail('an annotation must be a mapping with id, tags, quote, start and end');
+  if (!isMap(item)) return fail({ kind: 'entryNotMapping' });
   let value: unknown;
   try {
     value = item.toJSON(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: false } as never);
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    return fail({ kind: 'yaml', detail: error instanceof Error ? error.message : String(error) });
   }
-  if (typeof value !== 'object' || value === null) return fail('an annotation must be a mapping');
+  if (typeof value !== 'object' || value === null) return fail({ kind: 'entryNotMapping' });
   const o = value as Record<string, unknown>;
   const idValue = o.id;
   const id = typeof idValue === 'string' ? idValue : typeof idValue === 'number' && Number.isInteger(idValue) ? String(idValue) : undefined;
-  if (!id) return fail('an annotation needs an "id"');
+  if (!id) return fail({ kind: 'missingId' });
   let tags: string[];
   if (typeof o.tags === 'string') tags = [o.tags];
   else if (o.tags === undefined || o.tags === null) tags = [];
   else if (Array.isArray(o.tags) && o.tags.every((t) => typeof t === 'string')) tags = o.tags as string[];
-  else return fail(`annotation ${id}: "tags" must be a list of names`);
-  if (o.note !== undefined && o.note !== null && typeof o.note !== 'string') return fail(`annotation ${id}: "note" must be text`);
-  if (typeof o.quote !== 'string') return fail(`annotation ${id}: "quote" must be text`);
+  else return fail({ kind: 'fieldType', id, field: 'tags', expected: 'names' });
+  if (o.note !== undefined && o.note !== null && typeof o.note !== 'string') return fail({ kind: 'fieldType', id, field: 'note', expected: 'text' });
+  if (typeof o.quote !== 'string') return fail({ kind: 'fieldType', id, field: 'quote', expected: 'text' });
   for (const k of ['prefix', 'suffix', 'created'] as const) {
-    if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return fail(`annotation ${id}: "${k}" must be text`);
+    if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return fail({ kind: 'fieldType', id, field: k, expected: 'text' });
   }
   const start = o.start;
   const end = o.end;
-  if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) return fail(`annotation ${id}: "start" must be a whole number ≥ 0`);
-  if (typeof end !== 'number' || !Number.isInteger(end) || end < start) return fail(`annotation ${id}: "end" must be a whole number ≥ start`);
+  if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) return fail({ kind: 'fieldType', id, field: 'start', expected: 'start' });
+  if (typeof end !== 'number' || !Number.isInteger(end) || end < start) return fail({ kind: 'fieldType', id, field: 'end', expected: 'end' });
   return {
     id,
     tags: tags.map((t) => t.trim()).filter((t) => t.length > 0),

@@ -5,6 +5,7 @@ import { type Annotation, newId, shiftAll, TextPositions } from '../../core/anno
 import {
   type LineEnding, migrateEntries, parseSidecar, SIDECAR_SUFFIX, type SidecarProblem, serializeSidecar,
 } from '../../core/annotations/sidecar';
+import { problemMessage } from './problems';
 import { LANGUAGE_ID } from '../../documentModels';
 
 /** Languages whose documents can be annotated: Kamerstuk, and plain text a user chose to keep plain. */
@@ -295,8 +296,8 @@ export class AnnotationStore implements vscode.Disposable {
     const p = state.problems[0];
     const key = state.uri.toString();
     const message = p.line !== undefined
-      ? vscode.l10n.t('The annotations file {0} has an error on line {1}: {2}. It will not be changed, and annotating {3} is off until it is fixed.', baseName(state.sidecar ?? state.uri), p.line, p.message, baseName(state.uri))
-      : vscode.l10n.t('The annotations file {0} has an error: {1}. It will not be changed, and annotating {2} is off until it is fixed.', baseName(state.sidecar ?? state.uri), p.message, baseName(state.uri));
+      ? vscode.l10n.t('The annotations file {0} has an error on line {1}: {2}. It will not be changed, and annotating {3} is off until it is fixed.', baseName(state.sidecar ?? state.uri), p.line, problemMessage(p), baseName(state.uri))
+      : vscode.l10n.t('The annotations file {0} has an error: {1}. It will not be changed, and annotating {2} is off until it is fixed.', baseName(state.sidecar ?? state.uri), problemMessage(p), baseName(state.uri));
     if (!force && this.reported.get(key) === message) return;
     this.reported.set(key, message);
     void this.offerToOpen(state, message);

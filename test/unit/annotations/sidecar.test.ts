@@ -158,7 +158,7 @@ describe('annotations: sidecar', () => {
 
     it('duplicate ids', () => {
       const p = parseSidecar(file('version: 1', 'annotations:', ...entry('a'), ...entry('b', 5), ...entry('a', 9)));
-      assert.deepEqual(p.problems, [{ message: 'duplicate id "a" (first at line 3)', line: 13 }]);
+      assert.deepEqual(p.problems, [{ issue: { kind: 'duplicateId', id: 'a', firstLine: 3 }, message: 'duplicate id "a" (first at line 3)', line: 13 }]);
       assert.deepEqual(p.annotations.map((a) => a.id), ['a', 'b']);
     });
 
