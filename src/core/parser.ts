@@ -152,7 +152,8 @@ function collapse(s: string): string {
 
 /**
  * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
- * other "vraag"/"vragen" is pushed to `others`, in text order: the candidates for cross-references.
+ * other "vraag"/"vragen" that passes {@link mayBeCrossRef} is pushed to `others`, in text order: the
+ * candidates for cross-references.
  */
 export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
@@ -164,14 +165,15 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     const i = m.index;
     const first = text.charCodeAt(i);
     if (first === 118 /* v */) {
-      others.push(i);
+      if (mayBeCrossRef(text, i, i + m[0].length)) others.push(i);
       continue;
     }
     if (i < labelEnd) continue;
     const end = i + m[0].length;
     const isAnswer = first === 65 /* A */;
     // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
-    if (!isAnswer) others.push(i);
+    const pushed = !isAnswer && mayBeCrossRef(text, i, end);
+    if (pushed) others.push(i);
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
     if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
@@ -180,11 +182,24 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     const label = readLabel(text, i, end, isAnswer, mode);
     if (label) {
       labels.push(label.label);
-      if (!isAnswer) others.pop();
+      if (pushed) others.pop();
       labelEnd = label.end;
     }
   }
   return labels;
+}
+
+/**
+ * Whether "vraag"/"vragen" at `i`–`end` can start a cross-reference as far as the text right
+ * around it tells: a whole word, followed by whitespace and a digit. Most are not. Tested while
+ * the keyword scan has this part of the text at hand (in the processor's cache): looking again
+ * later, for every keyword, costs a cache miss each.
+ */
+function mayBeCrossRef(text: string, i: number, end: number): boolean {
+  if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) return false;
+  let d = end;
+  while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
+  return d !== end && d < text.length && isDigit(text.charCodeAt(d));
 }
 
 /** The label starting with the keyword at `i`–`end`, and where the scan goes on, if it is one. */
@@ -376,17 +391,12 @@ function findCrossRefs(
   let consumed = 0;
   for (const i of candidates) {
     if (i < consumed) continue;
-    const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
-    if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) continue;
+    // The candidates passed `mayBeCrossRef` (whole words, a digit after whitespace) in the scan.
     while (li < labels.length && labels[li].span.end <= i) li++;
     if (li < labels.length && labels[li].span.start <= i) continue;
     while (si < skip.length && skip[si].end <= i) si++;
     if (si < skip.length && skip[si].start <= i) continue;
-    // Most "vraag"/"vragen" in running text are not followed by a number: tell by hand (the
-    // numbers start with a digit after whitespace) before running the regex.
-    let d = end;
-    while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
-    if (d === end || !isDigit(text.charCodeAt(d))) continue;
+    const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
     REF_TAIL.lastIndex = end;
     const t = REF_TAIL.exec(text);
     if (!t) continue;
