@@ -20,6 +20,27 @@ interface FoundLabel {
   bodyStart: number;
   numbers: QuestionNumber[];
   implicit: boolean;
+  /**
+   * Read when the label is found, while that text is in the processor's cache (reading it again
+   * when blocks are built costs a cache miss per block): `trimEnd` from `blockStart` back without
+   * limit, the character before that, and `trimStart` from `bodyStart` on without limit.
+   */
+  before: number;
+  beforeIsSentenceEnd: boolean;
+  bodyTrimmed: number;
+}
+
+/** The one place that creates found labels: one object shape. */
+function foundLabel(
+  text: string, kind: 'question' | 'answer', name: string, span: Span, blockStart: number, bodyStart: number,
+  numbers: QuestionNumber[], implicit: boolean,
+): FoundLabel {
+  const before = trimEnd(text, 0, blockStart);
+  const c = before > 0 ? text.charCodeAt(before - 1) : 0;
+  return {
+    kind, name, span, blockStart, bodyStart, numbers, implicit,
+    before, beforeIsSentenceEnd: c === 46 || c === 63 || c === 33, bodyTrimmed: trimStart(text, bodyStart, text.length),
+  };
 }
 
 const H = '[ \\t\\u00A0]'; // horizontal whitespace, as a regex class
@@ -239,10 +260,7 @@ function makeLabel(
   while (b < text.length && (text[b] === '*' || text[b] === '_' || text[b] === ' ' || text[b] === '\t' || text[b] === '\u00A0')) b++;
   if (text[b] === ':' || (text[b] === '.' && mode === 'line')) b++;
   while (b < text.length && (text[b] === '*' || text[b] === '_')) b++;
-  return {
-    kind, name: collapse(text.slice(start, end)), span: { start, end },
-    blockStart: Math.min(blockStart, start), bodyStart: b, numbers, implicit: false,
-  };
+  return foundLabel(text, kind, collapse(text.slice(start, end)), { start, end }, Math.min(blockStart, start), b, numbers, false);
 }
 
 /** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
@@ -269,20 +287,14 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
     const next = k + 1 < items.length ? items[k + 1].lineStart : text.length;
     const q = text.indexOf('?', it.numEnd);
     const number = String(it.n);
-    out.push({
-      kind: 'question', name: `Vraag ${number}`, span: { start: it.start, end: it.numEnd },
-      blockStart: it.start, bodyStart: it.numEnd, numbers: [number], implicit: true,
-    });
+    out.push(foundLabel(text, 'question', `Vraag ${number}`, { start: it.start, end: it.numEnd }, it.start, it.numEnd, [number], true));
     if (q === -1 || q >= next) continue;
     withQuestionMark++;
     // The question ends at the first line that ends with "?"; what follows, up to the next item, answers it.
     const qLineEnd = lineEndOf(text, q);
     const answerStart = trimStart(text, qLineEnd, next);
     if (answerStart < next && !/^[\s#*_]*(?:Antwoord|ANTWOORD)/u.test(text.slice(answerStart, answerStart + 12))) {
-      out.push({
-        kind: 'answer', name: `Antwoord ${number}`, span: { start: answerStart, end: answerStart },
-        blockStart: answerStart, bodyStart: answerStart, numbers: [number], implicit: true,
-      });
+      out.push(foundLabel(text, 'answer', `Antwoord ${number}`, { start: answerStart, end: answerStart }, answerStart, answerStart, [number], true));
     }
   }
   return withQuestionMark * 2 >= items.length ? out : [];
@@ -323,10 +335,7 @@ function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] 
       const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
       const para = paragraphStart(text, prev.bodyStart, paraEnd);
       if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
-        out.push({
-          kind: 'question', name: `Vraag ${l.numbers.join(' en ')}`, span: { start: para, end: para },
-          blockStart: para, bodyStart: para, numbers: [...l.numbers], implicit: true,
-        });
+        out.push(foundLabel(text, 'question', `Vraag ${l.numbers.join(' en ')}`, { start: para, end: para }, para, para, [...l.numbers], true));
       }
     }
     out.push(l);
@@ -546,10 +555,18 @@ function nextBoundary(boundaries: readonly number[], after: number, textEnd: num
 // `parse`, which runs once per call and is often still unoptimised.
 function buildBlocks(text: string, labels: readonly FoundLabel[], boundaries: readonly number[]): QaBlock[] {
   const blocks: QaBlock[] = [];
-  for (const l of labels) {
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
     const limit = nextBoundary(boundaries, l.blockStart, text.length);
-    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
-    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
+    // Mostly the block ends at the next label, after a sentence: read from that label, which has
+    // it (what `trimBlockEnd` would find without reading the text again).
+    const next = k + 1 < labels.length ? labels[k + 1] : undefined;
+    const trimmed = next !== undefined && next.blockStart === limit && next.before > l.bodyStart && next.beforeIsSentenceEnd
+      ? next.before
+      : trimBlockEnd(text, l.bodyStart, limit);
+    const end = Math.max(l.span.end, trimmed);
+    // `trimStart` up to `end`: where it stops without limit, if not past `end`.
+    const bodyStart = Math.min(l.bodyTrimmed, end);
     blocks.push({
       kind: l.kind,
       label: { name: l.name, span: l.span },
