@@ -134,6 +134,7 @@ export function findFootnotes(text: string): FootnoteScan {
   for (const c of candidates) limit = Math.max(limit, c.start);
   scanGluedMarkers(text, byMarker.keys(), limit, consider);
   for (let k = text.indexOf('['); k !== -1 && k < limit; k = text.indexOf('[', k + 1)) {
+    if (!isDigitCode(text.charCodeAt(k + 1))) continue; // most brackets hold words
     BRACKETED.lastIndex = k;
     const m = BRACKETED.exec(text);
     if (!m) continue;

@@ -477,7 +477,7 @@ function parse(text: string): ParsedDocument {
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
 
   // Labels inside the header ("Vragen van het lid ...") are not labels.
-  labels = labels.filter((l) => !headers.some((h) => l.span.start >= h.span.start && l.span.start < h.span.end));
+  if (headers.length > 0) labels = outsideHeaders(labels, headers);
 
   if (!labels.some((l) => l.kind === 'question' && l.numbers.length > 0)) {
     const numbered = findNumberedQuestions(text, new Set(fn.footnotes.map((f) => lineStartOf(text, f.span.start))));
@@ -505,9 +505,7 @@ function parse(text: string): ParsedDocument {
     : [...findSections(text, 0, firstLabel), ...findSections(text, lastLabel)].filter((s) => s.start < firstLabel || s.start > lastLabel);
 
   // Where blocks end: the next label, section, or the footnotes after the last block.
-  const boundaries: number[] = [];
-  for (const l of labels) boundaries.push(l.blockStart);
-  for (const s of foundSections) boundaries.push(s.start);
+  const boundaries = blockBoundaries(labels, foundSections);
   if (fn.footnotes.length > 0) {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
@@ -537,6 +535,29 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+// The loops over labels are functions of their own (as below): `parse` runs once per call, is
+// often unoptimised or deoptimised, and then runs its own loops slowly.
+function outsideHeaders(labels: readonly FoundLabel[], headers: readonly Header[]): FoundLabel[] {
+  const out: FoundLabel[] = [];
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    let inHeader = false;
+    for (let j = 0; j < headers.length; j++) {
+      if (l.span.start >= headers[j].span.start && l.span.start < headers[j].span.end) inHeader = true;
+    }
+    if (!inHeader) out.push(l);
+  }
+  return out;
+}
+
+/** The starts of labels' blocks and of sections, unsorted. */
+function blockBoundaries(labels: readonly FoundLabel[], sections: ReadonlyArray<{ start: number }>): number[] {
+  const boundaries: number[] = [];
+  for (let k = 0; k < labels.length; k++) boundaries.push(labels[k].blockStart);
+  for (let k = 0; k < sections.length; k++) boundaries.push(sections[k].start);
+  return boundaries;
 }
 
 /** The first boundary after `after`, or the text's end. */
