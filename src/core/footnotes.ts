@@ -148,14 +148,18 @@ export function findFootnotes(text: string): FootnoteScan {
   const used = new Set<Candidate>(markerHits.map((h) => h.def));
   const accepted = candidates.filter((c) => c.definite || used.has(c));
   const index = new Map<Candidate, number>();
-  const footnotes: Footnote[] = accepted.map((c, i) => {
+  // Arrays built by push, not `map`: optimised code that inlines this function made `map`'s
+  // arrays with another elements kind than the caller had seen, and the caller deoptimised on
+  // every call.
+  const footnotes: Footnote[] = [];
+  for (let i = 0; i < accepted.length; i++) {
+    const c = accepted[i];
     index.set(c, i);
-    return { marker: c.marker, span: { start: c.start, end: Math.max(c.bodyEnd, c.start + c.marker.length) }, body: { start: c.bodyStart, end: c.bodyEnd } };
-  });
-  const refs: FootnoteRef[] = markerHits
-    .filter((h) => index.has(h.def))
-    .sort((a, b) => a.start - b.start)
-    .map((h) => ({ marker: h.marker, span: { start: h.start, end: h.end }, footnote: index.get(h.def) as number }));
+    footnotes.push({ marker: c.marker, span: { start: c.start, end: Math.max(c.bodyEnd, c.start + c.marker.length) }, body: { start: c.bodyStart, end: c.bodyEnd } });
+  }
+  const hits = markerHits.filter((h) => index.has(h.def)).sort((a, b) => a.start - b.start);
+  const refs: FootnoteRef[] = [];
+  for (const h of hits) refs.push({ marker: h.marker, span: { start: h.start, end: h.end }, footnote: index.get(h.def) as number });
 
   // The trailing run: footnotes after which only whitespace or further footnotes follow.
   let trailingStart: number | undefined;

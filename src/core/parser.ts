@@ -517,7 +517,10 @@ function parse(text: string): ParsedDocument {
   const sections = buildSections(text, foundSections, boundaries);
 
   const docRefs = findDocRefs(text);
-  const skip: Span[] = headers.map((h) => h.span);
+  // Built by push, as the next loop pushes: an array from `map` has another elements kind in
+  // optimised code, and `parse` deoptimised here on every call.
+  const skip: Span[] = [];
+  for (const h of headers) skip.push(h.span);
   for (const f of fn.footnotes) skip.push(f.span);
   skip.sort((a, b) => a.start - b.start);
   const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
