@@ -14,27 +14,67 @@ export interface FootnoteScan {
  */
 const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)[ \t\u00A0]+(\S[^\n]*)$/gm;
 /**
- * Markers, in one scan: glued after a word or punctuation ("toelichten?1", "komen.1",
- * "regeling1)"; the character before is part of the match, a lookbehind is many times slower
- * here), or in brackets ("[1]", "[4 5 ]"). Neither kind can start inside the other.
+ * Markers: glued after a word or punctuation ("toelichten?1", "komen.1", "regeling1)"), or in
+ * brackets ("[1]", "[4 5 ]"). Neither kind can start inside the other, so each is looked for by
+ * itself: a glued marker is a whole run of digits (`0?n`, for n a footnote's number up to 99),
+ * after one of `[a-z\u00DF-\u00FF?!.,;:)»”’"']` and not before `[0-9A-Za-z\u00C0-\u024F]`;
+ * found by the run's last digit, which `indexOf` finds many times faster than a regex scan does.
  */
-const GLUED_BEFORE = '[a-z\\u00DF-\\u00FF?!.,;:)»”’"\']';
-const GLUED_AFTER = '(?![0-9A-Za-z\\u00C0-\\u024F])';
-const BRACKETED = '\\[(\\d{1,2}(?:[ \\t]+\\d{1,2})*)[ \\t]*\\]';
+const BRACKETED = /\[(\d{1,2}(?:[ \t]+\d{1,2})*)[ \t]*\]/y;
+
+function isGluedBefore(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff) || c === 63 || c === 33 || c === 46 || c === 44
+    || c === 59 || c === 58 || c === 41 || c === 0xbb || c === 0x201d || c === 0x2019 || c === 34 || c === 39;
+}
+
+/** `[0-9A-Za-z\u00C0-\u024F]` */
+function isGluedAfterStop(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /**
- * MARKER for a text whose footnotes have these markers: a glued number can only count when it
- * is one of them, and the scan is cheaper when only their digits can follow the character before
- * (a glued "01" is marker 1, as before).
+ * Calls `consider` for every glued marker whose number is one of `markers` (and below 99), up
+ * to `limit` (where no marker can count any more), in no particular order.
  */
-function markerPattern(markers: Iterable<string>): RegExp {
-  const numbers: string[] = [];
+function scanGluedMarkers(
+  text: string, markers: Iterable<string>, limit: number, consider: (marker: string, start: number, end: number) => void,
+): void {
+  // Which runs of digits count: one digit n, or "0n", for n ≤ 9; two digits for 10–99.
+  const one: boolean[] = new Array<boolean>(10).fill(false);
+  const two: boolean[] = new Array<boolean>(100).fill(false);
+  const lastDigits = new Set<number>();
   for (const m of markers) {
-    if (+m <= 9) numbers.push(`0?${m}`);
-    else if (+m <= 99) numbers.push(m);
+    const v = +m;
+    if (v <= 9) {
+      one[v] = true;
+      two[v] = true; // "0n"
+      lastDigits.add(v);
+    } else if (v <= 99) {
+      two[v] = true;
+      lastDigits.add(v % 10);
+    }
   }
-  if (numbers.length === 0) return new RegExp(`()${BRACKETED}`, 'g'); // no glued marker can count
-  return new RegExp(`${GLUED_BEFORE}(${numbers.join('|')})${GLUED_AFTER}|${BRACKETED}`, 'g');
+  const end = Math.min(text.length, limit + 3);
+  for (const d of lastDigits) {
+    const ch = String.fromCharCode(48 + d);
+    for (let k = text.indexOf(ch); k !== -1 && k < end; k = text.indexOf(ch, k + 1)) {
+      const e = k + 1;
+      if (e < text.length && isGluedAfterStop(text.charCodeAt(e))) continue; // not the run's end
+      let s = k;
+      while (s > 0 && isDigitCode(text.charCodeAt(s - 1))) s--;
+      if (s === 0 || e - s > 2 || !isGluedBefore(text.charCodeAt(s - 1))) continue;
+      const value = e - s === 1 ? (one[d] ? d : -1) : (two[(text.charCodeAt(s) - 48) * 10 + d] ? (text.charCodeAt(s) - 48) * 10 + d : -1);
+      if (value < 0) continue;
+      // "10.30", "1,5": a number, not a marker.
+      const p = text.charCodeAt(s - 1);
+      if ((p === 46 || p === 44 || p === 58) && s >= 2 && isDigitCode(text.charCodeAt(s - 2))) continue;
+      consider(String(value), s, e);
+    }
+  }
 }
 const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS.join('|')})\\b`, 'iu');
 
@@ -89,17 +129,17 @@ export function findFootnotes(text: string): FootnoteScan {
     }
     if (lo < list.length) markerHits.push({ marker, start, end, def: list[lo] });
   };
-  const marker = markerPattern(byMarker.keys());
-  for (let m = marker.exec(text); m; m = marker.exec(text)) {
-    if (m[1] !== undefined && m[1] !== '') {
-      const p = text[m.index];
-      // "10.30", "1,5": a number, not a marker.
-      if ((p === '.' || p === ',' || p === ':') && /\d/u.test(text[m.index - 1] ?? '')) continue;
-      consider(String(+m[1]), m.index + 1, m.index + 1 + m[1].length);
-      continue;
-    }
-    let offset = m.index + 1;
-    for (const part of m[2].split(/([ \t]+)/u)) {
+  // No marker after the last footnote can count: it needs a footnote of its number after it.
+  let limit = 0;
+  for (const c of candidates) limit = Math.max(limit, c.start);
+  scanGluedMarkers(text, byMarker.keys(), limit, consider);
+  for (let k = text.indexOf('['); k !== -1 && k < limit; k = text.indexOf('[', k + 1)) {
+    if (!isDigitCode(text.charCodeAt(k + 1))) continue; // most brackets hold words
+    BRACKETED.lastIndex = k;
+    const m = BRACKETED.exec(text);
+    if (!m) continue;
+    let offset = k + 1;
+    for (const part of m[1].split(/([ \t]+)/u)) {
       if (/^\d+$/u.test(part)) consider(String(+part), offset, offset + part.length);
       offset += part.length;
     }
@@ -108,14 +148,18 @@ export function findFootnotes(text: string): FootnoteScan {
   const used = new Set<Candidate>(markerHits.map((h) => h.def));
   const accepted = candidates.filter((c) => c.definite || used.has(c));
   const index = new Map<Candidate, number>();
-  const footnotes: Footnote[] = accepted.map((c, i) => {
+  // Arrays built by push, not `map`: optimised code that inlines this function made `map`'s
+  // arrays with another elements kind than the caller had seen, and the caller deoptimised on
+  // every call.
+  const footnotes: Footnote[] = [];
+  for (let i = 0; i < accepted.length; i++) {
+    const c = accepted[i];
     index.set(c, i);
-    return { marker: c.marker, span: { start: c.start, end: Math.max(c.bodyEnd, c.start + c.marker.length) }, body: { start: c.bodyStart, end: c.bodyEnd } };
-  });
-  const refs: FootnoteRef[] = markerHits
-    .filter((h) => index.has(h.def))
-    .sort((a, b) => a.start - b.start)
-    .map((h) => ({ marker: h.marker, span: { start: h.start, end: h.end }, footnote: index.get(h.def) as number }));
+    footnotes.push({ marker: c.marker, span: { start: c.start, end: Math.max(c.bodyEnd, c.start + c.marker.length) }, body: { start: c.bodyStart, end: c.bodyEnd } });
+  }
+  const hits = markerHits.filter((h) => index.has(h.def)).sort((a, b) => a.start - b.start);
+  const refs: FootnoteRef[] = [];
+  for (const h of hits) refs.push({ marker: h.marker, span: { start: h.start, end: h.end }, footnote: index.get(h.def) as number });
 
   // The trailing run: footnotes after which only whitespace or further footnotes follow.
   let trailingStart: number | undefined;

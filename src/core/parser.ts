@@ -20,6 +20,27 @@ interface FoundLabel {
   bodyStart: number;
   numbers: QuestionNumber[];
   implicit: boolean;
+  /**
+   * Read when the label is found, while that text is in the processor's cache (reading it again
+   * when blocks are built costs a cache miss per block): `trimEnd` from `blockStart` back without
+   * limit, the character before that, and `trimStart` from `bodyStart` on without limit.
+   */
+  before: number;
+  beforeIsSentenceEnd: boolean;
+  bodyTrimmed: number;
+}
+
+/** The one place that creates found labels: one object shape. */
+function foundLabel(
+  text: string, kind: 'question' | 'answer', name: string, span: Span, blockStart: number, bodyStart: number,
+  numbers: QuestionNumber[], implicit: boolean,
+): FoundLabel {
+  const before = trimEnd(text, 0, blockStart);
+  const c = before > 0 ? text.charCodeAt(before - 1) : 0;
+  return {
+    kind, name, span, blockStart, bodyStart, numbers, implicit,
+    before, beforeIsSentenceEnd: c === 46 || c === 63 || c === 33, bodyTrimmed: trimStart(text, bodyStart, text.length),
+  };
 }
 
 const H = '[ \\t\\u00A0]'; // horizontal whitespace, as a regex class
@@ -152,7 +173,8 @@ function collapse(s: string): string {
 
 /**
  * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
- * other "vraag"/"vragen" is pushed to `others`, in text order: the candidates for cross-references.
+ * other "vraag"/"vragen" that passes {@link mayBeCrossRef} is pushed to `others`, in text order: the
+ * candidates for cross-references.
  */
 export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
@@ -164,14 +186,15 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     const i = m.index;
     const first = text.charCodeAt(i);
     if (first === 118 /* v */) {
-      others.push(i);
+      if (mayBeCrossRef(text, i, i + m[0].length)) others.push(i);
       continue;
     }
     if (i < labelEnd) continue;
     const end = i + m[0].length;
     const isAnswer = first === 65 /* A */;
     // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
-    if (!isAnswer) others.push(i);
+    const pushed = !isAnswer && mayBeCrossRef(text, i, end);
+    if (pushed) others.push(i);
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
     if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
@@ -180,11 +203,24 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     const label = readLabel(text, i, end, isAnswer, mode);
     if (label) {
       labels.push(label.label);
-      if (!isAnswer) others.pop();
+      if (pushed) others.pop();
       labelEnd = label.end;
     }
   }
   return labels;
+}
+
+/**
+ * Whether "vraag"/"vragen" at `i`–`end` can start a cross-reference as far as the text right
+ * around it tells: a whole word, followed by whitespace and a digit. Most are not. Tested while
+ * the keyword scan has this part of the text at hand (in the processor's cache): looking again
+ * later, for every keyword, costs a cache miss each.
+ */
+function mayBeCrossRef(text: string, i: number, end: number): boolean {
+  if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) return false;
+  let d = end;
+  while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
+  return d !== end && d < text.length && isDigit(text.charCodeAt(d));
 }
 
 /** The label starting with the keyword at `i`–`end`, and where the scan goes on, if it is one. */
@@ -224,10 +260,7 @@ function makeLabel(
   while (b < text.length && (text[b] === '*' || text[b] === '_' || text[b] === ' ' || text[b] === '\t' || text[b] === '\u00A0')) b++;
   if (text[b] === ':' || (text[b] === '.' && mode === 'line')) b++;
   while (b < text.length && (text[b] === '*' || text[b] === '_')) b++;
-  return {
-    kind, name: collapse(text.slice(start, end)), span: { start, end },
-    blockStart: Math.min(blockStart, start), bodyStart: b, numbers, implicit: false,
-  };
+  return foundLabel(text, kind, collapse(text.slice(start, end)), { start, end }, Math.min(blockStart, start), b, numbers, false);
 }
 
 /** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
@@ -254,20 +287,14 @@ function findNumberedQuestions(text: string, footnoteStarts: Set<number>): Found
     const next = k + 1 < items.length ? items[k + 1].lineStart : text.length;
     const q = text.indexOf('?', it.numEnd);
     const number = String(it.n);
-    out.push({
-      kind: 'question', name: `Vraag ${number}`, span: { start: it.start, end: it.numEnd },
-      blockStart: it.start, bodyStart: it.numEnd, numbers: [number], implicit: true,
-    });
+    out.push(foundLabel(text, 'question', `Vraag ${number}`, { start: it.start, end: it.numEnd }, it.start, it.numEnd, [number], true));
     if (q === -1 || q >= next) continue;
     withQuestionMark++;
     // The question ends at the first line that ends with "?"; what follows, up to the next item, answers it.
     const qLineEnd = lineEndOf(text, q);
     const answerStart = trimStart(text, qLineEnd, next);
     if (answerStart < next && !/^[\s#*_]*(?:Antwoord|ANTWOORD)/u.test(text.slice(answerStart, answerStart + 12))) {
-      out.push({
-        kind: 'answer', name: `Antwoord ${number}`, span: { start: answerStart, end: answerStart },
-        blockStart: answerStart, bodyStart: answerStart, numbers: [number], implicit: true,
-      });
+      out.push(foundLabel(text, 'answer', `Antwoord ${number}`, { start: answerStart, end: answerStart }, answerStart, answerStart, [number], true));
     }
   }
   return withQuestionMark * 2 >= items.length ? out : [];
@@ -308,10 +335,7 @@ function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] 
       const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
       const para = paragraphStart(text, prev.bodyStart, paraEnd);
       if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
-        out.push({
-          kind: 'question', name: `Vraag ${l.numbers.join(' en ')}`, span: { start: para, end: para },
-          blockStart: para, bodyStart: para, numbers: [...l.numbers], implicit: true,
-        });
+        out.push(foundLabel(text, 'question', `Vraag ${l.numbers.join(' en ')}`, { start: para, end: para }, para, para, [...l.numbers], true));
       }
     }
     out.push(l);
@@ -376,17 +400,12 @@ function findCrossRefs(
   let consumed = 0;
   for (const i of candidates) {
     if (i < consumed) continue;
-    const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
-    if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) continue;
+    // The candidates passed `mayBeCrossRef` (whole words, a digit after whitespace) in the scan.
     while (li < labels.length && labels[li].span.end <= i) li++;
     if (li < labels.length && labels[li].span.start <= i) continue;
     while (si < skip.length && skip[si].end <= i) si++;
     if (si < skip.length && skip[si].start <= i) continue;
-    // Most "vraag"/"vragen" in running text are not followed by a number: tell by hand (the
-    // numbers start with a digit after whitespace) before running the regex.
-    let d = end;
-    while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
-    if (d === end || !isDigit(text.charCodeAt(d))) continue;
+    const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
     REF_TAIL.lastIndex = end;
     const t = REF_TAIL.exec(text);
     if (!t) continue;
@@ -458,7 +477,7 @@ function parse(text: string): ParsedDocument {
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
 
   // Labels inside the header ("Vragen van het lid ...") are not labels.
-  labels = labels.filter((l) => !headers.some((h) => l.span.start >= h.span.start && l.span.start < h.span.end));
+  if (headers.length > 0) labels = outsideHeaders(labels, headers);
 
   if (!labels.some((l) => l.kind === 'question' && l.numbers.length > 0)) {
     const numbered = findNumberedQuestions(text, new Set(fn.footnotes.map((f) => lineStartOf(text, f.span.start))));
@@ -486,9 +505,7 @@ function parse(text: string): ParsedDocument {
     : [...findSections(text, 0, firstLabel), ...findSections(text, lastLabel)].filter((s) => s.start < firstLabel || s.start > lastLabel);
 
   // Where blocks end: the next label, section, or the footnotes after the last block.
-  const boundaries: number[] = [];
-  for (const l of labels) boundaries.push(l.blockStart);
-  for (const s of foundSections) boundaries.push(s.start);
+  const boundaries = blockBoundaries(labels, foundSections);
   if (fn.footnotes.length > 0) {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
@@ -500,7 +517,10 @@ function parse(text: string): ParsedDocument {
   const sections = buildSections(text, foundSections, boundaries);
 
   const docRefs = findDocRefs(text);
-  const skip: Span[] = headers.map((h) => h.span);
+  // Built by push, as the next loop pushes: an array from `map` has another elements kind in
+  // optimised code, and `parse` deoptimised here on every call.
+  const skip: Span[] = [];
+  for (const h of headers) skip.push(h.span);
   for (const f of fn.footnotes) skip.push(f.span);
   skip.sort((a, b) => a.start - b.start);
   const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
@@ -520,6 +540,29 @@ function parse(text: string): ParsedDocument {
   };
 }
 
+// The loops over labels are functions of their own (as below): `parse` runs once per call, is
+// often unoptimised or deoptimised, and then runs its own loops slowly.
+function outsideHeaders(labels: readonly FoundLabel[], headers: readonly Header[]): FoundLabel[] {
+  const out: FoundLabel[] = [];
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    let inHeader = false;
+    for (let j = 0; j < headers.length; j++) {
+      if (l.span.start >= headers[j].span.start && l.span.start < headers[j].span.end) inHeader = true;
+    }
+    if (!inHeader) out.push(l);
+  }
+  return out;
+}
+
+/** The starts of labels' blocks and of sections, unsorted. */
+function blockBoundaries(labels: readonly FoundLabel[], sections: ReadonlyArray<{ start: number }>): number[] {
+  const boundaries: number[] = [];
+  for (let k = 0; k < labels.length; k++) boundaries.push(labels[k].blockStart);
+  for (let k = 0; k < sections.length; k++) boundaries.push(sections[k].start);
+  return boundaries;
+}
+
 /** The first boundary after `after`, or the text's end. */
 function nextBoundary(boundaries: readonly number[], after: number, textEnd: number): number {
   // Binary search for the first boundary > after.
@@ -536,10 +579,18 @@ function nextBoundary(boundaries: readonly number[], after: number, textEnd: num
 // `parse`, which runs once per call and is often still unoptimised.
 function buildBlocks(text: string, labels: readonly FoundLabel[], boundaries: readonly number[]): QaBlock[] {
   const blocks: QaBlock[] = [];
-  for (const l of labels) {
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
     const limit = nextBoundary(boundaries, l.blockStart, text.length);
-    const end = Math.max(l.span.end, trimBlockEnd(text, l.bodyStart, limit));
-    const bodyStart = Math.min(trimStart(text, l.bodyStart, end), end);
+    // Mostly the block ends at the next label, after a sentence: read from that label, which has
+    // it (what `trimBlockEnd` would find without reading the text again).
+    const next = k + 1 < labels.length ? labels[k + 1] : undefined;
+    const trimmed = next !== undefined && next.blockStart === limit && next.before > l.bodyStart && next.beforeIsSentenceEnd
+      ? next.before
+      : trimBlockEnd(text, l.bodyStart, limit);
+    const end = Math.max(l.span.end, trimmed);
+    // `trimStart` up to `end`: where it stops without limit, if not past `end`.
+    const bodyStart = Math.min(l.bodyTrimmed, end);
     blocks.push({
       kind: l.kind,
       label: { name: l.name, span: l.span },

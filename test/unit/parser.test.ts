@@ -320,3 +320,32 @@ describe('parseDocument: cross-reference phrases', () => {
     assert.deepEqual(refs('Die vraag is goed; vraag 2023D03702 niet.'), []);
   });
 });
+
+describe('parseDocument: footnote markers', () => {
+  const text = [
+    'Vraag 1',
+    'Klopt het bericht?01 Om 10.12 uur, met 1,2 procent, zie tabel1a en 2012 en x12 en regeling12.',
+    'Staat dit in de brief,2 de nota [10 12 ] en het rapport?12',
+    '',
+    'Antwoord 1',
+    'Ja.',
+    '',
+    '1 https://example.nl/a',
+    '2 Zie https://example.nl/b',
+    '[10] Tien.',
+    '12 Zie https://example.nl/c',
+    'Na de noten nog eens regeling1 en [12].',
+  ].join('\n');
+  const doc = parseDocument(text);
+  const markers = doc.footnoteRefs.map((r) => `${r.marker}@${text.slice(r.span.start - 2, r.span.end)}`);
+
+  it('a glued marker is a whole run of digits, with a leading zero or two digits, after a word or punctuation', () => {
+    assert.deepEqual(doc.footnotes.map((f) => f.marker), ['1', '2', '10', '12']);
+    // Two characters before each marker: "01" is marker 1, "x12" and "regeling12" are glued to words.
+    assert.deepEqual(markers, ['1@t?01', '12@ x12', '12@ng12', '2@f,2', '10@ [10', '12@0 12', '12@t?12']);
+  });
+
+  it('times, decimals, years and digits glued before letters are not markers; nor markers after the last footnote', () => {
+    for (const r of doc.footnoteRefs) assert.ok(r.span.start < text.indexOf('Na de noten'));
+  });
+});
