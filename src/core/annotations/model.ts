@@ -32,11 +32,14 @@ export interface Annotation {
 /** Characters of context kept before and after a quote. */
 export const CONTEXT_LENGTH = 32;
 
-/** A random 8-hex-digit id not in `taken`. */
+/**
+ * A random 8-hex-digit id not in `taken`. It starts with a letter (a–f), so that YAML reads it as
+ * text: an id of digits only ("97396583") or like a float ("12e45678") would have to be quoted.
+ */
 export function newId(taken: ReadonlySet<string>, random: () => number = Math.random): string {
   for (;;) {
-    let id = '';
-    for (let i = 0; i < 8; i++) id += Math.floor(random() * 16).toString(16);
+    let id = (10 + Math.floor(random() * 6)).toString(16);
+    for (let i = 1; i < 8; i++) id += Math.floor(random() * 16).toString(16);
     if (!taken.has(id)) return id;
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CodePointIndex, contextOf, createAnnotation, newId, shiftSpan, TextPositions, toLf } from '../../../src/core/annotations/model';
+import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
 
 describe('annotations: model', () => {
   describe('CodePointIndex', () => {
@@ -126,6 +127,15 @@ describe('annotations: model', () => {
     const taken = new Set<string>();
     for (let i = 0; i < 1000; i++) taken.add(newId(taken));
     assert.equal(taken.size, 1000);
-    for (const id of taken) assert.match(id, /^[0-9a-f]{8}$/);
+    for (const id of taken) assert.match(id, /^[a-f][0-9a-f]{7}$/);
+  });
+
+  it('makes ids that YAML writes unquoted, even when the random digits are all 0–9', () => {
+    // Every draw 0.1: "a" then seven "1"s; without the leading letter "11111111" is a number to YAML.
+    const id = newId(new Set(), () => 0.1);
+    assert.equal(id, 'a1111111');
+    const yaml = serializeSidecar('d.txt', [createAnnotation('abc def', 0, 3, { id, tags: ['t'], created: 'now' })]);
+    assert.match(yaml, /^ {2}- id: a1111111$/m);
+    assert.equal(parseSidecar(yaml).annotations[0].id, id);
   });
 });
