@@ -7,6 +7,7 @@ import { EXTENSION_ID, SEED_000, decode, folder, readText, waitFor, writeText } 
 import { parseSidecar, serializeSidecar } from '../../src/core/annotations/sidecar';
 import { CSV_COLUMNS } from '../../src/core/annotations/export/csv';
 import { readCsv, unformula } from '../unit/annotations/csvReader';
+import { ui, uiBridge } from './ui';
 
 const col = (name: typeof CSV_COLUMNS[number]): number => CSV_COLUMNS.indexOf(name);
 
@@ -223,6 +224,32 @@ describe('export annotations', () => {
       assert.ok(checked >= 4, `${checked} annotations checked`);
       const c3 = list.find((x) => x.target.source === c.document.uri.toString());
       assert.equal(c3?.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact, C3);
+    });
+
+    it('exports the valid annotations of an annotation file with errors, and says the export may be incomplete', async function () {
+      this.timeout(30_000);
+      // E: never opened; its sidecar has one valid entry and one with a negative start.
+      const e = vscode.Uri.joinPath(folder(), 'export-e.txt');
+      await writeText(e, seedText);
+      const at = seedText.indexOf(D3);
+      const valid = serializeSidecar('export-e.txt', [{
+        id: 'eeee0001', tags: ['verwijzing'], quote: D3, prefix: '', suffix: '', start: at, end: at + D3.length, created: '2026-11-23T12:00:00Z',
+      }]);
+      const sidecar = await writeText(sidecarOf(e), `${valid}  - id: eeee0002\n    tags: [verwijzing]\n    quote: x\n    start: -1\n    end: 1\n`);
+      try {
+        assert.equal(parseSidecar((await readText(sidecar)) ?? '').problems.length, 1, 'the file has one error');
+        const { text } = await exportTo({ format: 'csv', scope: 'workspace', target: vscode.Uri.joinPath(folder(), 'out-errors.csv') });
+        const ids = csvRows(text).map((r) => r[col('id')]);
+        assert.ok(ids.includes('eeee0001') && !ids.includes('eeee0002'), ids.join(', '));
+        if (uiBridge()) {
+          const warning = await waitFor('the warning', async () =>
+            (await ui<string[]>('notifications')).find((m) => m.includes('export-e.txt.annotations.yaml')), 15_000);
+          assert.match(warning, /incomplete/);
+        }
+      } finally {
+        await vscode.workspace.fs.delete(sidecar);
+        await vscode.workspace.fs.delete(e);
+      }
     });
   });
 });

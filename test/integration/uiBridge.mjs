@@ -10,7 +10,8 @@
 //
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
-//   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane.
+//   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane,
+//   notifications.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,6 +68,10 @@ const actions = {
     const text = await hover.innerText();
     await page.mouse.move(0, 0);
     return text.trim();
+  },
+  /** The messages of the notification toasts on screen. */
+  async notifications(page) {
+    return page.locator('.notification-toast').allInnerTexts();
   },
   async click(page, { selector }) {
     await page.locator(selector).click();

@@ -5,7 +5,7 @@ import {
 } from '../../core/annotations/export';
 import { parseSidecar } from '../../core/annotations/sidecar';
 import { documentOfSidecar, findSidecars } from './scan';
-import { type AnnotationStore, baseName, type DocumentAnnotations, isAnnotatable } from './store';
+import { type AnnotationStore, baseName, type DocumentAnnotations, isAnnotatable, readText } from './store';
 import { configuredTags } from './tags';
 
 type Scope = 'document' | 'workspace';
@@ -22,14 +22,6 @@ interface ExportArgs {
 }
 
 const FORMAT_ALIASES: Record<string, ExportFormat> = { csv: 'csv', markdown: 'markdown', md: 'markdown', jsonld: 'jsonld', 'json-ld': 'jsonld', w3c: 'jsonld' };
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -59,33 +51,55 @@ function liveInput(state: DocumentAnnotations, text: string): ExportDocumentInpu
   };
 }
 
+/** A file's text, or undefined when it does not exist or cannot be read. */
+async function readIfPossible(uri: vscode.Uri): Promise<string | undefined> {
+  return readText(uri).catch(() => undefined);
+}
+
 async function documentText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : readText(uri);
+  return open ? open.getText() : readIfPossible(uri);
+}
+
+/** Nothing exported because the only annotation files could not be read or have errors. */
+function unreadable(files: readonly string[]): string {
+  return vscode.l10n.t('Nothing exported: {0} could not be read or has errors. Fix the file and export again.', files.join(', '));
+}
+
+interface WorkspaceInputs {
+  readonly inputs: ExportDocumentInput[];
+  /** Annotation files that could not be read or have errors: what they hold is missing or only partly exported. */
+  readonly incomplete: string[];
 }
 
 /** Every document of the workspace with annotations: open ones from the store, the others from their sidecars. */
-async function workspaceInputs(store: AnnotationStore): Promise<ExportDocumentInput[]> {
-  const out: ExportDocumentInput[] = [];
+async function workspaceInputs(store: AnnotationStore): Promise<WorkspaceInputs> {
+  const inputs: ExportDocumentInput[] = [];
+  const incomplete: string[] = [];
   const seen = new Set<string>();
   for (const state of store.allStates()) {
     const text = await documentText(state.uri);
     if (text === undefined) continue;
     seen.add(state.uri.toString());
-    if (state.annotations.length > 0) out.push(liveInput(state, text));
+    if (state.broken && state.sidecar) incomplete.push(nameOf(state.sidecar));
+    if (state.annotations.length > 0) inputs.push(liveInput(state, text));
   }
   for (const sidecar of await findSidecars()) {
     const uri = documentOfSidecar(sidecar);
     if (seen.has(uri.toString())) continue;
-    const yaml = await readText(sidecar);
-    if (yaml === undefined) continue;
+    const yaml = await readIfPossible(sidecar);
+    if (yaml === undefined) {
+      incomplete.push(nameOf(sidecar));
+      continue;
+    }
     const parsed = parseSidecar(yaml);
+    if (parsed.problems.length > 0) incomplete.push(nameOf(sidecar));
     if (parsed.annotations.length === 0) continue;
     // A document that cannot be read keeps its annotations as orphans, quoted as last saved.
-    const text = (await readText(uri)) ?? '';
-    out.push({ uri: uri.toString(), annotationsUri: sidecar.toString(), name: nameOf(uri), text, annotations: placeEntries(text, parsed.annotations, parsed.version) });
+    const text = (await readIfPossible(uri)) ?? '';
+    inputs.push({ uri: uri.toString(), annotationsUri: sidecar.toString(), name: nameOf(uri), text, annotations: placeEntries(text, parsed.annotations, parsed.version) });
   }
-  return out;
+  return { inputs, incomplete };
 }
 
 function markdownWords(): typeof MARKDOWN_WORDS {
@@ -190,21 +204,25 @@ export function registerExport(store: AnnotationStore): vscode.Disposable {
 
     // What to export.
     let inputs: ExportDocumentInput[];
+    let incomplete: string[] = [];
     if (scope === 'document') {
       if (!document) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to export its annotations, or export those of the whole workspace.'));
         return undefined;
       }
       const state = await store.ready(document);
+      if (state.broken && state.sidecar) incomplete = [nameOf(state.sidecar)];
       inputs = state.annotations.length > 0 ? [liveInput(state, document.getText())] : [];
       if (inputs.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations to export.', baseName(document.uri)));
+        if (incomplete.length > 0) void vscode.window.showWarningMessage(unreadable(incomplete));
+        else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations to export.', baseName(document.uri)));
         return undefined;
       }
     } else {
-      inputs = await workspaceInputs(store);
+      ({ inputs, incomplete } = await workspaceInputs(store));
       if (inputs.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There are no annotations in this workspace to export.'));
+        if (incomplete.length > 0) void vscode.window.showWarningMessage(unreadable(incomplete));
+        else void vscode.window.showInformationMessage(vscode.l10n.t('There are no annotations in this workspace to export.'));
         return undefined;
       }
     }
@@ -259,6 +277,11 @@ export function registerExport(store: AnnotationStore): vscode.Disposable {
     ).then(async (choice) => {
       if (choice === open) await vscode.window.showTextDocument(written);
     });
+    if (incomplete.length > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t(
+        'The export may be incomplete: {0} could not be read or has errors. Only valid annotations were exported; fix the file and export again.',
+        incomplete.join(', ')));
+    }
     return written;
   };
   return vscode.commands.registerCommand('kamerstukken.exportAnnotations', run);

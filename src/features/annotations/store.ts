@@ -48,7 +48,8 @@ function isFileNotFound(error: unknown): boolean {
   return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** A file's text, or undefined when it does not exist; other errors (no permission, ...) are thrown. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
