@@ -7,6 +7,7 @@ import {
 } from './helpers';
 import { CodePointIndex, contextOf, createAnnotation } from '../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../src/core/annotations/sidecar';
+import { diffLines } from '../unit/annotations/lineDiff';
 
 /** Copies a seed under a new name, opens it and waits for the Kamerstuk language. */
 async function openCopy(seed: string, name: string): Promise<vscode.TextEditor> {
@@ -172,22 +173,6 @@ describe('annotations', () => {
 /** The file's bytes and modification time, to tell that nothing touched it. */
 async function snapshotOf(uri: vscode.Uri): Promise<{ bytes: string; mtime: number }> {
   return { bytes: decode(await vscode.workspace.fs.readFile(uri)), mtime: (await vscode.workspace.fs.stat(uri)).mtime };
-}
-
-/** Lines of b that are not in a (a multiset difference), and the other way round. */
-function diffLines(a: string, b: string): { added: string[]; removed: string[] } {
-  const count = (t: string) => {
-    const m = new Map<string, number>();
-    for (const l of t.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
-    return m;
-  };
-  const ca = count(a);
-  const cb = count(b);
-  const added: string[] = [];
-  const removed: string[] = [];
-  for (const [l, n] of cb) for (let i = 0; i < n - (ca.get(l) ?? 0); i++) added.push(l);
-  for (const [l, n] of ca) for (let i = 0; i < n - (cb.get(l) ?? 0); i++) removed.push(l);
-  return { added, removed };
 }
 
 interface WebAnno { id: string; target: { selector: { type: string; exact?: string; start?: number; end?: number }[] } }
