@@ -1,9 +1,12 @@
 // The test side of the UI bridge (uiBridge.mjs): asks run.mjs what the browser shows. Only under
 // run.mjs (code-server + Playwright); under runElectron.mjs there is no bridge and `uiBridge()` is false.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { sleep } from './helpers';
 
+// Each suite is bundled on its own, with its own copy of this module and counter, all in one extension
+// host process: the random part keeps request ids of different suites apart.
+const session = Math.random().toString(36).slice(2, 10);
 let counter = 0;
 
 export function uiBridge(): boolean {
@@ -15,7 +18,7 @@ export async function ui<T>(action: string, args: Record<string, unknown> = {}, 
   const dir = process.env.KAMERSTUKKEN_UI_BRIDGE;
   if (!dir) throw new Error('no UI bridge (run under test/integration/run.mjs)');
   mkdirSync(dir, { recursive: true });
-  const id = `${process.pid}-${++counter}`;
+  const id = `${process.pid}-${session}-${++counter}`;
   writeFileSync(path.join(dir, `${id}.tmp-request`), JSON.stringify({ action, ...args }));
   renameSync(path.join(dir, `${id}.tmp-request`), path.join(dir, `${id}.request.json`));
   const response = path.join(dir, `${id}.response.json`);
@@ -25,6 +28,7 @@ export async function ui<T>(action: string, args: Record<string, unknown> = {}, 
     await sleep(50);
   }
   const result = JSON.parse(readFileSync(response, 'utf8')) as { value?: T; error?: string };
+  rmSync(response, { force: true });
   if (result.error !== undefined) throw new Error(`UI action ${action}: ${result.error}`);
   return result.value as T;
 }
