@@ -69,9 +69,9 @@ const actions = {
     await page.mouse.move(0, 0);
     return text.trim();
   },
-  /** The messages of the notification toasts on screen. */
+  /** The notifications on screen (toasts, and the notification center's list when it is open), as text. */
   async notifications(page) {
-    return page.locator('.notification-toast').allInnerTexts();
+    return page.locator('.notification-toast, .notifications-center .notification-list-item').allInnerTexts();
   },
   async click(page, { selector }) {
     await page.locator(selector).click();

@@ -271,17 +271,14 @@ export function registerExport(store: AnnotationStore): vscode.Disposable {
     }
     const written = target;
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(
-      passages.length === 1 ? vscode.l10n.t('Exported 1 annotation to {0}.', baseName(written)) : vscode.l10n.t('Exported {0} annotations to {1}.', passages.length, baseName(written)),
-      open,
-    ).then(async (choice) => {
+    const done = passages.length === 1 ? vscode.l10n.t('Exported 1 annotation to {0}.', baseName(written)) : vscode.l10n.t('Exported {0} annotations to {1}.', passages.length, baseName(written));
+    // One message: with files that could not be read or have errors, a warning that says which.
+    const shown = incomplete.length > 0
+      ? vscode.window.showWarningMessage(`${done} ${vscode.l10n.t('The export may be incomplete: {0} could not be read or has errors; only valid annotations were exported. Fix the file and export again.', incomplete.join(', '))}`, open)
+      : vscode.window.showInformationMessage(done, open);
+    void shown.then(async (choice) => {
       if (choice === open) await vscode.window.showTextDocument(written);
     });
-    if (incomplete.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t(
-        'The export may be incomplete: {0} could not be read or has errors. Only valid annotations were exported; fix the file and export again.',
-        incomplete.join(', ')));
-    }
     return written;
   };
   return vscode.commands.registerCommand('kamerstukken.exportAnnotations', run);
