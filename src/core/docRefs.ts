@@ -50,6 +50,17 @@ const enum Kind { Url, Aanhangsel, Kamerstuk, HandelingenId, OtherId, TkNumber, 
 
 interface Found { kind: DocRefKind; start: number; end: number; fields: DocRefFields; order: Kind; text: string }
 
+/** The length of a CANDIDATE match, from its last character. */
+function candidateLength(last: number): number {
+  switch (last) {
+    case 108 /* l: Aanhangsel */: return 10;
+    case 107 /* k: Kamerstuk */: return 9;
+    case 47 /* /: :// */: return 3;
+    case 46 /* .: www. */: return 4;
+    default: return 5; // 2023D, 2023Z
+  }
+}
+
 function isWordCode(c: number): boolean {
   // [\p{L}\d] for the characters that occur before references; other letters via the regex.
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -90,8 +101,9 @@ export function findDocRefs(text: string): DocRef[] {
     if (m && notAfterWord(text, p)) add('identifier', Kind.OtherId, p, p + m[0].length, { value: m[0] });
   };
   CANDIDATE.lastIndex = 0;
-  for (let c = CANDIDATE.exec(text); c; c = CANDIDATE.exec(text)) {
-    const q = c.index;
+  // `test`, not `exec`: no match object per candidate; the start follows from the last character.
+  while (CANDIDATE.test(text)) {
+    const q = CANDIDATE.lastIndex - candidateLength(text.charCodeAt(CANDIDATE.lastIndex - 1));
     // Candidates cannot overlap each other (no part is inside another), but a reference can
     // contain a candidate (a URL with "2023D03702" in it): each kind is tried on its own. The
     // starts derived below grow with `q` within each kind, as `tryAt` needs.

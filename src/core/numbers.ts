@@ -3,13 +3,17 @@ import type { QuestionNumber } from './model';
 /** One question number: digits with an optional sub-item letter ("2l"). */
 export const NUM_SOURCE = '\\d{1,3}(?:[a-z](?![\\p{L}\\d]))?';
 
+/** Where lists are collected: one array for every call (callers get copies). */
+const SCRATCH: QuestionNumber[] = [];
+
 /**
  * Reads a written number list: "1, 2, 3 en 5" → 1, 2, 3, 5; "1 t/m 3" → 1, 2, 3; "2l" → 2l.
  * Ranges are expanded only between plain numbers, and only when short (≤ 200). A hand-written
  * scanner: this runs for every label and cross-reference, so it must not allocate much.
  */
 export function parseNumberList(written: string): QuestionNumber[] {
-  const out: QuestionNumber[] = [];
+  const out = SCRATCH;
+  out.length = 0;
   let pendingRange = false;
   let prevPlain = -1; // the previous number, when it had no letter
   const n = written.length;
@@ -42,7 +46,9 @@ export function parseNumberList(written: string): QuestionNumber[] {
     }
     i++;
   }
-  return out;
+  // A copy of exactly its length: the lists live as long as the document model, and an array
+  // grown by `push` keeps room for 17 (184 bytes for one number, against 32).
+  return out.slice();
 }
 
 function isWordChar(c: number): boolean {

@@ -182,15 +182,16 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   // lowercase "vraag"/"vragen" there still are cross-reference candidates.
   let labelEnd = 0;
   KEYWORD.lastIndex = 0;
-  for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
-    const i = m.index;
+  // `test`, not `exec`: no match object per keyword (there are tens of thousands in a long text).
+  while (KEYWORD.test(text)) {
+    const end = KEYWORD.lastIndex;
+    const i = end - keywordLength(text, end);
     const first = text.charCodeAt(i);
     if (first === 118 /* v */) {
-      if (mayBeCrossRef(text, i, i + m[0].length)) others.push(i);
+      if (mayBeCrossRef(text, i, end)) others.push(i);
       continue;
     }
     if (i < labelEnd) continue;
-    const end = i + m[0].length;
     const isAnswer = first === 65 /* A */;
     // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
     const pushed = !isAnswer && mayBeCrossRef(text, i, end);
@@ -208,6 +209,14 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     }
   }
   return labels;
+}
+
+/** The length of the KEYWORD match that ends at `end`, read from its last letters. */
+function keywordLength(text: string, end: number): number {
+  const last = text.charCodeAt(end - 1) | 0x20;
+  if (last === 103 /* g: vraag */) return 5;
+  if (last === 100 /* d: antwoord */) return 8;
+  return (text.charCodeAt(end - 3) | 0x20) === 103 /* g: vragen */ ? 6 : 10; // antwoorden
 }
 
 /**
@@ -326,12 +335,18 @@ function intersects(a: readonly QuestionNumber[], b: readonly QuestionNumber[]):
  * last paragraph before it, ending in "?". Splits that paragraph off the previous block.
  */
 function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] {
+  // The numbers that some question label covers, without sub-item letters: looked up for every
+  // answer that follows an answer (searching the labels each time would be quadratic).
+  const asked = new Set<string>();
+  for (let k = 0; k < labels.length; k++) {
+    if (labels[k].kind === 'question') for (const n of labels[k].numbers) asked.add(baseNumber(n));
+  }
   const out: FoundLabel[] = [];
   for (let k = 0; k < labels.length; k++) {
     const l = labels[k];
     const prev = out[out.length - 1];
     if (l.kind === 'answer' && !l.implicit && l.numbers.length > 0 && prev && prev.kind === 'answer'
-      && !labels.some((q) => q.kind === 'question' && intersects(q.numbers, l.numbers))) {
+      && !coversAny(asked, l.numbers)) {
       const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
       const para = paragraphStart(text, prev.bodyStart, paraEnd);
       if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
@@ -341,6 +356,12 @@ function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] 
     out.push(l);
   }
   return out;
+}
+
+/** Whether one of `numbers`, without its sub-item letter, is in `bases`. */
+function coversAny(bases: ReadonlySet<string>, numbers: readonly QuestionNumber[]): boolean {
+  for (const n of numbers) if (bases.has(baseNumber(n))) return true;
+  return false;
 }
 
 /** Start of the paragraph (text after the last blank line) that ends at `end`, not before `min`. */
@@ -479,7 +500,7 @@ function parse(text: string): ParsedDocument {
   // Labels inside the header ("Vragen van het lid ...") are not labels.
   if (headers.length > 0) labels = outsideHeaders(labels, headers);
 
-  if (!labels.some((l) => l.kind === 'question' && l.numbers.length > 0)) {
+  if (!hasNumberedQuestion(labels)) {
     const numbered = findNumberedQuestions(text, new Set(fn.footnotes.map((f) => lineStartOf(text, f.span.start))));
     if (numbered.length > 0) {
       labels = [...labels.filter((l) => !numbered.some((n) => n.implicit && l.blockStart === n.blockStart)), ...numbered]
@@ -510,7 +531,7 @@ function parse(text: string): ParsedDocument {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
   }
-  boundaries.sort((a, b) => a - b);
+  boundaries.sort(ascending);
 
   const blocks = buildBlocks(text, labels, boundaries);
   assignParents(blocks);
@@ -522,7 +543,7 @@ function parse(text: string): ParsedDocument {
   const skip: Span[] = [];
   for (const h of headers) skip.push(h.span);
   for (const f of fn.footnotes) skip.push(f.span);
-  skip.sort((a, b) => a.start - b.start);
+  skip.sort(byStart);
   const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
   const metadata = extractMetadata(text, headers, docRefs);
 
@@ -538,6 +559,19 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start;
+}
+
+function hasNumberedQuestion(labels: readonly FoundLabel[]): boolean {
+  for (let k = 0; k < labels.length; k++) if (labels[k].kind === 'question' && labels[k].numbers.length > 0) return true;
+  return false;
 }
 
 // The loops over labels are functions of their own (as below): `parse` runs once per call, is

@@ -110,26 +110,45 @@ export function nextBlankLine(text: string, from: number, limit = text.length): 
   return m && m.index < limit ? m.index : -1;
 }
 
+/** The regexes `matchLines` derives from a line-anchored one, made once per regex. */
+const LINE_REGEXES = new Map<string, { first: RegExp; rest: RegExp }>();
+
+function lineRegexes(re: RegExp): { first: RegExp; rest: RegExp } {
+  const key = `${re.flags}/${re.source}`;
+  let r = LINE_REGEXES.get(key);
+  if (r === undefined) {
+    const body = re.source.replace(/^\^/u, '');
+    const flags = re.flags.includes('m') ? re.flags : re.flags + 'm';
+    r = {
+      first: new RegExp(body, flags.replace('g', '') + 'y'),
+      rest: new RegExp(`\\n(?:${body})`, flags.includes('g') ? flags : flags + 'g'),
+    };
+    LINE_REGEXES.set(key, r);
+  }
+  return r;
+}
+
 /**
- * Matches a line-anchored regex (`^...$`, flag m) at line starts only. Searching for "\n" first
- * is much faster on long texts than letting the engine try `^` at every position.
+ * Matches a line-anchored regex (`^...$`, flag m) at line starts only, in text order. Searching
+ * for "\n" first is much faster on long texts than letting the engine try `^` at every position.
+ * The derived regexes are made once per regex, not on every call.
  */
-export function* matchLines(text: string, re: RegExp, from = 0, to = text.length): Generator<RegExpExecArray> {
+export function matchLines(text: string, re: RegExp, from = 0, to = text.length): RegExpExecArray[] {
   // A prefix keeps offsets and stops the engine at `to` (it would search on to the end otherwise).
   if (to < text.length) text = text.slice(0, to);
-  const body = re.source.replace(/^\^/u, '');
-  const flags = re.flags.includes('m') ? re.flags : re.flags + 'm';
+  const { first, rest } = lineRegexes(re);
+  const out: RegExpExecArray[] = [];
   if (from === 0) {
-    const m0 = new RegExp(body, flags.replace('g', '') + 'y').exec(text);
-    if (m0) yield m0;
+    first.lastIndex = 0;
+    const m0 = first.exec(text);
+    if (m0) out.push(m0);
   }
-  const rest = new RegExp(`\\n(?:${body})`, flags.includes('g') ? flags : flags + 'g');
   rest.lastIndex = Math.max(0, from - 1);
-  for (const m of text.matchAll(rest)) {
-    if (m.index >= to) break;
-    const shifted = [...m] as unknown as RegExpExecArray;
-    shifted[0] = m[0].slice(1);
-    shifted.index = (m.index ?? 0) + 1;
-    yield shifted;
+  for (let m = rest.exec(text); m; m = rest.exec(text)) {
+    // Without the "\n" it starts with: the match as `re` would give it at that line start.
+    m[0] = m[0].slice(1);
+    m.index += 1;
+    out.push(m);
   }
+  return out;
 }

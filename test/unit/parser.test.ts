@@ -26,6 +26,14 @@ describe('parseNumberList', () => {
     assert.deepEqual(parseNumberList('3 en 8'), ['3', '8']);
     assert.deepEqual(parseNumberList('1 – 3'), ['1', '2', '3']);
   });
+
+  it('returns a list of its own on every call', () => {
+    const first = parseNumberList('1 en 2');
+    const second = parseNumberList('3');
+    assert.notStrictEqual(first, second);
+    assert.deepEqual(first, ['1', '2']);
+    assert.deepEqual(second, ['3']);
+  });
 });
 
 describe('parseDocument: the seeds', () => {
