@@ -141,6 +141,50 @@ describe('kamerstuk grammar', () => {
     });
   });
 
+  describe('every kind of heading ends where its label ends', () => {
+    // The grammar decides the kind of a heading in a look-ahead and consumes it with one pattern for
+    // all kinds (test/grammar/build-grammar.ts, kindOf): if the two ever disagreed, a heading would
+    // stop short of its label or run into the text after it.
+    const kinds: [string, (s: string) => boolean][] = [
+      ['Vraag', isQuestionHeading], ['Vragen', isQuestionHeading], ['VRAAG', isQuestionHeading], ['Vraag nr.', isQuestionHeading],
+      ['Antwoord', isAnswerHeading], ['Antwoorden op vraag', isAnswerHeading], ['Antwoord op de vragen', isAnswerHeading],
+      ['Antwoord vraag', isAnswerHeading], ['ANTWOORD', isAnswerHeading],
+    ];
+    const numbers = [' 1', ' 1 en 2', ' 1, 2, 3 en 5', ' 3a', ' 1 t/m 3', ' 2l', ' 1, 2, 3, 4, 5, 6, 7, 8, 9 en 10'];
+    const marks = ['', '**', '__', '_'];
+    const seps = ['', ':', '.', ' :'];
+    it('numbered labels, with markup and colons, at a line start and after a sentence', () => {
+      for (const [word, pred] of kinds) {
+        for (const n of numbers) {
+          for (const m of marks) {
+            for (const sep of seps) {
+              const label = `${m}${word}${n}${sep}${m}`;
+              for (const text of [label, `  ${label} Wat vindt u daarvan?`, `Dat klopt. ${label} Wat vindt u daarvan?`]) {
+                const l = line(text);
+                assertAll(l, label, pred, 'heading');
+                const first = /[0-9]+[a-z]?/.exec(n)?.[0] ?? '';
+                assertAll(l, ` ${first}`.slice(1), isQuestionNumber, 'question number', 0);
+                if (text !== label) assertNone(l, 'Wat vindt u daarvan?', isAnyHeading, 'heading');
+              }
+            }
+          }
+        }
+      }
+    });
+    it('bare labels and beslisnota headings, alone on their line', () => {
+      for (const [text, pred] of [
+        ['Vraag', isQuestionHeading], ['**Antwoord:**', isAnswerHeading], ['_Vraag_', isQuestionHeading],
+        ...SECTION_HEADINGS.flatMap((h): [string, (s: string) => boolean][] => [[h, isSectionHeading], [`**${h}:**`, isSectionHeading], [`2. ${h}`, isSectionHeading]]),
+      ] as const) {
+        const l = line(`# ${text}   `);
+        assertAll(l, text, pred, 'heading');
+        assertNone(l, '#', isAnyHeading, 'heading');
+        const plain = line(`${text} en verder`);
+        assertNone(plain, 'en verder', isAnyHeading, 'heading');
+      }
+    });
+  });
+
   describe('labels in the middle of a line', () => {
     it('glued to a page footer: "...Aanhangsel 1Antwoord 3"', () => {
       const l = line('Tweede Kamer, vergaderjaar 2023-2024, Aanhangsel 1Antwoord 3');
