@@ -5,15 +5,27 @@
  * Why generated: capture numbers across the line-anchored union are unmanageable by hand.
  *
  * Structure (performance; bench/tokenize.ts, target ours <= 0.5x VS Code's Markdown grammar).
- * How the time goes (vscode-oniguruma, lines < 1000 bytes): every scanner call runs Oniguruma's
- * RegSet search, which walks the line from the start position character by character and, at each,
- * loops over ALL regexes of the rule's list (about 7 ns per character per regex, matched or not); a
- * regex is tried (match_at) only at candidates of its first-character map, and each try clears one
- * slot per capturing group. A regex without a usable map (a leading `[ \t]*`, a class holding
- * non-ASCII characters, a branch of a union without a map) is tried at every character. So: few
- * regexes, rare first characters, few capturing groups where tries are frequent, ASCII-only
- * first-character classes (non-ASCII first characters as literals). Fixed cost per line of
- * vscode-textmate itself (no patterns at all): ~0.19x Markdown.
+ * How the time goes (vscode-oniguruma, lines < 1000 bytes). Measured by replaying the scanner calls
+ * of 1 MB of corpus in one process (about 26,600 calls, 1 per line plus 1 per match):
+ * - every call runs Oniguruma's RegSet search: it walks the line from the start position and, at
+ *   each position, loops over ALL regexes of the list, dead or alive (about 3.6 ns per regex per
+ *   position: 3 regexes cost ~11 ms of the ~60 ms);
+ * - a regex is tried (match_at) only at candidates of its optimisation: an exact string (searched
+ *   with skips: nearly free) or a first-character map. The FIRST try of a regex in a call costs
+ *   ~250 ns (Oniguruma allocates its backtrack stack per search, ~5 KB), later tries ~65 ns. So what
+ *   costs is the number of (call, regex) pairs with at least one candidate: a regex whose candidates
+ *   are common letters pays on nearly every call (the "h"/"w" of URLs: ~7 ms);
+ * - a regex with no usable map or exact string (a branch of a union without a first character, a
+ *   class holding non-ASCII characters) is tried at EVERY position: 3-10x slower;
+ * - a match hands over every group of the matched regex (~30 ns per group, see "Capture groups");
+ * - fixed cost per line in vscode-textmate and vscode-oniguruma (encoding the line, no patterns at
+ *   all): ~0.19x Markdown.
+ * So: few regexes, rare first characters, exact strings where possible, few capture groups,
+ * ASCII-only first-character classes (non-ASCII first characters as literals).
+ * Tried and no better (same harness): #line merged into the inline union (2 regexes: -6 ms of
+ * scanning, +6 ms of groups), cross-references merged into it (the same; a class [Vv] leading a
+ * branch there even lost the union's map: 2.3x slower), URLs as a regex of their own (the per-regex
+ * cost eats the saving).
  * - No rule around the document: three regexes at the top level. (Before, a begin/while rule
  *   spanning the document tested the line constructs as its while condition and re-tokenized a
  *   captured construct with #line: ~0.25x Markdown for that machinery alone; dropping it took the
