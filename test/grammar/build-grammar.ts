@@ -244,30 +244,12 @@ const EM_END = `punctuation.definition.emphasis.end.${S}`;
 const LABEL_SEP = `punctuation.separator.label.${S}`;
 const FOOTNOTE_REF = `support.constant.footnote-reference.${S}`;
 
-/** A question or answer label: optional markup, the words, the numbers, optional colon, closing markup. */
-function label(kind: 'question' | 'answer'): Piece {
-  return seq(
-    opt(cap(EM_BEGIN, MD)),
-    kind === 'question' ? QWORD : AWORD,
-    `${WS}+`,
-    numberList(NUM),
-    opt(`${WS}*`, cap(LABEL_SEP, '[:.]')),
-    opt(cap(EM_END, MD)),
-    opt(`${WS}*`, cap(LABEL_SEP, ':')),
-  );
-}
 /** "Vraag" / "Antwoord:" alone on a line (followed by the end of the line). */
-function bareLabel(kind: 'question' | 'answer'): Piece {
-  return seq(opt(cap(EM_BEGIN, MD)), kind === 'question' ? '(?:Vraag|VRAAG)' : '(?:Antwoord|ANTWOORD)', opt(`${WS}*`, cap(LABEL_SEP, ':')), opt(cap(EM_END, MD)));
+function bareLabel(kind: 'question' | 'answer'): string {
+  return seq(opt(MD), kind === 'question' ? '(?:Vraag|VRAAG)' : '(?:Antwoord|ANTWOORD)', opt(`${WS}*:`), opt(MD)).re;
 }
 /** A beslisnota heading, optionally numbered ("2. Toelichting"); it must end the line (SECTION_END). */
-const sectionHeading = seq(
-  opt(cap(EM_BEGIN, '\\*\\*|__')),
-  `(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?`,
-  words(SECTION_HEADINGS),
-  opt(`${WS}*`, cap(LABEL_SEP, ':')),
-  opt(cap(EM_END, '\\*\\*|__')),
-);
+const sectionHeading = `(?:\\*\\*|__)?(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?${words(SECTION_HEADINGS)}(?:${WS}*:)?(?:\\*\\*|__)?`;
 const SECTION_END = `${WS}*:?${WS}*$`;
 
 /**
@@ -284,17 +266,19 @@ const SECTION_END = `${WS}*:?${WS}*$`;
 function kindOf(kinds: readonly { scope: string; pattern: string; after?: string }[]): Piece {
   return seq('(?:', ...kinds.flatMap((k, i) => [i > 0 ? '|' : '', '(?=', cap(k.scope, k.pattern), k.after ?? '', ')']), ')');
 }
-function headingBody(words: readonly string[], numbered: boolean): Piece {
+function headingBody(wordAlternatives: readonly string[], numbered: boolean): Piece {
   return seq(
     opt(cap(EM_BEGIN, MD)),
     numbered ? '' : `(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?`,
-    `(?:${words.join('|')})`,
+    `(?:${wordAlternatives.join('|')})`,
     numbered ? seq(`${WS}+`, numberList(NUM)) : opt(`${WS}+`, numberList(NUM)),
     opt(`${WS}*`, cap(LABEL_SEP, '[:.]')),
     opt(cap(EM_END, MD)),
     opt(`${WS}*`, cap(LABEL_SEP, ':')),
   );
 }
+/** A question or answer label as a pattern without groups: the kind's part of kindOf. */
+const label = (kind: 'question' | 'answer'): string => uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true));
 const QUESTION_HEADING = `markup.heading.question.${S}`;
 const ANSWER_HEADING = `markup.heading.answer.${S}`;
 const SECTION_HEADING = `markup.heading.section.${S}`;
@@ -395,9 +379,9 @@ export const lineAlternatives: readonly Alternative[] = [
     pattern: seq(
       LINE_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: `(?:${uncaptured(label('question'))}|${uncaptured(bareLabel('question'))}(?=${WS}*$))` },
-        { scope: ANSWER_HEADING, pattern: `(?:${uncaptured(label('answer'))}|${uncaptured(bareLabel('answer'))}(?=${WS}*$))` },
-        { scope: SECTION_HEADING, pattern: uncaptured(sectionHeading), after: SECTION_END },
+        { scope: QUESTION_HEADING, pattern: `(?:${label('question')}|${bareLabel('question')}(?=${WS}*$))` },
+        { scope: ANSWER_HEADING, pattern: `(?:${label('answer')}|${bareLabel('answer')}(?=${WS}*$))` },
+        { scope: SECTION_HEADING, pattern: sectionHeading, after: SECTION_END },
       ]),
       headingBody([QWORD, AWORD, words(SECTION_HEADINGS)], false),
     ),
@@ -469,8 +453,8 @@ const inlineAlternatives: Alternative[] = [
     pattern: seq(
       MID_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: uncaptured(label('question')) },
-        { scope: ANSWER_HEADING, pattern: uncaptured(label('answer')) },
+        { scope: QUESTION_HEADING, pattern: label('question') },
+        { scope: ANSWER_HEADING, pattern: label('answer') },
       ]),
       headingBody([QWORD, AWORD], true),
     ),
