@@ -41,10 +41,11 @@ export async function installLanguagePack(locale, { userDataDir, extensionsDir }
 }
 
 const actions = {
-  /** The labels of the rows of the open quick pick (Command Palette), as shown. */
-  async quickPickLabels(page) {
+  /** The labels of the rows of the open quick pick (Command Palette), as shown; allowEmpty: no row is an answer. */
+  async quickPickLabels(page, { allowEmpty = false } = {}) {
     const rows = page.locator('.quick-input-widget .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    if (allowEmpty) await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
+    else await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.waitForTimeout(300); // the list filters as the input settles
     return rows.evaluateAll((els) => els.map((el) => el.querySelector('.label-name')?.textContent?.trim() ?? el.getAttribute('aria-label') ?? ''));
   },

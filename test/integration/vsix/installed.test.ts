@@ -17,6 +17,16 @@ const viewState = (): Thenable<{ visible: boolean; rows: RowState[] }> => vscode
 
 const measures: Record<string, number | string | boolean> = {};
 
+/** The entries the Command Palette lists for "Kamerstukken: " (read from the workbench; none is an empty list). */
+async function paletteLabels(): Promise<string[]> {
+  await vscode.commands.executeCommand('workbench.action.quickOpen', '>Kamerstukken: ');
+  try {
+    return await ui<string[]>('quickPickLabels', { allowEmpty: true });
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  }
+}
+
 describe('installed from the .vsix', () => {
   after(async () => {
     const file = process.env.KAMERSTUKKEN_MEASURE_FILE;
@@ -49,6 +59,9 @@ describe('installed from the .vsix', () => {
       // The Explorer is on screen with its views; the Annotations view is not among them.
       await waitFor('the Outline view in the Explorer', async () => (await ui<ViewPane>('viewPane', { title: 'Outline' })).visible);
       assert.equal((await ui<ViewPane>('viewPane', { title: 'Annotations' })).exists, false, 'no Annotations view');
+      // Nor its commands in the Command Palette (listing them does not activate the extension).
+      const labels = await paletteLabels();
+      assert.ok(!labels.some((l) => l.includes('Export Annotations') || l.includes('Refresh Annotations')), labels.join(' | '));
     }
     measures.activeBeforeOpening = ext.isActive;
     assert.equal(ext.isActive, false, 'activated without a parliamentary text or annotation file');
@@ -73,6 +86,11 @@ describe('installed from the .vsix', () => {
     const names = symbols.flatMap(function walk(s: vscode.DocumentSymbol): string[] { return [s.name, ...s.children.flatMap(walk)]; });
     assert.ok(names.includes('Vraag 8') && names.includes('Antwoord 8'), names.join(', '));
     assert.ok(['Vraag 1 en 2', 'Antwoord 1 en 2', 'Vraag 6 en 7', 'Antwoord 9'].every((n) => names.includes(n)), names.join(', '));
+
+    if (uiBridge()) {
+      const labels = await paletteLabels();
+      assert.ok(labels.includes('Kamerstukken: Export Annotations...') && labels.includes('Kamerstukken: Refresh Annotations'), labels.join(' | '));
+    }
 
     if (!activeBefore) measures.openToActiveMs = +(active - t0).toFixed(1);
     activationFigures(EXTENSION_ID, measures);
