@@ -14,7 +14,7 @@ import { registerWorkspaceContext } from './features/context';
 
 export function activate(context: vscode.ExtensionContext): void {
   const models = new DocumentModels();
-  const annotations = registerAnnotations();
+  const annotations = registerAnnotations(models);
   context.subscriptions.push(
     models,
     registerWorkspaceContext(),

@@ -125,16 +125,19 @@ function firstInk(text: string, start: number, end: number): number {
 
 /**
  * The passages of some documents, by document name and then by position (orphans last in their
- * document). `parse` is the parser (a cached one can be passed).
+ * document). `parse` gives a document's model (the editor passes its cache of open documents).
  */
-export function preparePassages(documents: readonly ExportDocumentInput[], parse: (text: string) => ParsedDocument = parseDocument): Passage[] {
+export function preparePassages(
+  documents: readonly ExportDocumentInput[],
+  parse: (document: ExportDocumentInput) => ParsedDocument = (d) => parseDocument(d.text),
+): Passage[] {
   const out: Passage[] = [];
   const sorted = [...documents].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of sorted) {
     if (d.annotations.length === 0) continue;
     const text = d.text;
     const placed = d.annotations.filter((a) => !a.orphaned && a.start >= 0 && a.end <= text.length && a.start < a.end);
-    const model = placed.length > 0 ? parse(text) : undefined;
+    const model = placed.length > 0 ? parse(d) : undefined;
     const index = new CodePointIndex(text);
     const starts = placed.length > 0 ? lineStarts(text) : [0];
     const base = d.annotationsUri ?? d.uri + SIDECAR_SUFFIX;

@@ -4,6 +4,9 @@ import {
   placeEntries, preparePassages, toCsv, toMarkdown, toWebAnnotations,
 } from '../../core/annotations/export';
 import { parseSidecar } from '../../core/annotations/sidecar';
+import type { ParsedDocument } from '../../core/model';
+import { parseDocument } from '../../core/parser';
+import type { DocumentModels } from '../../documentModels';
 import { documentOfSidecar, findSidecars } from './scan';
 import { type AnnotationStore, baseName, type DocumentAnnotations, isAnnotatable, readText } from './store';
 import { configuredTags } from './tags';
@@ -167,7 +170,12 @@ function asUri(v: unknown): vscode.Uri | undefined {
 }
 
 /** Export Annotations: CSV, Markdown or W3C Web Annotations, of one document or the workspace. */
-export function registerExport(store: AnnotationStore): vscode.Disposable {
+export function registerExport(store: AnnotationStore, models: DocumentModels): vscode.Disposable {
+  // An open document's model comes from the editor's cache (the outline and hovers parsed it already).
+  const modelOf = (d: ExportDocumentInput): ParsedDocument => {
+    const open = vscode.workspace.textDocuments.find((x) => x.uri.toString() === d.uri);
+    return open && open.getText() === d.text ? models.get(open) : parseDocument(d.text);
+  };
   const run = async (args?: ExportArgs): Promise<vscode.Uri | undefined> => {
     const editor = vscode.window.activeTextEditor;
     const document = editor && isAnnotatable(editor.document) ? editor.document : undefined;
@@ -246,7 +254,7 @@ export function registerExport(store: AnnotationStore): vscode.Disposable {
       if (!target) return undefined;
     }
 
-    const passages = preparePassages(inputs);
+    const passages = preparePassages(inputs, modelOf);
     const subtitle = scope === 'document' && document ? baseName(document.uri) : vscode.workspace.name ?? '';
     let text: string;
     switch (format) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DocumentModels } from '../../documentModels';
 import { registerAnnotationCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerExport } from './export';
@@ -7,7 +8,7 @@ import { AnnotationStore } from './store';
 import { AnnotationsView, registerAnnotationsView } from './view';
 
 /** Annotations: tagged passages with notes, kept in a YAML sidecar beside each document. */
-export function registerAnnotations(): vscode.Disposable & { readonly store: AnnotationStore } {
+export function registerAnnotations(models: DocumentModels): vscode.Disposable & { readonly store: AnnotationStore } {
   const store = new AnnotationStore();
   const view = new AnnotationsView(store);
   return Object.assign(vscode.Disposable.from(
@@ -15,7 +16,7 @@ export function registerAnnotations(): vscode.Disposable & { readonly store: Ann
     registerDecorations(store),
     registerAnnotationHover(store),
     registerAnnotationsView(view),
-    registerExport(store),
+    registerExport(store, models),
     view,
     store,
   ), { store });

@@ -11,6 +11,7 @@ import { CSV_COLUMNS } from '../../../src/core/annotations/export/csv';
 import { blockQuote, escapeMarkdown, MARKDOWN_WORDS } from '../../../src/core/annotations/export/markdown';
 import { type Annotation, CodePointIndex, contextOf, createAnnotation } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
+import { parseDocument } from '../../../src/core/parser';
 import { root, seed } from '../helpers';
 import { readCsv, unformula } from './csvReader';
 
@@ -166,6 +167,19 @@ describe('annotations: export', () => {
       assert.equal(byId('b0000001').end! - byId('b0000001').start!, 9);
       assert.equal(tricky.line, 5);
       assert.equal(tricky.endLine, 10);
+    });
+  });
+
+  describe('the document model', () => {
+    it('comes from the given parse, once per document with placed passages, for that document', () => {
+      const asked: string[] = [];
+      const ps = preparePassages([trickyDoc, seedDoc, orphanDoc], (d) => {
+        asked.push(d.name);
+        return parseDocument(d.text);
+      });
+      // The orphan's document has no placed passage: no model is needed.
+      assert.deepEqual(asked.sort(), [seedDoc.name, trickyDoc.name].sort());
+      assert.deepEqual(ps, passages);
     });
   });
 
