@@ -331,6 +331,23 @@ describe('annotations: the sidecar in git (opening never writes; CRLF and LF che
     assert.ok(entry.start < crlf(seedText).indexOf(q), 'not the CRLF offset');
   });
 
+  it('(e) a sidecar that starts with a byte order mark keeps it when an annotation is added', async () => {
+    const name = 'git-e.txt';
+    const sidecar = await write(sidecarOf(vscode.Uri.joinPath(folder(), name)), `\uFEFF${sidecarFor(name, seedText)}`);
+    await write(vscode.Uri.joinPath(folder(), name), seedText);
+    const editor = await open(name);
+    await assertLanded(editor, name);
+    select(editor, 'Ambtenaren moeten zich vrij voelen om onderwerpen te bespreken');
+    const [id] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'met BOM' });
+    const bytes = await vscode.workspace.fs.readFile(sidecar);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the byte order mark is still there');
+    assert.notDeepEqual([...bytes.subarray(3, 6)], [0xef, 0xbb, 0xbf], 'and only once');
+    const after = new TextDecoder().decode(bytes);
+    const parsed = parseSidecar(after);
+    assert.deepEqual(parsed.problems, []);
+    assert.ok(parsed.annotations.some((a) => a.id === id && a.note === 'met BOM'), after);
+  });
+
   it('(d) a version 1 sidecar (CRLF counted as two) of a CRLF checkout: opening writes nothing; the first change migrates it to version 2', async () => {
     const name = 'git-d.txt';
     const text = crlf(seedText);

@@ -96,6 +96,8 @@ export interface ParsedSidecar {
   readonly version: number;
   /** The file's line ending (its first line break), kept when it is rewritten. */
   readonly lineEnding: LineEnding;
+  /** The file starts with a byte order mark (an editor on Windows may add one): kept when it is rewritten. */
+  readonly bom: boolean;
   /** The parsed YAML, the base for a minimal rewrite. Absent only when the text is not YAML at all. */
   readonly yaml?: Document;
 }
@@ -121,13 +123,15 @@ const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end
  * Parses a sidecar safely: YAML 1.2 core schema, no custom tags, bounded aliases, no prototype
  * pollution. Never throws. Problems name their line; valid entries are returned regardless.
  */
-export function parseSidecar(text: string): ParsedSidecar {
+export function parseSidecar(withBom: string): ParsedSidecar {
   const problems: SidecarProblem[] = [];
+  const bom = withBom.charCodeAt(0) === 0xfeff;
+  const text = bom ? withBom.slice(1) : withBom;
   if (text.length > MAX_SIDECAR_LENGTH) {
-    return { annotations: [], problems: [problem({ kind: 'tooLarge', megabytes: MAX_SIDECAR_LENGTH / (1024 * 1024) })], version: SIDECAR_VERSION, lineEnding: '\n' };
+    return { annotations: [], problems: [problem({ kind: 'tooLarge', megabytes: MAX_SIDECAR_LENGTH / (1024 * 1024) })], version: SIDECAR_VERSION, lineEnding: '\n', bom };
   }
   const lineEnding = lineEndingOf(text);
-  const base = { version: SIDECAR_VERSION, lineEnding };
+  const base = { version: SIDECAR_VERSION, lineEnding, bom };
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -206,7 +210,7 @@ export function parseSidecar(text: string): ParsedSidecar {
     }
   }
   const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
-  return { document, annotations, problems, yaml: doc, version: known, lineEnding };
+  return { document, annotations, problems, yaml: doc, version: known, lineEnding, bom };
 }
 
 /** The line ending of a text: that of its first line break; LF when it has none. */
@@ -287,9 +291,12 @@ export function compareEntries(a: Annotation, b: Annotation): number {
  * The sidecar text (format `SIDECAR_VERSION`) for `annotations`, written over `previous` (the
  * parsed current file, if any): entries that did not change keep their nodes, comments and unknown
  * fields; changed fields are set in place; entries are ordered by start. The text has the line
- * ending `lineEnding` (default LF; pass the current file's so a CRLF checkout stays CRLF).
+ * ending `lineEnding` (default LF; pass the current file's so a CRLF checkout stays CRLF) and
+ * starts with a byte order mark when `bom` (pass the current file's).
  */
-export function serializeSidecar(documentName: string, annotations: readonly Annotation[], previous?: Document, options: { lineEnding?: LineEnding } = {}): string {
+export function serializeSidecar(
+  documentName: string, annotations: readonly Annotation[], previous?: Document, options: { lineEnding?: LineEnding; bom?: boolean } = {},
+): string {
   const doc = previous ?? new Document({ version: SIDECAR_VERSION, document: documentName, annotations: [] });
   if (!isMap(doc.contents)) throw new Error('the sidecar is not a mapping');
   const root = doc.contents;
@@ -324,7 +331,8 @@ export function serializeSidecar(documentName: string, annotations: readonly Ann
   const out = doc.toString(STRING_OPTIONS);
   // YAML reads a CRLF anywhere, inside quoted scalars too, as one line break (YAML 1.2, 5.4), so
   // converting every LF keeps every value, as git's own conversion of the file does.
-  return options.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
+  const text = options.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
+  return options.bom ? `\uFEFF${text}` : text;
 }
 
 function entryValue(a: Annotation, key: (typeof FIELDS)[number]): unknown {

@@ -49,14 +49,17 @@ function isFileNotFound(error: unknown): boolean {
 }
 
 /** A file's text, or undefined when it does not exist; other errors (no permission, ...) are thrown. */
-export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+export async function readText(uri: vscode.Uri, { keepBom = false } = {}): Promise<string | undefined> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (isFileNotFound(error)) return undefined;
     throw error;
   }
 }
+
+/** A sidecar's text as on disk, with its byte order mark if it has one (kept when it is rewritten). */
+const readSidecar = (uri: vscode.Uri): Promise<string | undefined> => readText(uri, { keepBom: true });
 
 /** Writes beside the target, then renames over it: a crash never leaves half a file. */
 async function writeAtomic(uri: vscode.Uri, text: string): Promise<void> {
@@ -81,6 +84,8 @@ export class DocumentAnnotations {
   yaml?: YamlDocument;
   /** The sidecar's line ending on disk, kept when it is rewritten (git may check it out as CRLF). */
   lineEnding: LineEnding = '\n';
+  /** The sidecar on disk starts with a byte order mark: kept when it is rewritten. */
+  bom = false;
   /** Annotation changes not yet on disk, by id: for merging with a sidecar changed on disk. */
   readonly changed = new Set<string>();
   readonly removed = new Set<string>();
@@ -241,7 +246,7 @@ export class AnnotationStore implements vscode.Disposable {
    */
   private async load(state: DocumentAnnotations): Promise<void> {
     if (!state.sidecar) return;
-    const text = await readText(state.sidecar);
+    const text = await readSidecar(state.sidecar);
     this.applyDisk(state, text, false);
     this.emitter.fire(state.uri);
   }
@@ -255,6 +260,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.problems = [];
       state.yaml = undefined;
       state.lineEnding = '\n';
+      state.bom = false;
       const local = state.annotations.filter((a) => state.changed.has(a.id));
       for (const a of local) a.stored = undefined;
       state.annotations = local;
@@ -267,6 +273,7 @@ export class AnnotationStore implements vscode.Disposable {
     state.problems = parsed.problems;
     state.yaml = parsed.yaml;
     state.lineEnding = parsed.lineEnding;
+    state.bom = parsed.bom;
     if (parsed.problems.length > 0) this.reportProblems(state, report);
     else this.reported.delete(state.uri.toString());
     const next: LiveAnnotation[] = [];
@@ -318,7 +325,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Re-reads a sidecar that changed on disk; merges by id; writes back local changes not yet on disk. */
   private async reloadSidecar(state: DocumentAnnotations): Promise<void> {
     if (!state.sidecar) return;
-    const text = await readText(state.sidecar);
+    const text = await readSidecar(state.sidecar);
     if (text === state.diskText) return;
     this.applyDisk(state, text, true);
     const document = this.documentOf(state.uri);
@@ -381,7 +388,7 @@ export class AnnotationStore implements vscode.Disposable {
   private async write(state: DocumentAnnotations, document: vscode.TextDocument): Promise<void> {
     if (!state.sidecar || state.broken || document.isDirty) return;
     // Changed on disk since we last looked (a git pull, another editor): merge first.
-    const current = await readText(state.sidecar);
+    const current = await readSidecar(state.sidecar);
     if (current !== state.diskText) {
       this.applyDisk(state, current, true);
       if (state.broken) return;
@@ -406,7 +413,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.diskText = undefined;
       state.yaml = undefined;
     } else {
-      const out = serializeSidecar(baseName(document.uri), entries, state.yaml, { lineEnding: state.lineEnding });
+      const out = serializeSidecar(baseName(document.uri), entries, state.yaml, { lineEnding: state.lineEnding, bom: state.bom });
       if (out !== state.diskText) await writeAtomic(state.sidecar, out);
       const parsed = parseSidecar(out);
       state.diskText = out;
@@ -477,7 +484,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Reads the sidecar of a document that is not open, for the view. */
   static async snapshot(textUri: vscode.Uri, sidecar: vscode.Uri): Promise<WorkspaceEntry | undefined> {
-    const text = await readText(sidecar);
+    const text = await readSidecar(sidecar);
     if (text === undefined) return undefined;
     const parsed = parseSidecar(text);
     const docText = (await readText(textUri).catch(() => undefined)) ?? '';

@@ -254,6 +254,20 @@ describe('annotations: sidecar', () => {
       assert.deepEqual(diffLines(crlfFile, next, '\r\n'), { added: ['    note: ontwijkend'], removed: [] });
     });
 
+    it('keeps a byte order mark at the start of the file, and reads the file as without it', () => {
+      const file = serializeSidecar('doc.txt', entriesFor(lfText));
+      const p = ok(`\uFEFF${file}`);
+      assert.equal(p.bom, true);
+      assert.equal(ok(file).bom, false);
+      assert.deepEqual(p.annotations, ok(file).annotations);
+      assert.equal(serializeSidecar('doc.txt', p.annotations, p.yaml, { lineEnding: p.lineEnding, bom: p.bom }), `\uFEFF${file}`);
+      // Problems name the same lines with the mark as without it.
+      const broken = file.replace('start: ', 'start: x');
+      const lines = (t: string): (number | undefined)[] => parseSidecar(t).problems.map((x) => x.line);
+      assert.ok(lines(broken).length > 0 && lines(broken)[0] !== undefined, JSON.stringify(parseSidecar(broken).problems));
+      assert.deepEqual(lines(`\uFEFF${broken}`), lines(broken));
+    });
+
     it('reads version 1 (a CRLF counted as two) and places it exactly', () => {
       for (const text of [lfText, crlfText]) {
         const v1 = version1For(text);
