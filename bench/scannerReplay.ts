@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const files = process.argv.length > 2 ? process.argv.slice(2) : [kamerstukGrammarPath];
   const lines = splitLines(buildCorpus(Number(process.env.MB ?? 1) * 1024 * 1024));
   const lib = await getOnigLib();
+  const topLevelCount = topLevelRegexes(kamerstukGrammarPath).length;
 
   // Record the top-level calls: the scanner with the most regexes is the document's rule list.
   const calls: [number, number][] = [];
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const recording: vsctm.IOnigLib = {
     createOnigScanner: (patterns) => {
       const scanner = lib.createOnigScanner(patterns);
-      const top = patterns.length === topLevelRegexes(kamerstukGrammarPath).length;
+      const top = patterns.length === topLevelCount;
       return {
         findNextMatchSync: (s: string | vsctm.OnigString, position: number, options: number) => {
           if (top && typeof s !== 'string' && lineOf.get(s) === current) calls.push([current, position]);

@@ -585,8 +585,9 @@ export const inlineGroups: Readonly<Record<string, InlineGroup>> = {
 
 /**
  * After every match: the blanks and the newline that end the line, when they follow (vscode-textmate
- * appends "\n" to each line). A match that ends the line then ends its tokenization: without this,
- * each such match costs one more scanner call, over the empty rest of the line.
+ * appends "\n" to each line). vscode-textmate still calls the scanner once more after such a match,
+ * but at the end of the string, where Oniguruma returns at once instead of scanning the rest of the
+ * line with every regex.
  */
 const LINE_REST = `(?:${WS}*+\\n)?`;
 
