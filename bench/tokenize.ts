@@ -11,6 +11,11 @@
  * the ratio judged is the median over the pairs of ours/Markdown process CPU time, printed with its
  * range, the wall-clock median and the best times. Each run starts from the initial rule stack.
  *
+ * It also prints the floor, measured the same way: a grammar without patterns and one with as many
+ * never-matching top-level regexes as ours (floorGrammars) against Markdown. What every grammar
+ * pays per line before it highlights anything is part of the ratio, so the floor shows how much of
+ * the target is left for the constructs ours highlights. Printed, not judged.
+ *
  * The Markdown grammar comes from the code-server install in .vscode-test/ when it is there
  * (scripts/codeServer.mjs), otherwise from the small `tm-grammars` npm package (which copies
  * extensions/markdown-basics/syntaxes/markdown.tmLanguage.json from VS Code), fetched once with
@@ -20,7 +25,7 @@
  * Run alone: `npx tsx bench/tokenize.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +35,7 @@ import {
   KAMERSTUK_SCOPE,
   kamerstukGrammarPath,
   loadGrammar,
+  loadGrammarObject,
   repoRoot,
   splitLines,
   tokenizeForTiming,
@@ -165,6 +171,48 @@ function pairedRuns(ours: IGrammar, markdown: IGrammar, lines: readonly string[]
   return out;
 }
 
+interface FloorGrammar {
+  readonly scopeName: string;
+  readonly patterns: readonly { readonly match: string }[];
+}
+
+/** Rounds of the floor measurement (see floorRuns). */
+export const FLOOR_ROUNDS = 5;
+
+/**
+ * Two grammars that highlight nothing, for what any grammar costs before it matches anything:
+ * one without patterns (vscode-textmate's and vscode-oniguruma's own work per line: encoding the
+ * line, one scanner call, the line's tokens) and one whose top-level patterns are as many regexes
+ * as ours that never match (that work plus Oniguruma walking each line with that many regexes).
+ */
+export function floorGrammars(topLevelRegexes: number): { readonly none: FloorGrammar; readonly dead: FloorGrammar } {
+  const neverMatching = Array.from({ length: topLevelRegexes }, (_, i) => ({ match: `\\x{${(0xffff - i).toString(16).toUpperCase()}}` }));
+  return {
+    none: { scopeName: 'text.floor.none', patterns: [] },
+    dead: { scopeName: 'text.floor.dead', patterns: neverMatching },
+  };
+}
+
+interface FloorTimings {
+  readonly markdown: number[];
+  readonly none: number[];
+  readonly dead: number[];
+}
+
+/** The floor grammars and Markdown in rounds, the order reversed every round (CPU ms). */
+function floorRuns(markdown: IGrammar, none: IGrammar, dead: IGrammar, lines: readonly string[]): FloorTimings {
+  const out: FloorTimings = { markdown: [], none: [], dead: [] };
+  const runs: [IGrammar, number[]][] = [
+    [markdown, out.markdown],
+    [none, out.none],
+    [dead, out.dead],
+  ];
+  for (let i = 0; i < FLOOR_ROUNDS; i++) {
+    for (const [grammar, times] of i % 2 === 0 ? runs : [...runs].reverse()) times.push(timeLines(grammar, lines).cpuMs);
+  }
+  return out;
+}
+
 interface RatioStats {
   readonly median: number;
   readonly min: number;
@@ -192,6 +240,10 @@ export interface TokenizeBenchResult {
   readonly wallRatio?: number;
   readonly pairs?: number;
   readonly ratioPass?: boolean;
+  /** Median ratio to Markdown of a grammar without patterns (see floorGrammars). */
+  readonly floorNoneRatio?: number;
+  /** Median ratio to Markdown of a grammar with as many never-matching top-level regexes as ours. */
+  readonly floorDeadRatio?: number;
   readonly longLineMs: number;
   readonly longLinePass: boolean;
   readonly markdownLongLineMs?: number;
@@ -224,6 +276,8 @@ export async function runTokenizeBench(corpus: string, log: (line: string) => vo
   let wallRatio: RatioStats | undefined;
   let pairs: number | undefined;
   let ratioPass: boolean | undefined;
+  let floorNone: RatioStats | undefined;
+  let floorDead: RatioStats | undefined;
   if (markdown) {
     const runs = pairedRuns(ours, markdown, lines);
     pairs = runs.ours.length;
@@ -241,6 +295,16 @@ export async function runTokenizeBench(corpus: string, log: (line: string) => vo
       `  ratio ours/Markdown, median of ${pairs} pairs: ${ratio.median.toFixed(3)}× CPU (range ${ratio.min.toFixed(3)}–${ratio.max.toFixed(3)}), ` +
         `${wallRatio.median.toFixed(3)}× wall (range ${wallRatio.min.toFixed(3)}–${wallRatio.max.toFixed(3)}) ` +
         `(target ≤ ${RATIO_TARGET}× CPU) ${ratioPass ? 'PASS' : 'FAIL'}`,
+    );
+    const raw = JSON.parse(readFileSync(kamerstukGrammarPath, 'utf8')) as { patterns: unknown[] };
+    const floor = floorGrammars(raw.patterns.length);
+    const f = floorRuns(markdown, await loadGrammarObject(floor.none), await loadGrammarObject(floor.dead), lines);
+    floorNone = ratioStats(f.none, f.markdown);
+    floorDead = ratioStats(f.dead, f.markdown);
+    log(
+      `  floor, what a grammar costs before it highlights anything (median of ${FLOOR_ROUNDS} rounds with Markdown): ` +
+        `no patterns ${floorNone.median.toFixed(3)}×, ${raw.patterns.length} top-level regexes that never match ${floorDead.median.toFixed(3)}× ` +
+        `(so the target leaves ${(RATIO_TARGET - floorDead.median).toFixed(3)}× for everything ours highlights; it uses ${(ratio.median - floorDead.median).toFixed(3)}×)`,
     );
   } else {
     const o = bestOf(3, ours, lines);
@@ -277,6 +341,8 @@ export async function runTokenizeBench(corpus: string, log: (line: string) => vo
     wallRatio: wallRatio?.median,
     pairs,
     ratioPass,
+    floorNoneRatio: floorNone?.median,
+    floorDeadRatio: floorDead?.median,
     longLineMs,
     longLinePass,
     markdownLongLineMs,

@@ -14,7 +14,8 @@ import {
   isSectionHeading,
   startsWith,
 } from './scopes';
-import { KAMERSTUK_SCOPE, kamerstukGrammarPath, loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine } from './textmate';
+import { floorGrammars } from '../../bench/tokenize';
+import { KAMERSTUK_SCOPE, kamerstukGrammarPath, loadGrammarObject, loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine } from './textmate';
 
 const seedsDir = join(repoRoot, 'seeds');
 const seed = (prefix: string): string => {
@@ -497,6 +498,24 @@ describe('kamerstuk grammar', () => {
       assertAll(fn, '1', isFootnoteMarker, 'footnote marker');
       assertSome(fn, 'https://www.nrc.nl', isUrl, 'url');
       assertAll(lines.find((l) => l.line.includes('de vragen 2 en 5'))!, 'vragen 2 en 5', isReference, 'cross-reference');
+    });
+  });
+
+  describe('benchmark floor grammars (bench/tokenize.ts)', () => {
+    // The floor the benchmark prints is only meaningful if these grammars highlight nothing and
+    // the never-matching one walks each line with as many regexes as ours.
+    it('highlight nothing on the seeds, and the never-matching one has as many top-level regexes as ours', async () => {
+      const ours = JSON.parse(readFileSync(kamerstukGrammarPath, 'utf8')) as { patterns: unknown[] };
+      const floor = floorGrammars(ours.patterns.length);
+      assert.equal(floor.dead.patterns.length, ours.patterns.length);
+      assert.equal(floor.none.patterns.length, 0);
+      const text = ['000', '001', '003'].map(seed).join('\n');
+      for (const raw of [floor.none, floor.dead]) {
+        const g = await loadGrammarObject(raw);
+        for (const l of tokenizeText(g, text)) {
+          for (const t of l.tokens) assert.deepEqual(t.scopes, [raw.scopeName], `${raw.scopeName} scoped ${JSON.stringify(t.text)}`);
+        }
+      }
     });
   });
 

@@ -50,6 +50,17 @@ export async function loadGrammar(scopeName: string, path: string): Promise<vsct
   return grammar;
 }
 
+/** Loads a grammar given as an object (a grammar built in memory, for reference measurements). */
+export async function loadGrammarObject(raw: { readonly scopeName: string }): Promise<vsctm.IGrammar> {
+  const registry = new vsctm.Registry({
+    onigLib: getOnigLib(),
+    loadGrammar: async (scopeName: string) => (scopeName === raw.scopeName ? vsctm.parseRawGrammar(JSON.stringify(raw), `${scopeName}.json`) : null),
+  });
+  const grammar = await registry.loadGrammar(raw.scopeName);
+  if (!grammar) throw new Error(`Grammar ${raw.scopeName} could not be loaded`);
+  return grammar;
+}
+
 let kamerstuk: Promise<vsctm.IGrammar> | undefined;
 
 /** Our grammar, from syntaxes/kamerstuk.tmLanguage.json. */
