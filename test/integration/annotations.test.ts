@@ -168,6 +168,35 @@ describe('annotations', () => {
     await vscode.commands.executeCommand('kamerstukken.removeAnnotation', { id });
     await until('the sidecar to go', async () => ((await read(sidecar)) === undefined ? true : undefined));
   });
+
+  it('an untitled document saved as a file takes its annotations along: the file gets a sidecar', async () => {
+    const text = decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), SEED_000)));
+    const target = vscode.Uri.joinPath(folder(), 'annot-untitled.txt');
+    await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    // An untitled document with a path saves there without a dialog: the flow of Save As.
+    const doc = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+    const active = vscode.window.activeTextEditor as vscode.TextEditor;
+    assert.equal(active.document.uri.scheme, 'untitled');
+    const span = select(active, quote);
+    const [id] = await vscode.commands.executeCommand<string[]>('kamerstukken.annotate', { tags: ['toezegging'], note: 'uit een naamloos document' });
+    assert.equal(await read(sidecarOf(target)), undefined, 'nothing on disk while the document is untitled');
+    assert.ok(await active.document.save(), 'saved');
+    const yaml = await until('the sidecar of the saved file', () => read(sidecarOf(target)));
+    const parsed = parseSidecar(yaml);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.annotations.length, 1, yaml);
+    const entry = parsed.annotations[0];
+    assert.equal(entry.id, id);
+    assert.deepEqual(entry.tags, ['toezegging']);
+    assert.equal(entry.note, 'uit een naamloos document');
+    assert.equal(entry.quote, quote);
+    assert.deepEqual({ start: entry.start, end: entry.end }, span);
+    // The file's editor shows it: the hover on the passage names the tag.
+    const file = await until('the saved file open', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()));
+    assert.match(await hoverText(file, span.start + 3), /toezegging/);
+  });
 });
 
 /** The file's bytes and modification time, to tell that nothing touched it. */

@@ -222,3 +222,13 @@ export function shiftAll(passages: Shiftable[], changes: readonly TextChange[]):
     }
   }
 }
+
+/**
+ * Whether `saved` is `text` as VS Code writes it when an untitled document is saved as a file:
+ * the same apart from what save participants change (line endings, trailing whitespace, final
+ * newlines). Used to carry an untitled document's annotations over to the file it was saved as.
+ */
+export function sameTextAfterSave(text: string, saved: string): boolean {
+  const normal = (t: string): string => t.split(/\r\n|\r|\n/u).map((line) => line.trimEnd()).join('\n').trimEnd();
+  return normal(text) === normal(saved);
+}

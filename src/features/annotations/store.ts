@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Document as YamlDocument } from 'yaml';
 import { anchorEntries } from '../../core/annotations/anchoring';
-import { type Annotation, newId, shiftAll, TextPositions } from '../../core/annotations/model';
+import { type Annotation, newId, sameTextAfterSave, shiftAll, TextPositions } from '../../core/annotations/model';
 import {
   type LineEnding, migrateEntries, parseSidecar, SIDECAR_SUFFIX, type SidecarProblem, serializeSidecar,
 } from '../../core/annotations/sidecar';
@@ -99,6 +99,13 @@ export class DocumentAnnotations {
   queue: Promise<void> = Promise.resolve();
   loaded: Promise<void> = Promise.resolve();
   warnedInMemory = false;
+  /** An untitled document's text, as the offsets of its annotations refer to it. */
+  untitledText?: string;
+  /**
+   * An untitled document's annotations and text as they were when its content was last emptied,
+   * which is what saving it as a file does (it is then closed, and the file opened).
+   */
+  emptied?: { readonly text: string; readonly at: number; readonly annotations: readonly LiveAnnotation[] };
 
   constructor(readonly uri: vscode.Uri, readonly sidecar: vscode.Uri | undefined) {}
 
@@ -130,6 +137,9 @@ export class DocumentAnnotations {
   }
 }
 
+/** How close together an untitled document's close and the open of the file it was saved as are. */
+const SAVED_AS_WINDOW_MS = 5000;
+
 /** A snapshot of another document's sidecar, for the view and the tag list. */
 export interface WorkspaceEntry {
   readonly uri: vscode.Uri;
@@ -149,10 +159,15 @@ export class AnnotationStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly reported = new Map<string, string>();
+  /** When each document (other than untitled ones) was last opened, by URI. */
+  private readonly openedAt = new Map<string, number>();
 
   constructor() {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme !== 'untitled') this.openedAt.set(d.uri.toString(), Date.now());
+        this.track(d);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.untrackLater(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
@@ -213,14 +228,69 @@ export class AnnotationStore implements vscode.Disposable {
   private untrackLater(document: vscode.TextDocument): void {
     // A language change closes and reopens the document at once: keep the state across it.
     const key = document.uri.toString();
+    this.openedAt.delete(key);
     setTimeout(() => {
       if (this.documentOf(document.uri)) return;
       const state = this.states.get(key);
-      if (state && !(state.sidecar === undefined && state.annotations.length > 0)) {
-        this.states.delete(key);
-        this.emitter.fire(document.uri);
+      if (!state) return;
+      if (state.sidecar === undefined && state.annotations.length > 0) {
+        // In memory only: kept, unless the document was saved as a file, which then takes them.
+        const saved = this.savedAs(state);
+        if (saved) void this.adopt(state, saved);
+        return;
       }
+      this.states.delete(key);
+      this.emitter.fire(document.uri);
     }, 2000);
+  }
+
+  /**
+   * The file an untitled document was saved as, if any. VS Code has no event for it: saving an
+   * untitled document empties it, closes it and opens the file. So: an open file, opened within a
+   * few seconds of the emptying, with the text the untitled document had (as saved: line endings
+   * and trailing whitespace may differ).
+   */
+  private savedAs(state: DocumentAnnotations): vscode.TextDocument | undefined {
+    const closed = state.emptied;
+    if (state.uri.scheme !== 'untitled' || !closed) return undefined;
+    let best: { document: vscode.TextDocument; distance: number } | undefined;
+    for (const document of vscode.workspace.textDocuments) {
+      const opened = this.openedAt.get(document.uri.toString());
+      if (opened === undefined || !isAnnotatable(document) || !sidecarUri(document.uri)) continue;
+      const distance = Math.abs(opened - closed.at);
+      if (distance > SAVED_AS_WINDOW_MS || !sameTextAfterSave(closed.text, document.getText())) continue;
+      if (!best || distance < best.distance) best = { document, distance };
+    }
+    return best?.document;
+  }
+
+  /**
+   * Moves an untitled document's annotations to the file it was saved as and writes its sidecar.
+   * If that file already has annotations they are kept (ids that clash get new ones); if its
+   * sidecar cannot be read, nothing moves: the annotations stay in memory with the untitled state.
+   */
+  private async adopt(from: DocumentAnnotations, document: vscode.TextDocument): Promise<void> {
+    const closed = from.emptied;
+    if (!closed) return;
+    const target = await this.ready(document);
+    if (target.broken || !this.states.has(from.uri.toString())) return;
+    const before = new TextPositions(closed.text);
+    const taken = new Set([...target.annotations.map((a) => a.id), ...target.removed]);
+    const entries = closed.annotations.map((a): Annotation => {
+      const id = taken.has(a.id) ? newId(taken) : a.id;
+      taken.add(id);
+      return { id, tags: [...a.tags], ...(a.note ? { note: a.note } : {}), ...before.selector(a.start, a.end), created: a.created };
+    });
+    for (const live of placeAll(entries, new TextPositions(document.getText()))) {
+      // Not on disk yet; an entry that could not be placed is written as it was (an orphan).
+      if (!live.orphaned) delete live.stored;
+      target.annotations.push(live);
+      target.changed.add(live.id);
+    }
+    target.sort();
+    this.states.delete(from.uri.toString());
+    this.emitter.fire(from.uri);
+    await this.persist(target, document);
   }
 
   /** Runs `fn` after everything queued for the state; errors are reported, not thrown. */
@@ -339,6 +409,17 @@ export class AnnotationStore implements vscode.Disposable {
     if (e.contentChanges.length === 0) return;
     const state = this.states.get(e.document.uri.toString());
     if (!state || state.annotations.length === 0) return;
+    if (e.document.uri.scheme === 'untitled') {
+      // Saving empties the untitled document before closing it (as deleting everything would).
+      if (state.untitledText && e.document.getText() === '') {
+        state.emptied = { text: state.untitledText, at: Date.now(), annotations: state.annotations.map((a) => ({ ...a, tags: [...a.tags] })) };
+      }
+      shiftAnnotations(state.annotations, e.contentChanges);
+      state.untitledText = e.document.getText();
+      state.shifted = true;
+      this.emitter.fire(state.uri);
+      return;
+    }
     shiftAnnotations(state.annotations, e.contentChanges);
     if (e.document.isDirty || e.reason !== undefined || !state.sidecar) {
       state.shifted = true;
@@ -454,6 +535,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.changed.add(id);
     }
     state.sort();
+    if (document.uri.scheme === 'untitled') state.untitledText = document.getText();
     await this.persist(state, document);
     return ids;
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CodePointIndex, contextOf, createAnnotation, newId, shiftSpan, TextPositions, toLf } from '../../../src/core/annotations/model';
+import { CodePointIndex, contextOf, createAnnotation, newId, sameTextAfterSave, shiftSpan, TextPositions, toLf } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
 
 describe('annotations: model', () => {
@@ -137,5 +137,26 @@ describe('annotations: model', () => {
     const yaml = serializeSidecar('d.txt', [createAnnotation('abc def', 0, 3, { id, tags: ['t'], created: 'now' })]);
     assert.match(yaml, /^ {2}- id: a1111111$/m);
     assert.equal(parseSidecar(yaml).annotations[0].id, id);
+  });
+
+  describe('sameTextAfterSave (an untitled document saved as a file)', () => {
+    const text = 'Vraag 1\nIs het waar dat...  \n\nAntwoord 1\nJa.';
+    it('is the same text whatever save participants change: line endings, trailing whitespace, final newlines', () => {
+      assert.ok(sameTextAfterSave(text, text));
+      assert.ok(sameTextAfterSave(text, text.replace(/\n/g, '\r\n')));
+      assert.ok(sameTextAfterSave(text, text.replace('...  ', '...')));
+      assert.ok(sameTextAfterSave(text, `${text}\n`));
+      assert.ok(sameTextAfterSave(`${text}\n\n\n`, text));
+    });
+    it('is not the same text when a word, a line or its indentation differs', () => {
+      assert.ok(!sameTextAfterSave(text, text.replace('Ja.', 'Nee.')));
+      assert.ok(!sameTextAfterSave(text, text.replace('\n\n', '\n')));
+      assert.ok(!sameTextAfterSave(text, text.replace('Antwoord', '  Antwoord')));
+      assert.ok(!sameTextAfterSave(text, ''));
+    });
+    it('stays linear on a long run of spaces', () => {
+      const spaces = `${' '.repeat(200_000)}x`;
+      assert.ok(sameTextAfterSave(spaces, `${spaces}  `));
+    });
   });
 });
