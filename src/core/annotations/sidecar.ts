@@ -34,6 +34,7 @@ export function sidecarName(documentName: string): string {
 export type SidecarIssue =
   | { readonly kind: 'tooLarge'; readonly megabytes: number }
   | { readonly kind: 'yaml'; readonly detail: string }
+  | { readonly kind: 'mergeConflict' }
   | { readonly kind: 'tooManyAliases' }
   | { readonly kind: 'unsupportedTag'; readonly tag: string }
   | { readonly kind: 'empty'; readonly version: number }
@@ -61,6 +62,7 @@ export function describeIssue(issue: SidecarIssue): string {
   switch (issue.kind) {
     case 'tooLarge': return `the file is larger than ${issue.megabytes} MB`;
     case 'yaml': return issue.detail;
+    case 'mergeConflict': return 'an unresolved git merge conflict (lines <<<<<<<, ======= and >>>>>>>)';
     case 'tooManyAliases': return 'too many aliases';
     case 'unsupportedTag': return `unsupported tag ${issue.tag}`;
     case 'empty': return `the file is empty: expected "version: ${issue.version}" and a list of annotations`;
@@ -117,6 +119,18 @@ const ALLOWED_TAGS = new Set([
 const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
 /** Field order of entries this code writes. */
+/**
+ * The 1-based line of the first git conflict marker ("<<<<<<< ours") when the text also has the
+ * closing one (">>>>>>> theirs"), both at the start of a line; undefined otherwise.
+ */
+export function mergeConflictLine(text: string): number | undefined {
+  const open = /^<{7}(?=[ \t\r\n]|$)/mu.exec(text);
+  if (!open || !/^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index))) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < open.index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
 
 /**
@@ -147,6 +161,11 @@ export function parseSidecar(withBom: string): ParsedSidecar {
   const nodeLine = (node: unknown): number | undefined =>
     isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
 
+  if (doc.errors.length > 0) {
+    // A git merge left its markers in the file: say so, rather than what YAML makes of them.
+    const conflict = mergeConflictLine(text);
+    if (conflict !== undefined) return { ...base, annotations: [], problems: [problem({ kind: 'mergeConflict' }, conflict)], yaml: doc };
+  }
   for (const e of doc.errors) problems.push(problem({ kind: 'yaml', detail: firstLine(e.message) }, lineOf(e.pos[0])));
   for (const w of doc.warnings) problems.push(problem({ kind: 'yaml', detail: firstLine(w.message) }, lineOf(w.pos[0])));
   if (doc.errors.length > 0) return { ...base, annotations: [], problems, yaml: doc };

@@ -10,6 +10,7 @@ function issueMessage(issue: SidecarIssue): string {
   switch (issue.kind) {
     case 'tooLarge': return vscode.l10n.t('the file is larger than {0} MB', issue.megabytes);
     case 'yaml': return issue.detail;
+    case 'mergeConflict': return vscode.l10n.t('it has an unresolved git merge conflict: keep the lines you want between <<<<<<<, ======= and >>>>>>>, remove those three marker lines and save');
     case 'tooManyAliases': return vscode.l10n.t('too many aliases');
     case 'unsupportedTag': return vscode.l10n.t('unsupported tag {0}', issue.tag);
     case 'empty': return vscode.l10n.t('the file is empty: expected "version: {0}" and a list of annotations', issue.version);

@@ -116,6 +116,47 @@ describe('annotations: sidecar', () => {
     }
   });
 
+  it('two annotators who change the same note get a git conflict, reported as one', function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'kamerstukken-conflict-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    try {
+      const file = join(dir, 'doc.txt.annotations.yaml');
+      git('init', '-q', '-b', 'main');
+      git('config', 'commit.gpgsign', 'false');
+      git('config', 'merge.conflictStyle', 'diff3');
+      writeFileSync(file, serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('cccccccc', 4000)]));
+      git('add', '.');
+      git('commit', '-q', '-m', 'base');
+      for (const [branch, note] of [['alice', 'volgens alice'], ['bob', 'volgens bob']]) {
+        git('checkout', '-q', '-b', branch, 'main');
+        const p = ok(readFileSync(file, 'utf8'));
+        writeFileSync(file, serializeSidecar('doc.txt', p.annotations.map((a) => (a.id === 'cccccccc' ? { ...a, note } : a)), p.yaml));
+        git('commit', '-q', '-am', branch);
+      }
+      git('checkout', '-q', 'alice');
+      assert.throws(() => git('merge', '-q', '--no-edit', 'bob'), 'git reports the conflict');
+      const text = readFileSync(file, 'utf8');
+      const marker = text.split('\n').findIndex((l) => l.startsWith('<<<<<<<')) + 1;
+      assert.ok(marker > 0, text);
+      const p = parseSidecar(text);
+      assert.deepEqual(p.problems.map((x) => [x.issue.kind, x.line]), [['mergeConflict', marker]]);
+      assert.match(p.problems[0].message, /merge conflict/);
+      assert.deepEqual(p.annotations, []);
+      // The same with CRLF line ends (a Windows checkout).
+      assert.deepEqual(parseSidecar(text.replace(/\n/g, '\r\n')).problems.map((x) => [x.issue.kind, x.line]), [['mergeConflict', marker]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('conflict markers count only as a pair at line starts in a file YAML cannot read', () => {
+    const valid = serializeSidecar('doc.txt', [ann('aaaaaaaa', 100, { note: '<<<<<<< geen conflict\n>>>>>>> ook niet' })]);
+    assert.deepEqual(ok(valid).annotations[0].note, '<<<<<<< geen conflict\n>>>>>>> ook niet');
+    const opened = 'version: 2\ndocument: doc.txt\n<<<<<<< HEAD\nannotations: []\n';
+    assert.deepEqual(parseSidecar(opened).problems.map((x) => x.issue.kind), ['yaml'], 'no closing marker: what YAML says');
+  });
+
   describe('bad input: problems name the line, valid entries survive', () => {
     const entry = (id: string, start = 1) => [`  - id: ${id}`, '    tags: [t]', '    quote: q', `    start: ${start}`, `    end: ${start + 1}`];
     const file = (...lines: string[]) => lines.join('\n') + '\n';
