@@ -49,15 +49,43 @@ export function registerLanguageDetection(): vscode.Disposable {
     inspect(document).catch((error: unknown) => console.error('[kamerstukken] language detection failed', error));
   };
 
-  vscode.workspace.textDocuments.forEach(run);
+  // A document that opens empty gets its text later: a new untitled editor the user pastes into,
+  // or the file an untitled document is saved as (VS Code opens it, then fills it). While it stays
+  // plain text it is inspected again each time its text settles.
+  const SETTLE_MS = 300;
+  const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
+  const open = (document: vscode.TextDocument): void => {
+    run(document);
+    if (document.getText().length === 0 && document.languageId === 'plaintext' && SCHEMES.has(document.uri.scheme)) {
+      watched.set(document.uri.toString(), undefined);
+    }
+  };
+  const unwatch = (key: string): void => {
+    clearTimeout(watched.get(key));
+    watched.delete(key);
+  };
+
+  vscode.workspace.textDocuments.forEach(open);
   return vscode.Disposable.from(
+    { dispose: () => [...watched.keys()].forEach(unwatch) },
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const key = e.document.uri.toString();
+      if (!watched.has(key) || e.contentChanges.length === 0) return;
+      clearTimeout(watched.get(key));
+      watched.set(key, setTimeout(() => {
+        watched.set(key, undefined);
+        if (e.document.isClosed || e.document.languageId !== 'plaintext') unwatch(key);
+        else run(e.document);
+      }, SETTLE_MS));
+    }),
     vscode.workspace.onDidCloseTextDocument((closed) => {
+      unwatch(closed.uri.toString());
       if (closed.languageId !== LANGUAGE_ID) return;
       const key = closed.uri.toString();
       changing.add(key);
       setTimeout(() => changing.delete(key), 0);
     }),
-    vscode.workspace.onDidOpenTextDocument(run),
+    vscode.workspace.onDidOpenTextDocument(open),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('files.associations') && !e.affectsConfiguration('kamerstukken.detectLanguage')) return;
       reevaluatedAt = Date.now();

@@ -52,6 +52,20 @@ describe('language detection', () => {
     }
   });
 
+  it('recognises a Kamerstuk pasted into a new untitled editor, and leaves other pasted text plain', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const letter = await fixture('postponement.txt');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), letter));
+    await waitFor('the pasted text as kamerstuk', () => languageOf(doc.uri) === 'kamerstuk');
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext' });
+    const otherEditor = await vscode.window.showTextDocument(other);
+    const shopping = await fixture('not-parliamentary.txt');
+    await otherEditor.edit((b) => b.insert(new vscode.Position(0, 0), shopping));
+    await sleep(1500);
+    assert.equal(languageOf(other.uri), 'plaintext');
+  });
+
   it('leaves other .txt files plain text', async () => {
     await expectPlainText(await writeFile('boodschappen.txt', await fixture('not-parliamentary.txt')));
   });
