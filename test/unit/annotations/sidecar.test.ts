@@ -22,6 +22,22 @@ function ok(text: string): ReturnType<typeof parseSidecar> {
   return p;
 }
 
+/**
+ * A fresh git repository with a sidecar committed on main; `git` runs in it. The caller removes
+ * `dir` when done.
+ */
+function repoWith(sidecar: string): { dir: string; file: string; git: (...args: string[]) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kamerstukken-git-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  const file = join(dir, 'doc.txt.annotations.yaml');
+  git('init', '-q', '-b', 'main');
+  git('config', 'commit.gpgsign', 'false');
+  writeFileSync(file, sidecar);
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  return { dir, file, git };
+}
+
 describe('annotations: sidecar', () => {
   it('names the sidecar after the document', () => assert.equal(sidecarName('doc.txt'), 'doc.txt.annotations.yaml'));
 
@@ -87,15 +103,8 @@ describe('annotations: sidecar', () => {
 
   it('two annotators of one document merge cleanly in git', function () {
     this.timeout(20_000);
-    const dir = mkdtempSync(join(tmpdir(), 'kamerstukken-merge-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    const { dir, file, git } = repoWith(serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('bbbbbbbb', 2000), ann('cccccccc', 4000)]));
     try {
-      const file = join(dir, 'doc.txt.annotations.yaml');
-      git('init', '-q', '-b', 'main');
-      git('config', 'commit.gpgsign', 'false');
-      writeFileSync(file, serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('bbbbbbbb', 2000), ann('cccccccc', 4000)]));
-      git('add', '.');
-      git('commit', '-q', '-m', 'base');
       git('checkout', '-q', '-b', 'alice');
       let p = ok(readFileSync(file, 'utf8'));
       writeFileSync(file, serializeSidecar('doc.txt', [...p.annotations, ann('a1111111', 1000, { tags: ['verwijzing'] })], p.yaml));
@@ -118,16 +127,9 @@ describe('annotations: sidecar', () => {
 
   it('two annotators who change the same note get a git conflict, reported as one', function () {
     this.timeout(20_000);
-    const dir = mkdtempSync(join(tmpdir(), 'kamerstukken-conflict-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    const { dir, file, git } = repoWith(serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('cccccccc', 4000)]));
     try {
-      const file = join(dir, 'doc.txt.annotations.yaml');
-      git('init', '-q', '-b', 'main');
-      git('config', 'commit.gpgsign', 'false');
       git('config', 'merge.conflictStyle', 'diff3');
-      writeFileSync(file, serializeSidecar('doc.txt', [ann('aaaaaaaa', 100), ann('cccccccc', 4000)]));
-      git('add', '.');
-      git('commit', '-q', '-m', 'base');
       for (const [branch, note] of [['alice', 'volgens alice'], ['bob', 'volgens bob']]) {
         git('checkout', '-q', '-b', branch, 'main');
         const p = ok(readFileSync(file, 'utf8'));
