@@ -49,14 +49,15 @@ export function registerLanguageDetection(): vscode.Disposable {
     inspect(document).catch((error: unknown) => console.error('[kamerstukken] language detection failed', error));
   };
 
-  // A document that opens empty gets its text later: a new untitled editor the user pastes into,
-  // or the file an untitled document is saved as (VS Code opens it, then fills it). While it stays
-  // plain text it is inspected again each time its text settles.
+  // A new untitled editor opens empty and gets its text later (the user pastes a document in):
+  // while it stays plain text it is inspected again each time its text settles. Not so a file that
+  // opens empty: the file an untitled document is saved as opens empty and is then filled by VS
+  // Code, and switching its language in the middle of that makes VS Code drop its editor.
   const SETTLE_MS = 300;
   const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
   const open = (document: vscode.TextDocument): void => {
     run(document);
-    if (document.getText().length === 0 && document.languageId === 'plaintext' && SCHEMES.has(document.uri.scheme)) {
+    if (document.uri.scheme === 'untitled' && document.getText().length === 0 && document.languageId === 'plaintext') {
       watched.set(document.uri.toString(), undefined);
     }
   };

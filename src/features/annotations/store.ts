@@ -232,16 +232,28 @@ export class AnnotationStore implements vscode.Disposable {
     setTimeout(() => {
       if (this.documentOf(document.uri)) return;
       const state = this.states.get(key);
-      if (!state) return;
-      if (state.sidecar === undefined && state.annotations.length > 0) {
-        // In memory only: kept, unless the document was saved as a file, which then takes them.
-        const saved = this.savedAs(state);
-        if (saved) void this.adopt(state, saved);
-        return;
+      // Annotations in memory only are kept (unless followSaveAs hands them to a file).
+      if (state && !(state.sidecar === undefined && state.annotations.length > 0)) {
+        this.states.delete(key);
+        this.emitter.fire(document.uri);
       }
-      this.states.delete(key);
-      this.emitter.fire(document.uri);
     }, 2000);
+  }
+
+  /**
+   * After an untitled document was emptied: once it is closed, looks for the file it was saved as
+   * for a few seconds, and hands its annotations over. (The file may not stay open long: saved
+   * through the API, VS Code shows it in no editor and closes it again.)
+   */
+  private followSaveAs(state: DocumentAnnotations): void {
+    const emptied = state.emptied;
+    const tick = (): void => {
+      if (state.emptied !== emptied || !emptied || this.states.get(state.uri.toString()) !== state) return;
+      const saved = this.documentOf(state.uri) ? undefined : this.savedAs(state);
+      if (saved) void this.adopt(state, saved);
+      else if (Date.now() - emptied.at < SAVED_AS_WINDOW_MS) setTimeout(tick, 50);
+    };
+    setTimeout(tick, 0);
   }
 
   /**
@@ -413,6 +425,7 @@ export class AnnotationStore implements vscode.Disposable {
       // Saving empties the untitled document before closing it (as deleting everything would).
       if (state.untitledText && e.document.getText() === '') {
         state.emptied = { text: state.untitledText, at: Date.now(), annotations: state.annotations.map((a) => ({ ...a, tags: [...a.tags] })) };
+        this.followSaveAs(state);
       }
       shiftAnnotations(state.annotations, e.contentChanges);
       state.untitledText = e.document.getText();
