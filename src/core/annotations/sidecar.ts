@@ -120,15 +120,12 @@ const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: f
 
 /** Field order of entries this code writes. */
 /**
- * The 1-based line of the first git conflict marker ("<<<<<<< ours") when the text also has the
- * closing one (">>>>>>> theirs"), both at the start of a line; undefined otherwise.
+ * Where the first git conflict marker ("<<<<<<< ours") starts, when the text also has the closing
+ * one (">>>>>>> theirs") after it, both at the start of a line; undefined otherwise.
  */
-export function mergeConflictLine(text: string): number | undefined {
+function mergeConflictOffset(text: string): number | undefined {
   const open = /^<{7}(?=[ \t\r\n]|$)/mu.exec(text);
-  if (!open || !/^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index))) return undefined;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < open.index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return open && /^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index)) ? open.index : undefined;
 }
 
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
@@ -163,8 +160,8 @@ export function parseSidecar(withBom: string): ParsedSidecar {
 
   if (doc.errors.length > 0) {
     // A git merge left its markers in the file: say so, rather than what YAML makes of them.
-    const conflict = mergeConflictLine(text);
-    if (conflict !== undefined) return { ...base, annotations: [], problems: [problem({ kind: 'mergeConflict' }, conflict)], yaml: doc };
+    const conflict = mergeConflictOffset(text);
+    if (conflict !== undefined) return { ...base, annotations: [], problems: [problem({ kind: 'mergeConflict' }, lineOf(conflict))], yaml: doc };
   }
   for (const e of doc.errors) problems.push(problem({ kind: 'yaml', detail: firstLine(e.message) }, lineOf(e.pos[0])));
   for (const w of doc.warnings) problems.push(problem({ kind: 'yaml', detail: firstLine(w.message) }, lineOf(w.pos[0])));

@@ -137,7 +137,7 @@ export class DocumentAnnotations {
   }
 }
 
-/** How close together an untitled document's close and the open of the file it was saved as are. */
+/** How close together an untitled document's emptying and the open of the file it was saved as are. */
 const SAVED_AS_WINDOW_MS = 5000;
 
 /** A snapshot of another document's sidecar, for the view and the tag list. */
@@ -423,12 +423,13 @@ export class AnnotationStore implements vscode.Disposable {
     if (!state || state.annotations.length === 0) return;
     if (e.document.uri.scheme === 'untitled') {
       // Saving empties the untitled document before closing it (as deleting everything would).
-      if (state.untitledText && e.document.getText() === '') {
+      const text = e.document.getText();
+      if (state.untitledText && text === '') {
         state.emptied = { text: state.untitledText, at: Date.now(), annotations: state.annotations.map((a) => ({ ...a, tags: [...a.tags] })) };
         this.followSaveAs(state);
       }
       shiftAnnotations(state.annotations, e.contentChanges);
-      state.untitledText = e.document.getText();
+      state.untitledText = text;
       state.shifted = true;
       this.emitter.fire(state.uri);
       return;
