@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { type AnnotationStore, baseName, isAnnotatable, type LiveAnnotation } from './store';
+import type { ReadonlyAnnotation } from '../../core/annotations/session';
+import { baseName } from './sidecarFiles';
+import { type AnnotationStore, isAnnotatable } from './store';
 import { configuredTags } from './tags';
 import type { AnnotationsView } from './view';
 
@@ -112,7 +114,7 @@ export function registerAnnotationCommands(store: AnnotationStore, view?: Annota
   };
 
   /** The annotations a command is about: the one named by id, else those under the cursors. */
-  const targets = async (args?: TargetArgs): Promise<{ document: vscode.TextDocument; items: LiveAnnotation[] } | undefined> => {
+  const targets = async (args?: TargetArgs): Promise<{ document: vscode.TextDocument; items: ReadonlyAnnotation[] } | undefined> => {
     const target = await targetDocument(args?.uri);
     if (!target) return undefined;
     const state = await store.ready(target.document);
@@ -123,7 +125,7 @@ export function registerAnnotationCommands(store: AnnotationStore, view?: Annota
     const editor = target.editor;
     if (!editor) return { document: target.document, items: [] };
     const seen = new Set<string>();
-    const items: LiveAnnotation[] = [];
+    const items: ReadonlyAnnotation[] = [];
     for (const sel of editor.selections) {
       const from = target.document.offsetAt(sel.start);
       const to = target.document.offsetAt(sel.end);

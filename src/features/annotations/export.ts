@@ -8,7 +8,8 @@ import type { ParsedDocument } from '../../core/model';
 import { parseDocument } from '../../core/parser';
 import type { DocumentModels } from '../../documentModels';
 import { documentOfSidecar, findSidecars } from './scan';
-import { type AnnotationStore, baseName, type DocumentAnnotations, isAnnotatable, readText } from './store';
+import { baseName, readText } from './sidecarFiles';
+import { type AnnotatedDocument, type AnnotationStore, isAnnotatable } from './store';
 import { configuredTags } from './tags';
 
 type Scope = 'document' | 'workspace';
@@ -40,7 +41,7 @@ function nameOf(uri: vscode.Uri): string {
 }
 
 /** An open document's annotations as the editor has them now (unsaved edits included). */
-function liveInput(state: DocumentAnnotations, text: string): ExportDocumentInput {
+function liveInput(state: AnnotatedDocument, text: string): ExportDocumentInput {
   return {
     uri: state.uri.toString(),
     ...(state.sidecar ? { annotationsUri: state.sidecar.toString() } : {}),

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { type SidecarSnapshot, snapshotOf } from '../../core/annotations/session';
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
+import { readSidecar, readText } from './sidecarFiles';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 const MAX_DEPTH = 6;
@@ -40,4 +42,18 @@ export async function findSidecars(options: { limit?: number; token?: vscode.Can
 /** The document a sidecar belongs to. */
 export function documentOfSidecar(sidecar: vscode.Uri): vscode.Uri {
   return sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+}
+
+/** A snapshot of the sidecar of a document that is not open, for the view and the tag list. */
+export interface WorkspaceEntry extends SidecarSnapshot {
+  readonly uri: vscode.Uri;
+  readonly sidecar: vscode.Uri;
+}
+
+/** Reads the sidecar of a document that is not open; undefined when there is none. */
+export async function readWorkspaceEntry(textUri: vscode.Uri, sidecar: vscode.Uri): Promise<WorkspaceEntry | undefined> {
+  const text = await readSidecar(sidecar);
+  if (text === undefined) return undefined;
+  const documentText = (await readText(textUri).catch(() => undefined)) ?? '';
+  return { uri: textUri, sidecar, ...snapshotOf(text, documentText) };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { AnnotationStore, baseName, type WorkspaceEntry } from './store';
-import { documentOfSidecar, findSidecars } from './scan';
+import type { AnnotationStore } from './store';
+import { documentOfSidecar, findSidecars, readWorkspaceEntry, type WorkspaceEntry } from './scan';
+import { baseName } from './sidecarFiles';
 import { colorOf, configuredTags } from './tags';
 
 interface Item { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean }
@@ -56,7 +57,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     for (const sidecar of await findSidecars()) {
       const uri = documentOfSidecar(sidecar);
       if (this.store.stateOf(uri)) continue;
-      const entry = await AnnotationStore.snapshot(uri, sidecar).catch(() => undefined);
+      const entry = await readWorkspaceEntry(uri, sidecar).catch(() => undefined);
       if (entry) next.set(uri.toString(), entry);
     }
     this.others = next;
@@ -72,7 +73,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       if (s.annotations.length === 0) continue;
       docs.push({
         uri: s.uri, ...(s.sidecar ? { sidecar: s.sidecar } : {}), broken: s.broken,
-        items: s.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.orphaned ? a.stored?.quote ?? '' : s.quoteOf(a), orphaned: a.orphaned })),
+        items: s.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: s.quoteOf(a), orphaned: a.orphaned })),
       });
     }
     for (const [key, e] of this.others) {
