@@ -13,8 +13,10 @@ import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // Commands only the tests use are registered when the extension runs in a test (not when installed).
+  const testCommands = context.extensionMode === vscode.ExtensionMode.Test;
   const models = new DocumentModels();
-  const annotations = registerAnnotations(models);
+  const annotations = registerAnnotations(models, { testCommands });
   context.subscriptions.push(
     models,
     registerWorkspaceContext(),
@@ -27,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerReferences(models),
     registerDocumentLinks(models),
     registerDiagnostics(models),
-    registerStatusBar(models, annotations.store),
+    registerStatusBar(models, annotations.store, { testCommands }),
   );
 }
 

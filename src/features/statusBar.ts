@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { ParsedDocument } from '../core/model';
 import { describePlace, placeAt, type PlaceDescription } from '../core/position';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
-import type { AnnotationStore } from './annotations/store';
+import type { AnnotatedDocument, AnnotationStore } from './annotations/store';
 import { VIEW_ID } from './annotations/view';
 import { referenceIndex } from './referenceIndex';
 
 /** How long after the last edit the position is looked up again (the text is re-parsed once then). */
 export const EDIT_DELAY_MS = 250;
 
-/** Internal command (not in the manifest, so not in the Command Palette): the items as shown, for tests. */
+/** Test-only command (registered in test mode only, not in the manifest): the items as shown. */
 export const STATE_COMMAND = 'kamerstukken.statusBarState';
 
 export interface ItemState {
@@ -19,6 +19,9 @@ export interface ItemState {
   readonly accessibilityLabel: string;
   readonly command: string;
 }
+
+/** What an item shows when it is shown. */
+type Shown = Omit<ItemState, 'visible' | 'command'>;
 
 function list(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');
@@ -41,103 +44,131 @@ function explain(d: PlaceDescription, kind: 'question' | 'answer' | 'other'): st
   }
 }
 
+function commandOf(item: vscode.StatusBarItem): string {
+  return typeof item.command === 'string' ? item.command : item.command?.command ?? '';
+}
+
+/** A status bar item that skips updates that change nothing (each one is a message to the window). */
+class ShownItem implements vscode.Disposable {
+  private shown?: Shown;
+
+  constructor(readonly item: vscode.StatusBarItem) {}
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  /** Shows `next`, or hides the item when undefined. */
+  show(next: Shown | undefined): void {
+    const now = this.shown;
+    if (now === next || (now && next && now.text === next.text && now.tooltip === next.tooltip)) return;
+    this.shown = next;
+    if (!next) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = next.text;
+    this.item.tooltip = next.tooltip;
+    this.item.accessibilityInformation = { label: next.accessibilityLabel, role: 'button' };
+    this.item.show();
+  }
+
+  /** What the item shows, read from the item itself. */
+  state(): ItemState {
+    const { item } = this;
+    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+    return { visible: this.shown !== undefined, text: item.text, tooltip, accessibilityLabel: item.accessibilityInformation?.label ?? '', command: commandOf(item) };
+  }
+}
+
+/** The Kamerstuk editor the items are about, if the active editor is one. */
+function kamerstukEditor(): vscode.TextEditor | undefined {
+  const e = vscode.window.activeTextEditor;
+  return e && e.document.languageId === LANGUAGE_ID && !e.document.isClosed ? e : undefined;
+}
+
+/** Where the cursor is, as the text labels it: "Vraag 3 · Antwoord 3", a beslisnota heading. */
+class PositionItem extends ShownItem {
+  /** The text of the version the parse is of, kept so that a cursor move costs no copy of the text. */
+  private textOf?: { uri: string; version: number; model: ParsedDocument; text: string };
+
+  constructor(private readonly models: DocumentModels) {
+    super(vscode.window.createStatusBarItem('position', vscode.StatusBarAlignment.Right, 101));
+    this.item.name = vscode.l10n.t('Kamerstukken: Position in the Document');
+    this.item.command = { command: 'workbench.action.gotoSymbol', title: vscode.l10n.t('Go to a Question, Answer or Heading') };
+  }
+
+  /** Whether the parse the item shows is of this version of the document. */
+  isCurrent(document: vscode.TextDocument): boolean {
+    return document.version === this.textOf?.version;
+  }
+
+  update(e: vscode.TextEditor | undefined): void {
+    this.show(e ? this.describe(e) : undefined);
+  }
+
+  private describe(e: vscode.TextEditor): Shown | undefined {
+    const document = e.document;
+    const uri = document.uri.toString();
+    if (this.textOf?.uri !== uri || this.textOf.version !== document.version) {
+      // The shared parse of this version (parsed now only if no other feature asked for it yet).
+      this.textOf = { uri, version: document.version, model: this.models.get(document), text: document.getText() };
+    }
+    const index = referenceIndex(this.models, document);
+    const place = placeAt(index, this.textOf.text, document.offsetAt(e.selection.active));
+    const d = describePlace(index.doc, place, { footnote: (marker) => vscode.l10n.t('Footnote {0}', marker) });
+    if (!d.text) return undefined;
+    const where = explain(d, place.kind === 'qa' ? index.doc.blocks[place.block].kind : 'other');
+    return { text: d.text, tooltip: `${where}\n${vscode.l10n.t('Click to go to another question, answer or heading.')}`, accessibilityLabel: where };
+  }
+}
+
+/** How many annotations the document has (a tag icon and the count; a warning icon when its file has errors). */
+class AnnotationCountItem extends ShownItem {
+  constructor(private readonly store: AnnotationStore) {
+    super(vscode.window.createStatusBarItem('annotationCount', vscode.StatusBarAlignment.Right, 100.9));
+    this.item.name = vscode.l10n.t('Kamerstukken: Annotations');
+    this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Open the Annotations View') };
+  }
+
+  update(e: vscode.TextEditor | undefined): void {
+    this.show(e ? describeCount(this.store.stateOf(e.document.uri)) : undefined);
+  }
+}
+
+function describeCount(state: AnnotatedDocument | undefined): Shown {
+  const all = state?.annotations.length ?? 0;
+  const orphaned = state?.annotations.filter((a) => a.orphaned).length ?? 0;
+  const broken = state?.broken ?? false;
+  const notes = [all === 0
+    ? vscode.l10n.t('No annotations in this document.')
+    : all === 1 ? vscode.l10n.t('1 annotation in this document.') : vscode.l10n.t('{0} annotations in this document.', all)];
+  if (orphaned > 0) {
+    notes.push(orphaned === 1
+      ? vscode.l10n.t('1 of them could not be found in the current text.')
+      : vscode.l10n.t('{0} of them could not be found in the current text.', orphaned));
+  }
+  if (broken) notes.push(vscode.l10n.t('The annotations file has errors; it is left unchanged until they are fixed.'));
+  notes.push(vscode.l10n.t('Click to open the Annotations view.'));
+  return { text: `$(${broken ? 'warning' : 'tag'}) ${all}`, tooltip: notes.join('\n'), accessibilityLabel: notes.join(' ') };
+}
+
 /**
  * Two status bar items for Kamerstuk editors: where the cursor is ("Vraag 3 · Antwoord 3", a
  * beslisnota heading) and how many annotations the document has. Two items rather than one: each
  * has its own click (Go to Symbol to move elsewhere; the Annotations view for the annotations),
- * its own hover, and can be hidden on its own from the status bar's context menu.
+ * its own hover, and can be hidden on its own from the status bar's context menu. With
+ * `testCommands`, also the command that tells the tests what they show.
  */
-export function registerStatusBar(models: DocumentModels, store: AnnotationStore): vscode.Disposable {
-  const position = vscode.window.createStatusBarItem('position', vscode.StatusBarAlignment.Right, 101);
-  position.name = vscode.l10n.t('Kamerstukken: Position in the Document');
-  position.command = { command: 'workbench.action.gotoSymbol', title: vscode.l10n.t('Go to a Question, Answer or Heading') };
-
-  const count = vscode.window.createStatusBarItem('annotationCount', vscode.StatusBarAlignment.Right, 100.9);
-  count.name = vscode.l10n.t('Kamerstukken: Annotations');
-  count.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Open the Annotations View') };
-
-  // What the items show, to skip updates that change nothing (each one is a message to the window).
-  const shown = new Map<vscode.StatusBarItem, ItemState>();
-  const show = (item: vscode.StatusBarItem, next: ItemState): void => {
-    const now = shown.get(item);
-    if (now && now.visible === next.visible && now.text === next.text && now.tooltip === next.tooltip) return;
-    shown.set(item, next);
-    if (!next.visible) {
-      item.hide();
-      return;
-    }
-    item.text = next.text;
-    item.tooltip = next.tooltip;
-    item.accessibilityInformation = { label: next.accessibilityLabel, role: 'button' };
-    item.show();
-  };
-  const hidden = (item: vscode.StatusBarItem): ItemState => ({ visible: false, text: '', tooltip: '', accessibilityLabel: '', command: commandOf(item) });
-
-  // The text of the version the parse is of, kept so that a cursor move costs no copy of the text.
-  let textOf: { uri: string; version: number; model: ParsedDocument; text: string } | undefined;
+export function registerStatusBar(models: DocumentModels, store: AnnotationStore, { testCommands = false } = {}): vscode.Disposable {
+  const position = new PositionItem(models);
+  const count = new AnnotationCountItem(store);
   let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const editor = (): vscode.TextEditor | undefined => {
-    const e = vscode.window.activeTextEditor;
-    return e && e.document.languageId === LANGUAGE_ID && !e.document.isClosed ? e : undefined;
-  };
-
-  const updatePosition = (): void => {
-    const e = editor();
-    if (!e) return show(position, hidden(position));
-    const document = e.document;
-    const uri = document.uri.toString();
-    if (textOf?.uri !== uri || textOf.version !== document.version) {
-      // The shared parse of this version (parsed now only if no other feature asked for it yet).
-      textOf = { uri, version: document.version, model: models.get(document), text: document.getText() };
-    }
-    const index = referenceIndex(models, document);
-    const place = placeAt(index, textOf.text, document.offsetAt(e.selection.active));
-    const d = describePlace(index.doc, place, { footnote: (marker) => vscode.l10n.t('Footnote {0}', marker) });
-    if (!d.text) return show(position, hidden(position));
-    const kind = place.kind === 'qa' ? index.doc.blocks[place.block].kind : 'other';
-    const where = explain(d, kind);
-    show(position, {
-      visible: true,
-      text: d.text,
-      tooltip: `${where}\n${vscode.l10n.t('Click to go to another question, answer or heading.')}`,
-      accessibilityLabel: where,
-      command: commandOf(position),
-    });
-  };
-
-  const updateCount = (): void => {
-    const e = editor();
-    if (!e) return show(count, hidden(count));
-    const state = store.stateOf(e.document.uri);
-    const all = state?.annotations.length ?? 0;
-    const orphaned = state?.annotations.filter((a) => a.orphaned).length ?? 0;
-    const broken = state?.broken ?? false;
-    const summary = all === 0
-      ? vscode.l10n.t('No annotations in this document.')
-      : all === 1 ? vscode.l10n.t('1 annotation in this document.') : vscode.l10n.t('{0} annotations in this document.', all);
-    const notes = [summary];
-    if (orphaned > 0) {
-      notes.push(orphaned === 1
-        ? vscode.l10n.t('1 of them could not be found in the current text.')
-        : vscode.l10n.t('{0} of them could not be found in the current text.', orphaned));
-    }
-    if (broken) notes.push(vscode.l10n.t('The annotations file has errors; it is left unchanged until they are fixed.'));
-    const click = vscode.l10n.t('Click to open the Annotations view.');
-    show(count, {
-      visible: true,
-      text: `$(${broken ? 'warning' : 'tag'}) ${all}`,
-      tooltip: [...notes, click].join('\n'),
-      accessibilityLabel: [...notes, click].join(' '),
-      command: commandOf(count),
-    });
-  };
-
   const update = (): void => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    updatePosition();
-    updateCount();
+    position.update(kamerstukEditor());
+    count.update(kamerstukEditor());
   };
   const later = (): void => {
     if (timer) clearTimeout(timer);
@@ -154,28 +185,16 @@ export function registerStatusBar(models: DocumentModels, store: AnnotationStore
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor !== vscode.window.activeTextEditor) return;
       // While the text is being edited, wait until typing pauses: then it is parsed once.
-      if (timer || e.textEditor.document.version !== textOf?.version) later(); else updatePosition();
+      if (timer || !position.isCurrent(e.textEditor.document)) later(); else position.update(kamerstukEditor());
     }),
     vscode.workspace.onDidChangeTextDocument((e) => { if (isActive(e.document) && e.contentChanges.length > 0) later(); }),
     // A change of language (Kamerstuk ↔ plain text) reopens the document under the same editor.
     vscode.workspace.onDidOpenTextDocument((d) => { if (isActive(d)) update(); }),
     store.onDidChange((uri) => {
       const e = vscode.window.activeTextEditor;
-      if (e && (uri === undefined || uri.toString() === e.document.uri.toString())) updateCount();
+      if (e && (uri === undefined || uri.toString() === e.document.uri.toString())) count.update(kamerstukEditor());
     }),
-    vscode.commands.registerCommand(STATE_COMMAND, (): { position: ItemState; annotationCount: ItemState } => ({
-      position: stateOf(position, shown.get(position)?.visible ?? false),
-      annotationCount: stateOf(count, shown.get(count)?.visible ?? false),
-    })),
+    ...(testCommands ? [vscode.commands.registerCommand(STATE_COMMAND, (): { position: ItemState; annotationCount: ItemState } => (
+      { position: position.state(), annotationCount: count.state() }))] : []),
   );
-}
-
-/** What an item shows, read from the item itself. */
-function stateOf(item: vscode.StatusBarItem, visible: boolean): ItemState {
-  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
-  return { visible, text: item.text, tooltip, accessibilityLabel: item.accessibilityInformation?.label ?? '', command: commandOf(item) };
-}
-
-function commandOf(item: vscode.StatusBarItem): string {
-  return typeof item.command === 'string' ? item.command : item.command?.command ?? '';
 }

@@ -11,7 +11,7 @@
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
 //   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane,
-//   notifications.
+//   treeRows, notifications.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,6 +92,34 @@ const actions = {
         focused: pane.contains(doc.activeElement),
       };
     }, title);
+  },
+  /**
+   * The rows of the tree in a view (by title), every row expanded first: [{ label, description,
+   * children }], as the workbench renders them. (The view must be open.)
+   */
+  async treeRows(page, { title }) {
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'iu') }) });
+    await pane.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+    for (let i = 0; i < 50; i++) {
+      const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"] .monaco-tl-twistie.collapsible');
+      if ((await collapsed.count()) === 0) break;
+      await collapsed.first().click();
+      await page.waitForTimeout(100);
+    }
+    const flat = await pane.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => ({
+      level: Number(el.getAttribute('aria-level') ?? '1'),
+      label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+    })));
+    const root = { children: [] };
+    const stack = [root];
+    for (const { level, label, description } of flat) {
+      const row = { label, description, children: [] };
+      stack.length = Math.min(stack.length, level);
+      stack[stack.length - 1].children.push(row);
+      stack.push(row);
+    }
+    return root.children;
   },
 };
 

@@ -170,7 +170,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
 export const VIEW_ID = 'kamerstukken.annotations';
 
-/** Internal command (not in the manifest, so not in the Command Palette): the view as shown, for tests. */
+/** Test-only command (registered in test mode only, not in the manifest): the view as shown. */
 export const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
 
 /** One row of the view as shown: its label and description, and the rows under it. */
@@ -185,13 +185,14 @@ async function rows(view: AnnotationsView, node?: Node): Promise<RowState[]> {
   }));
 }
 
-export function registerAnnotationsView(view: AnnotationsView): vscode.Disposable {
+/** The Annotations view in the Explorer; with `testCommands`, also the command that tells the tests what it shows. */
+export function registerAnnotationsView(view: AnnotationsView, { testCommands = false } = {}): vscode.Disposable {
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   return vscode.Disposable.from(
     tree,
     tree.onDidChangeVisibility((e) => { if (e.visible) view.rescan(); }),
     vscode.commands.registerCommand('kamerstukken.refreshAnnotations', () => view.rescan()),
-    vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; rows: RowState[] }> => (
-      { visible: tree.visible, rows: await rows(view) })),
+    ...(testCommands ? [vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; rows: RowState[] }> => (
+      { visible: tree.visible, rows: await rows(view) }))] : []),
   );
 }

@@ -13,7 +13,8 @@ import { type ViewPane, ui, uiBridge } from '../ui';
 import { activationFigures } from '../activationMarks';
 
 interface RowState { label: string; description: string; children: RowState[] }
-const viewState = (): Thenable<{ visible: boolean; rows: RowState[] }> => vscode.commands.executeCommand('kamerstukken.annotationsViewState');
+/** Commands only the tests use: the installed package runs in production mode and must not have them. */
+const TEST_COMMANDS = ['kamerstukken.annotationsViewState', 'kamerstukken.statusBarState'];
 
 const measures: Record<string, number | string | boolean> = {};
 
@@ -123,16 +124,26 @@ describe('installed from the .vsix', () => {
         .catch((e: unknown) => assert.fail(`${String(e)}: ${JSON.stringify(pane)}`));
     }
     await vscode.commands.executeCommand('kamerstukken.annotations.focus');
+    // The rows as the workbench shows them (the test-only state command is not in the package).
+    assert.ok(uiBridge(), 'run.mjs --vsix answers UI requests');
     let last: unknown;
-    const state = await waitFor('the view to show the annotation', async () => {
-      const s = await viewState();
-      last = s;
-      return s.visible && s.rows.length > 0 ? s : undefined;
-    }).catch((e: unknown) => assert.fail(`${String(e)}; last state: ${JSON.stringify(last)}`));
-    assert.deepEqual(state.rows, [{
+    const rows = await waitFor('the view to show the annotation', async () => {
+      const r = await ui<RowState[]>('treeRows', { title: 'Annotations' }).catch((e: unknown) => String(e));
+      last = r;
+      return Array.isArray(r) && r.length > 0 && r[0].children[0]?.children.length > 0 ? r : undefined;
+    }, 20_000).catch((e: unknown) => assert.fail(`${String(e)}; last rows: ${JSON.stringify(last)}`));
+    assert.deepEqual(rows, [{
       label: 'toezegging', description: '1', children: [{
         label: SEED_000, description: '1', children: [{ label: 'Is het waar dat tijdens deze bijeenkomsten', description: 'uit de vsix', children: [] }],
       }],
     }]);
+  });
+
+  it('registers no test-only commands when installed (production mode)', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext?.isActive);
+    const all = new Set(await vscode.commands.getCommands(true));
+    assert.ok(all.has('kamerstukken.annotate'), 'the extension\'s commands are registered');
+    assert.deepEqual(TEST_COMMANDS.filter((c) => all.has(c)), []);
   });
 });
