@@ -182,11 +182,6 @@ function isOrphan(a: ExportAnnotationInput, text: string): boolean {
   return a.orphaned || a.start < 0 || a.end > text.length || a.start >= a.end;
 }
 
-/** Where a passage is, for people: "Antwoord 3", else the beslisnota heading; empty when neither. */
-export function placeOf(p: Passage): string {
-  return p.block ?? p.section ?? '';
-}
-
 /**
  * Sidecar entries (as read from a file of format `version`) placed in a document's current text,
  * as the editor places them: where they were, or found again by quote and context; orphans keep

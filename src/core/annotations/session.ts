@@ -48,7 +48,7 @@ export type WritePlan =
 export interface Span { readonly start: number; readonly end: number }
 
 /** Places sidecar entries (stored positions, current format) in a text. */
-export function placeStored(entries: readonly Annotation[], positions: TextPositions): LiveAnnotation[] {
+function placeStored(entries: readonly Annotation[], positions: TextPositions): LiveAnnotation[] {
   const found = anchorEntries(positions, entries);
   return entries.map((entry, i) => {
     const f = found[i];

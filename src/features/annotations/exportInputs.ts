@@ -6,7 +6,7 @@ import { baseName, readText } from './sidecarFiles';
 import type { AnnotatedDocument, AnnotationStore } from './store';
 
 /** The name of a document in an export and in messages: workspace-relative (an untitled one: its name). */
-export function nameOf(uri: vscode.Uri): string {
+function nameOf(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? baseName(uri) : vscode.workspace.asRelativePath(uri, false);
 }
 
