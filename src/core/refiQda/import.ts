@@ -109,6 +109,10 @@ export const MAX_REFI_FILE_BYTES = 256 * 1024 * 1024;
 export const MAX_REFI_ENTRY_BYTES = 64 * 1024 * 1024;
 const MB = 1024 * 1024;
 
+function megabytes(bytes: number): number {
+  return Number((bytes / MB).toFixed(1));
+}
+
 /** The English wording of an issue. */
 export function describeRefiIssue(issue: RefiImportIssue): string {
   switch (issue.kind) {
@@ -250,7 +254,7 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
   const maxEntry = options.maxEntryBytes ?? MAX_REFI_ENTRY_BYTES;
   const fail = (issue: RefiImportIssue, format?: RefiImportResult['format']): RefiImportResult =>
     ({ ...(format ? { format } : {}), codes: [], documents: [], alreadyPresent: 0, problems: [problem(issue)] });
-  if (bytes.length > maxFile) return fail({ kind: 'tooLarge', megabytes: Math.round(maxFile / MB) });
+  if (bytes.length > maxFile) return fail({ kind: 'tooLarge', megabytes: megabytes(maxFile) });
 
   let zip: ZipReader | undefined;
   let xmlBytes: Uint8Array;
@@ -265,11 +269,11 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
     // Only a project.qde at the top or in one folder (some tools zip a folder): not any file of that name.
     if (!info || info.name.split('/').length > 2) return fail({ kind: 'noProject' }, 'qdpx');
     const read = zip.read(info);
-    if (read === 'tooLarge') return fail({ kind: 'tooLarge', megabytes: Math.round(maxEntry / MB), entry: PROJECT_ENTRY }, 'qdpx');
+    if (read === 'tooLarge') return fail({ kind: 'tooLarge', megabytes: megabytes(maxEntry), entry: PROJECT_ENTRY }, 'qdpx');
     xmlBytes = read;
     entry = PROJECT_ENTRY;
   } else if (looksLikeXml(bytes)) {
-    if (bytes.length > maxEntry) return fail({ kind: 'tooLarge', megabytes: Math.round(maxEntry / MB) });
+    if (bytes.length > maxEntry) return fail({ kind: 'tooLarge', megabytes: megabytes(maxEntry) });
     xmlBytes = bytes;
   } else {
     return fail({ kind: 'notRefi' });
@@ -328,7 +332,7 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
     const raw = sourceText(source, zip);
     if (raw === undefined || raw === 'tooLarge') {
       problems.push(problem(raw === 'tooLarge'
-        ? { kind: 'tooLarge', megabytes: Math.round(maxEntry / MB), entry: sourceName }
+        ? { kind: 'tooLarge', megabytes: megabytes(maxEntry), entry: sourceName }
         : { kind: 'sourceTextMissing', source: sourceName, selections: selections.length }));
       continue;
     }

@@ -184,6 +184,13 @@ function parse(s: string): XmlElement {
     for (; k < n; k++) {
       const c = s.charCodeAt(k);
       if (quote) { if (c === quote) quote = 0; continue; }
+      if (c === 60 && (s.startsWith('<!--', k) || s.startsWith('<?', k))) {
+        // A comment or PI in the internal subset may hold "]" and ">".
+        const end = s.indexOf(s.startsWith('<!--', k) ? '-->' : '?>', k + 2);
+        if (end < 0) break;
+        k = end + (s.startsWith('<!--', k) ? 2 : 1);
+        continue;
+      }
       if (c === 34 || c === 39) quote = c;
       else if (c === 91) depth++;
       else if (c === 93) depth--;
