@@ -141,26 +141,28 @@ function parse(s: string): XmlElement {
   };
   /** Text with references expanded, up to `stop` (exclusive). */
   const expand = (from: number, to: number, attribute: boolean): string => {
+    // Searched within the slice: a search in `s` would run on to the next "&" of the document.
+    const t = s.slice(from, to);
     let out = '';
-    let k = from;
-    while (k < to) {
-      const amp = s.indexOf('&', k);
-      const end = amp < 0 || amp >= to ? to : amp;
-      let chunk = s.slice(k, end);
+    let k = 0;
+    while (k < t.length) {
+      const amp = t.indexOf('&', k);
+      const end = amp < 0 ? t.length : amp;
+      let chunk = t.slice(k, end);
       if (attribute) chunk = chunk.replace(/[\t\n]/gu, ' ');
       out += chunk;
-      if (end === to) break;
-      const semi = s.indexOf(';', amp);
-      if (semi < 0 || semi > to || semi - amp > 12) fail('an "&" that starts no reference (write &amp;)', amp);
-      const body = s.slice(amp + 1, semi);
+      if (end === t.length) break;
+      const semi = t.indexOf(';', amp);
+      if (semi < 0 || semi - amp > 12) fail('an "&" that starts no reference (write &amp;)', from + amp);
+      const body = t.slice(amp + 1, semi);
       if (body.startsWith('#')) {
         const c = charRef(body);
-        if (c === undefined) fail(`invalid character reference &${body};`, amp);
+        if (c === undefined) fail(`invalid character reference &${body};`, from + amp);
         out += c;
       } else if (Object.prototype.hasOwnProperty.call(PREDEFINED, body)) {
         out += PREDEFINED[body];
       } else {
-        fail(`entity &${body}; is not expanded (only the predefined entities and character references are)`, amp);
+        fail(`entity &${body}; is not expanded (only the predefined entities and character references are)`, from + amp);
       }
       k = semi + 1;
     }
