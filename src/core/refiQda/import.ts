@@ -429,7 +429,9 @@ function readSelections(
     }
     addNotes(sel);
     const note = noteParts.join('\n\n');
-    if (groups.size === 0 && !note) continue;
+    // A selection without codes is a marked passage (an ATLAS.ti quotation, say): kept, without
+    // tags. One whose codes are all unknown is not (it is reported as such).
+    if (groups.size === 0 && !note && childrenNamed(sel, 'Coding').length > 0) continue;
     // The note goes with the selection's own coder's codings, else with the first.
     const ordered = [...groups.values()];
     const own = ordered.findIndex((g) => g.coder === selectionCoder);

@@ -76,7 +76,7 @@ describe('REFI-QDA export', () => {
     });
 
     it('project.qde of a project with codes, selections, notes, coders and variables on the sources', () => {
-      assert.deepEqual(projectXml(INPUT).counts, { sources: 2, selections: 6, codes: 8, notes: 3, users: 2, variables: 6 });
+      assert.deepEqual(projectXml(INPUT).counts, { sources: 2, selections: 7, codes: 8, notes: 3, users: 2, variables: 6 });
       assert.deepEqual(projectErrors.full, []);
     });
 
@@ -152,7 +152,7 @@ describe('REFI-QDA export', () => {
           checked++;
         }
       }
-      assert.equal(checked, 6);
+      assert.equal(checked, 7);
       // One selection spans a CRLF line break: its quote has LF, and the positions count one per break.
       const crossing = documents[0].annotations[3];
       assert.equal(crossing.quote, 'Hoeveel brieven zijn 😀 teruggestuurd?\n\nAntwoord 2');
@@ -233,9 +233,10 @@ describe('REFI-QDA export', () => {
         { coder: 'Bram', created: '2026-03-04T10:11:12Z', codes: ['ontwijkend antwoord'], codingCoders: ['Bram'], notes: [] },
         { coder: 'Anna', created: '2026-03-04T10:11:12Z', codes: ['ontwijkend antwoord', 'verwijzing'], codingCoders: ['Anna', 'Anna'], notes: ['Verwijst terug <naar> "vraag 1" & meer'] },
       ]);
-      // A note without tags: a selection with only a NoteRef.
-      const noteOnly = all(all(project, 'TextSource')[1], 'PlainTextSelection')[1];
-      assert.deepEqual(noteOnly.children.map((c) => c.local), ['NoteRef']);
+      // A note without tags: a selection with only a NoteRef; no tags and no note: an empty selection.
+      const [marked, , noteOnly] = all(all(project, 'TextSource')[1], 'PlainTextSelection');
+      assert.deepEqual([marked.attributes.get('name'), marked.children.length], ['Wat kost het?', 0]);
+      assert.deepEqual([noteOnly.attributes.get('name'), noteOnly.children.map((c) => c.local)], ['Zie de bijlage.', ['NoteRef']]);
     });
 
     it('attributes become typed variables with a value on each source', () => {

@@ -96,6 +96,7 @@ export function sampleDocuments(): RefiDocumentInput[] {
   const bEntries: RefiAnnotationInput[] = [
     entry(b, 'Dat weten we niet precies.', { id: 'b0000001', tags: ['ontwijkend antwoord'] }),
     entry(b, 'Zie de bijlage.', { id: 'b0000002', tags: [], note: 'Alleen een notitie' }),
+    entry(b, 'Wat kost het?', { id: 'b0000003', tags: [] }),
   ];
   return [
     { name: 'kamervragen/2024Z01234.txt', text: a, annotations: aEntries, attributes: { partij: 'VVD', ministerie: 'Financiën', ingediend: '2024-02-29', beantwoord: '2024-03-20', dagen: 20, termijnOverschreden: false } },
