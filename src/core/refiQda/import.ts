@@ -44,6 +44,8 @@ export interface RefiImportOptions {
   readonly maxFileBytes?: number;
   /** Zip entries (project.qde, a source) larger than this once inflated are refused (default 64 MB). */
   readonly maxEntryBytes?: number;
+  /** At most this much is inflated from one zip in all (default 512 MB): entries beyond it are refused. */
+  readonly maxTotalBytes?: number;
 }
 
 /** A code of the imported codebook. */
@@ -71,7 +73,8 @@ export interface ImportedDocument {
 
 /** What could not be read or placed, as data (the adapter words it); `message` is English. */
 export type RefiImportIssue =
-  | { readonly kind: 'tooLarge'; readonly megabytes: number; readonly entry?: string }
+  /** `entry` is larger than `megabytes` (or the file is, without `entry`); with `total`, the entries read before it and it are. */
+  | { readonly kind: 'tooLarge'; readonly megabytes: number; readonly entry?: string; readonly total?: true }
   | { readonly kind: 'notRefi' }
   | { readonly kind: 'zip'; readonly detail: string }
   | { readonly kind: 'noProject' }
@@ -83,7 +86,8 @@ export type RefiImportIssue =
   | { readonly kind: 'selectionOutOfRange'; readonly source: string; readonly start: string; readonly end: string }
   | { readonly kind: 'selectionNotPlaced'; readonly source: string; readonly quote: string }
   | { readonly kind: 'unknownCode'; readonly guid: string; readonly codings: number }
-  | { readonly kind: 'notText'; readonly sources: number };
+  | { readonly kind: 'notText'; readonly sources: number }
+  | { readonly kind: 'internal'; readonly detail: string };
 
 export interface RefiImportProblem {
   readonly issue: RefiImportIssue;
@@ -107,6 +111,7 @@ export interface RefiImportResult {
 
 export const MAX_REFI_FILE_BYTES = 256 * 1024 * 1024;
 export const MAX_REFI_ENTRY_BYTES = 64 * 1024 * 1024;
+export const MAX_REFI_TOTAL_BYTES = 512 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 function megabytes(bytes: number): number {
@@ -116,7 +121,9 @@ function megabytes(bytes: number): number {
 /** The English wording of an issue. */
 export function describeRefiIssue(issue: RefiImportIssue): string {
   switch (issue.kind) {
-    case 'tooLarge': return issue.entry ? `${issue.entry} is larger than ${issue.megabytes} MB` : `the file is larger than ${issue.megabytes} MB`;
+    case 'tooLarge':
+      if (issue.total) return `${issue.entry ?? 'an entry'} was not read: the file holds more than ${issue.megabytes} MB of text in all`;
+      return issue.entry ? `${issue.entry} is larger than ${issue.megabytes} MB` : `the file is larger than ${issue.megabytes} MB`;
     case 'notRefi': return 'not a REFI-QDA file: neither a .qdpx (zip) nor a .qdc or project.qde (XML)';
     case 'zip': return `the zip file is damaged: ${issue.detail}`;
     case 'noProject': return 'the .qdpx has no project.qde';
@@ -129,6 +136,7 @@ export function describeRefiIssue(issue: RefiImportIssue): string {
     case 'selectionNotPlaced': return `source "${issue.source}": "${issue.quote}" was not found in the document`;
     case 'unknownCode': return `${issue.codings} codings refer to code ${issue.guid}, which the codebook lacks`;
     case 'notText': return `${issue.sources} sources are not text (PDF, picture, audio, video) and were skipped`;
+    case 'internal': return `the file could not be read: ${issue.detail}`;
   }
 }
 
@@ -203,11 +211,14 @@ function readCodes(codes: XmlElement | undefined): { list: ImportedCode[]; byGui
   return { list, byGuid };
 }
 
-/** The zip's entries by lower-case name, and a way to inflate one (checked against the limit first). */
+/** The zip's entries by lower-case name, and a way to inflate one (checked against the limits first). */
 class ZipReader {
   private readonly infos = new Map<string, UnzipFileInfo>();
+  /** What may still be inflated. */
+  private budget: number;
 
-  constructor(private readonly bytes: Uint8Array, private readonly maxEntry: number) {
+  constructor(private readonly bytes: Uint8Array, private readonly maxEntry: number, private readonly maxTotal: number) {
+    this.budget = maxTotal;
     // A filter that keeps nothing lists the entries without inflating any.
     unzipSync(bytes, { filter: (f) => { this.infos.set(f.name.toLowerCase(), f); return false; } });
   }
@@ -222,11 +233,20 @@ class ZipReader {
     return undefined;
   }
 
-  /** The bytes of an entry; `tooLarge` when its declared size exceeds the limit. */
-  read(info: UnzipFileInfo): Uint8Array | 'tooLarge' {
-    if (info.originalSize > this.maxEntry) return 'tooLarge';
-    const out = unzipSync(this.bytes, { filter: (f) => f.name === info.name });
-    return out[info.name] ?? new Uint8Array(0);
+  /**
+   * The bytes of an entry, or what is wrong: its declared size exceeds a limit (it is not
+   * inflated; nor beyond its declared size, so a size that lies cannot exceed it), or it is damaged.
+   */
+  read(info: UnzipFileInfo): { readonly bytes: Uint8Array } | { readonly issue: RefiImportIssue } {
+    if (info.originalSize > this.maxEntry) return { issue: { kind: 'tooLarge', megabytes: megabytes(this.maxEntry), entry: info.name } };
+    if (info.originalSize > this.budget) return { issue: { kind: 'tooLarge', megabytes: megabytes(this.maxTotal), entry: info.name, total: true } };
+    this.budget -= info.originalSize;
+    try {
+      const out = unzipSync(this.bytes, { filter: (f) => f.name === info.name });
+      return { bytes: out[info.name] ?? new Uint8Array(0) };
+    } catch (error) {
+      return { issue: { kind: 'zip', detail: `${info.name}: ${error instanceof Error ? error.message : String(error)}` } };
+    }
   }
 }
 
@@ -245,7 +265,7 @@ export function importRefi(bytes: Uint8Array, workspace: readonly RefiWorkspaceD
     return importUnsafe(bytes, workspace, options);
   } catch (error) {
     // Not expected; a last guard so that a damaged file never takes the command down.
-    return { ...empty, problems: [problem({ kind: 'zip', detail: error instanceof Error ? error.message : String(error) })] };
+    return { ...empty, problems: [problem({ kind: 'internal', detail: error instanceof Error ? error.message : String(error) })] };
   }
 }
 
@@ -261,7 +281,7 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
   let entry = 'the file';
   if (isZip(bytes)) {
     try {
-      zip = new ZipReader(bytes, maxEntry);
+      zip = new ZipReader(bytes, maxEntry, options.maxTotalBytes ?? MAX_REFI_TOTAL_BYTES);
     } catch (error) {
       return fail({ kind: 'zip', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -269,8 +289,8 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
     // Only a project.qde at the top or in one folder (some tools zip a folder): not any file of that name.
     if (!info || info.name.split('/').length > 2) return fail({ kind: 'noProject' }, 'qdpx');
     const read = zip.read(info);
-    if (read === 'tooLarge') return fail({ kind: 'tooLarge', megabytes: megabytes(maxEntry), entry: PROJECT_ENTRY }, 'qdpx');
-    xmlBytes = read;
+    if ('issue' in read) return fail(read.issue, 'qdpx');
+    xmlBytes = read.bytes;
     entry = PROJECT_ENTRY;
   } else if (looksLikeXml(bytes)) {
     if (bytes.length > maxEntry) return fail({ kind: 'tooLarge', megabytes: megabytes(maxEntry) });
@@ -312,7 +332,7 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
     const path = n.attributes.get('plainTextPath');
     const info = path && zip ? zip.find(internalPath(path)) : undefined;
     const read = info && zip ? zip.read(info) : undefined;
-    return read instanceof Uint8Array ? decodeText(read) : childNamed(n, 'Description')?.text;
+    return read && 'bytes' in read ? decodeText(read.bytes) : childNamed(n, 'Description')?.text;
   };
 
   const unknownCodes = new Map<string, number>();
@@ -330,10 +350,10 @@ function importUnsafe(bytes: Uint8Array, workspace: readonly RefiWorkspaceDocume
     const selections = readSelections(source, codebook.byGuid, users, noteText, unknownCodes, options.now ?? '');
     if (selections.length === 0) continue;
     const raw = sourceText(source, zip);
-    if (raw === undefined || raw === 'tooLarge') {
-      problems.push(problem(raw === 'tooLarge'
-        ? { kind: 'tooLarge', megabytes: megabytes(maxEntry), entry: sourceName }
-        : { kind: 'sourceTextMissing', source: sourceName, selections: selections.length }));
+    if (typeof raw !== 'string') {
+      const issue: RefiImportIssue = raw === undefined ? { kind: 'sourceTextMissing', source: sourceName, selections: selections.length }
+        : raw.kind === 'tooLarge' ? { ...raw, entry: `source "${sourceName}"` } : raw;
+      problems.push(problem(issue));
       continue;
     }
     const match = index.match(sourceName, raw);
@@ -379,8 +399,8 @@ function internalPath(path: string): string {
   return `${SOURCES_FOLDER}/${p}`;
 }
 
-/** A source's plain text: inline, or the file its plainTextPath names in the zip. */
-function sourceText(source: XmlElement, zip: ZipReader | undefined): string | 'tooLarge' | undefined {
+/** A source's plain text: inline, or the file its plainTextPath names in the zip; undefined when it has none. */
+function sourceText(source: XmlElement, zip: ZipReader | undefined): string | RefiImportIssue | undefined {
   const inline = childNamed(source, 'PlainTextContent');
   if (inline) return inline.text;
   const path = source.attributes.get('plainTextPath');
@@ -388,7 +408,7 @@ function sourceText(source: XmlElement, zip: ZipReader | undefined): string | 't
   const info = zip.find(internalPath(path));
   if (!info) return undefined;
   const read = zip.read(info);
-  return read === 'tooLarge' ? read : decodeText(read);
+  return 'issue' in read ? read.issue : decodeText(read.bytes);
 }
 
 /** The coded (or annotated) selections of a text source. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { type Annotation, createAnnotation } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
 import {
@@ -318,8 +318,27 @@ describe('REFI-QDA import', () => {
       const big = 'x'.repeat(300_000);
       const documents = [...input.documents, { name: 'groot.txt', text: big, annotations: [entry(big, 'xxxx', { id: 'f0000001', tags: ['x'] })] }];
       const r = importRefi(qdpx({ documents }), [...emptyCopy(), { name: 'groot.txt', text: big }], { now: NOW, maxEntryBytes: 200_000 });
-      assert.deepEqual(r.problems.map((p) => p.issue), [{ kind: 'tooLarge', megabytes: 0.2, entry: 'groot.txt' }]);
+      assert.deepEqual(r.problems.map((p) => p.issue), [{ kind: 'tooLarge', megabytes: 0.2, entry: 'source "groot.txt"' }]);
+      assert.equal(r.problems[0].message, 'source "groot.txt" is larger than 0.2 MB');
       assert.equal(r.documents.length, 2);
+      // Past the budget for the whole zip, sources are refused too.
+      const budget = importRefi(qdpx({ documents }), [...emptyCopy(), { name: 'groot.txt', text: big }], { now: NOW, maxTotalBytes: 100_000 });
+      assert.deepEqual(budget.problems.map((p) => p.message), ['source "groot.txt" was not read: the file holds more than 0.1 MB of text in all']);
+      assert.equal(budget.documents.length, 2);
+    });
+
+    it('a damaged source in the zip is reported; the rest is imported', () => {
+      const bytes = qdpx({ documents: sampleDocuments(), codebook: SAMPLE_CODEBOOK });
+      const files = unzipSync(bytes);
+      const name = Object.keys(files).find((n) => n.startsWith('sources/')) ?? '';
+      // Store that source with a compressed stream that is not deflate.
+      const damaged = zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { level: n === name ? 9 : 6 }]])) as never);
+      const at = findEntryData(damaged, name);
+      damaged.fill(0xff, at, at + 16);
+      const r = importRefi(damaged, emptyCopy(), { now: NOW });
+      assert.deepEqual(kinds(r), ['zip']);
+      assert.match(r.problems[0].message, new RegExp(`damaged: ${name}`, 'u'));
+      assert.equal(r.documents.length, 1);
     });
 
     it('deep nesting does not overflow the stack', () => {
@@ -360,3 +379,15 @@ describe('REFI-QDA import', () => {
 });
 
 type RefiImportOptions = Parameters<typeof importRefi>[2];
+
+/** Where the compressed data of entry `name` starts in a zip (after its local header). */
+function findEntryData(zip: Uint8Array, name: string): number {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 30 < zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x04034b50) continue;
+    const nameLength = view.getUint16(i + 26, true);
+    const extra = view.getUint16(i + 28, true);
+    if (new TextDecoder().decode(zip.subarray(i + 30, i + 30 + nameLength)) === name) return i + 30 + nameLength + extra;
+  }
+  throw new Error(`no entry ${name}`);
+}
