@@ -9,7 +9,7 @@ export {
   type SkippedAnnotation, type SkipReason,
 } from './export';
 export {
-  importRefi, describeRefiIssue, decodeText, MAX_REFI_FILE_BYTES, MAX_REFI_ENTRY_BYTES,
+  importRefi, describeRefiIssue, decodeText, MAX_REFI_FILE_BYTES, MAX_REFI_ENTRY_BYTES, MAX_REFI_TOTAL_BYTES,
   type RefiWorkspaceDocument, type RefiImportOptions, type RefiImportResult, type RefiImportIssue,
   type RefiImportProblem, type ImportedCode, type ImportedAnnotation, type ImportedDocument,
 } from './import';
