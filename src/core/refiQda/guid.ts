@@ -1,0 +1,153 @@
+/**
+ * Stable GUIDs for REFI-QDA exports: name-based UUIDs (RFC 9562 version 5, SHA-1), so that a
+ * second export of unchanged data gives the same GUIDs and so the same bytes. Pure: a small SHA-1
+ * of our own (no crypto API, which is asynchronous in browsers), run on short names only.
+ */
+
+/** UTF-8 bytes of a string (lone surrogates as U+FFFD, as TextEncoder does). */
+export function utf8(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 3);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      } else {
+        c = 0xfffd;
+      }
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      c = 0xfffd;
+    }
+    if (c < 0x80) {
+      out[n++] = c;
+    } else if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6); out[n++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      out[n++] = 0xe0 | (c >> 12); out[n++] = 0x80 | ((c >> 6) & 63); out[n++] = 0x80 | (c & 63);
+    } else {
+      out[n++] = 0xf0 | (c >> 18); out[n++] = 0x80 | ((c >> 12) & 63); out[n++] = 0x80 | ((c >> 6) & 63); out[n++] = 0x80 | (c & 63);
+    }
+  }
+  return out.slice(0, n);
+}
+
+function rotl(x: number, n: number): number {
+  return (x << n) | (x >>> (32 - n));
+}
+
+/** SHA-1 (FIPS 180-4) of some bytes: 20 bytes. Not for security: for name-based UUIDs only. */
+export function sha1(data: Uint8Array): Uint8Array {
+  const bitLength = data.length * 8;
+  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
+  padded.set(data);
+  padded[data.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  // The length in bits, big-endian, in the last 8 bytes (the high word for inputs over 512 MB).
+  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
+  view.setUint32(padded.length - 4, bitLength >>> 0);
+  let h0 = 0x67452301;
+  let h1 = 0xefcdab89;
+  let h2 = 0x98badcfe;
+  let h3 = 0x10325476;
+  let h4 = 0xc3d2e1f0;
+  const w = new Int32Array(80);
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block + i * 4);
+    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    for (let i = 0; i < 80; i++) {
+      let f: number;
+      let k: number;
+      if (i < 20) { f = (b & c) | (~b & d); k = 0x5a827999; }
+      else if (i < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; }
+      else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; }
+      else { f = b ^ c ^ d; k = 0xca62c1d6; }
+      const t = (rotl(a, 5) + f + e + k + w[i]) | 0;
+      e = d;
+      d = c;
+      c = rotl(b, 30);
+      b = a;
+      a = t;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+  }
+  const out = new Uint8Array(20);
+  const o = new DataView(out.buffer);
+  [h0, h1, h2, h3, h4].forEach((h, i) => o.setInt32(i * 4, h));
+  return out;
+}
+
+function hex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+/** A UUID's 16 bytes, from its text form (with or without braces and hyphens). */
+export function uuidBytes(uuid: string): Uint8Array {
+  const h = uuid.replace(/[{}-]/gu, '');
+  if (!/^[0-9a-fA-F]{32}$/u.test(h)) throw new Error(`not a UUID: ${uuid}`);
+  const out = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) out[i] = parseInt(h.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function format(b: Uint8Array): string {
+  const h = hex(b);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The version 5 (SHA-1, name-based) UUID of `name` in `namespace`, lower case. */
+export function uuidV5(namespace: string, name: string): string {
+  const ns = uuidBytes(namespace);
+  const n = utf8(name);
+  const input = new Uint8Array(ns.length + n.length);
+  input.set(ns);
+  input.set(n, ns.length);
+  const b = sha1(input).slice(0, 16);
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return format(b);
+}
+
+/** The namespace of every GUID Kamerstukken writes (a fixed random UUID; never change it). */
+export const KAMERSTUKKEN_NAMESPACE = '4f0b8d36-5e1c-4c55-9a57-2b3a9c6f1d20';
+
+/**
+ * The GUID of one thing in an export: a version 5 UUID of its kind and the names that identify it
+ * (document name, annotation id, code path ...), unambiguous whatever characters the names hold.
+ */
+export function refiGuid(kind: string, ...names: readonly string[]): string {
+  return uuidV5(KAMERSTUKKEN_NAMESPACE, JSON.stringify([kind, ...names]));
+}
+
+/** Sidecar ids as `newId` makes them (8 hex digits, the first a letter); hand-written ids may differ. */
+const SIDECAR_ID = /^[a-f][0-9a-f]{7}$/u;
+
+/**
+ * The GUID of an annotation's selection. When the id looks like one the extension makes, it is
+ * the first group of the GUID (the rest still comes from the name-based UUID of document and id),
+ * so that importing the export gives the annotation back with its own id; otherwise the plain
+ * name-based UUID.
+ */
+export function selectionGuid(document: string, id: string): string {
+  const guid = refiGuid('selection', document, id);
+  return SIDECAR_ID.test(id) ? id + guid.slice(8) : guid;
+}
+
+/** The annotation id a selection GUID carries (see `selectionGuid`), if any. */
+export function idFromSelectionGuid(guid: string): string | undefined {
+  const first = guid.replace(/^\{/u, '').slice(0, 8).toLowerCase();
+  return SIDECAR_ID.test(first) ? first : undefined;
+}

@@ -1,0 +1,17 @@
+/**
+ * REFI-QDA exchange (QDA software: ATLAS.ti, MAXQDA, NVivo, QualCoder): export of annotations as
+ * a `.qdpx` project or a `.qdc` codebook, and import of either. Pure: bytes and plain data.
+ */
+export {
+  exportQdpx, exportQdc, projectXml, codebookXml,
+  type RefiExportInput, type RefiExportOptions, type RefiExportResult, type RefiExportCounts,
+  type RefiDocumentInput, type RefiAnnotationInput, type RefiCodeInput, type RefiValue,
+  type SkippedAnnotation, type SkipReason,
+} from './export';
+export {
+  importRefi, describeRefiIssue, decodeText, MAX_REFI_FILE_BYTES, MAX_REFI_ENTRY_BYTES, MAX_REFI_TOTAL_BYTES,
+  type RefiWorkspaceDocument, type RefiImportOptions, type RefiImportResult, type RefiImportIssue,
+  type RefiImportProblem, type ImportedCode, type ImportedAnnotation, type ImportedDocument,
+} from './import';
+export { CODE_SEPARATOR, normalCodePath, normalColor } from './common';
+export { refiGuid, selectionGuid, uuidV5 } from './guid';
