@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
-import { getOnigLib, kamerstukGrammarPath, KAMERSTUK_SCOPE, splitLines } from '../test/grammar/textmate';
+import { getOnigLib, kamerstukGrammarPath, KAMERSTUK_SCOPE, splitLines } from '../scripts/grammar/textmate';
 import { buildCorpus } from './corpus';
 
 interface RawGrammar {

@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import type { IGrammar } from 'vscode-textmate';
 import {
   countTokens,
+  floorGrammars,
   KAMERSTUK_SCOPE,
   kamerstukGrammarPath,
   loadGrammar,
@@ -39,7 +40,7 @@ import {
   repoRoot,
   splitLines,
   tokenizeForTiming,
-} from '../test/grammar/textmate';
+} from '../scripts/grammar/textmate';
 import { buildCorpus, readSeeds } from './corpus';
 
 export const RATIO_TARGET = 0.5;
@@ -171,27 +172,8 @@ function pairedRuns(ours: IGrammar, markdown: IGrammar, lines: readonly string[]
   return out;
 }
 
-interface FloorGrammar {
-  readonly scopeName: string;
-  readonly patterns: readonly { readonly match: string }[];
-}
-
 /** Rounds of the floor measurement (see floorRuns). */
 export const FLOOR_ROUNDS = 5;
-
-/**
- * Two grammars that highlight nothing, for what any grammar costs before it matches anything:
- * one without patterns (vscode-textmate's and vscode-oniguruma's own work per line: encoding the
- * line, one scanner call, the line's tokens) and one whose top-level patterns are as many regexes
- * as ours that never match (that work plus Oniguruma walking each line with that many regexes).
- */
-export function floorGrammars(topLevelRegexes: number): { readonly none: FloorGrammar; readonly dead: FloorGrammar } {
-  const neverMatching = Array.from({ length: topLevelRegexes }, (_, i) => ({ match: `\\x{${(0xffff - i).toString(16).toUpperCase()}}` }));
-  return {
-    none: { scopeName: 'text.floor.none', patterns: [] },
-    dead: { scopeName: 'text.floor.dead', patterns: neverMatching },
-  };
-}
 
 interface FloorTimings {
   readonly markdown: number[];

@@ -315,7 +315,7 @@ function findSections(text: string, from = 0, to = text.length): Array<{ label: 
     const nameStart = m.index + m[0].indexOf(m[1]);
     const nameEnd = nameStart + m[1].length;
     out.push({
-      label: { name: m[1], span: { start: nameStart, end: nameEnd } },
+      label: { name: collapse(m[1]), span: { start: nameStart, end: nameEnd } },
       start: trimStart(text, m.index, nameStart),
       bodyStart: m.index + m[0].length,
     });
