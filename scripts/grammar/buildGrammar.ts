@@ -176,9 +176,13 @@ const EM_END = `punctuation.definition.emphasis.end.${S}`;
 const LABEL_SEP = `punctuation.separator.label.${S}`;
 const FOOTNOTE_REF = `support.constant.footnote-reference.${S}`;
 
-/** "Vraag" / "Antwoord:" alone on a line (followed by the end of the line). */
+/**
+ * A label without number at a line start, as the parser reads it: alone on the line ("Vraag",
+ * "**Antwoord:**") or followed by a colon ("Antwoord: Ja, ..."; the heading ends at the colon).
+ */
 function bareLabel(kind: 'question' | 'answer'): string {
-  return seq(opt(MD), kind === 'question' ? '(?:Vraag|VRAAG)' : '(?:Antwoord|ANTWOORD)', opt(`${WS}*:`), opt(MD)).re;
+  const word = words(kind === 'question' ? QUESTION_WORDS : ANSWER_WORDS);
+  return `${MD}?${word}(?:(?:${WS}*:)?${MD}?(?=${WS}*$)|${WS}*:${MD}?|${MD}?${WS}*:)`;
 }
 /**
  * A beslisnota heading, optionally numbered ("2. Toelichting"), in bold or italics; it must end the
@@ -201,19 +205,29 @@ const SECTION_END = `${WS}*:?${WS}*$`;
 function kindOf(kinds: readonly { scope: string; pattern: string; after?: string }[]): Piece {
   return seq('(?:', ...kinds.flatMap((k, i) => [i > 0 ? '|' : '', '(?=', cap(k.scope, k.pattern), k.after ?? '', ')']), ')');
 }
-function headingBody(wordAlternatives: readonly string[], numbered: boolean): Piece {
+/** `afterNumbers`: a look-ahead right after a numbered label's numbers (see labelEnd). */
+function headingBody(wordAlternatives: readonly string[], numbered: boolean, afterNumbers = ''): Piece {
   return seq(
     opt(cap(EM_BEGIN, MD)),
     numbered ? '' : `(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?`,
     `(?:${wordAlternatives.join('|')})`,
-    numbered ? seq(`${WS}+`, numberList(NUM)) : opt(`${WS}+`, numberList(NUM)),
+    numbered ? seq(`${WS}+`, numberList(NUM), afterNumbers) : opt(`${WS}+`, numberList(NUM)),
     opt(`${WS}*`, cap(LABEL_SEP, '[:.]')),
     opt(cap(EM_END, MD)),
     opt(`${WS}*`, cap(LABEL_SEP, ':')),
   );
 }
+/**
+ * What may follow the numbers of a label, as the parser's acceptsAfter (src/core/parser.ts) has it:
+ * the line end, a colon, a full stop or closing bracket (in the middle of a line: followed by a
+ * blank or markup), or after markup or blanks a capital, an opening quote or bracket, a bullet. So "Vraag 2
+ * van de leden is ..." and "Vraag 2, zie ..." are no labels.
+ */
+const labelEnd = (atLineStart: boolean): string =>
+  `(?=[*_]*${WS}*(?:$|:|[.)]${atLineStart ? '' : '(?:[\\s*_]|$)'})|(?:[*_]+${WS}*|${WS}+)[\\p{Lu}«“"‘(\\[•])`;
 /** A question or answer label as a pattern without groups: the kind's part of kindOf. */
-const label = (kind: 'question' | 'answer'): string => uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true));
+const label = (kind: 'question' | 'answer', atLineStart: boolean): string =>
+  uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true, labelEnd(atLineStart)));
 const QUESTION_HEADING = `markup.heading.question.${S}`;
 const ANSWER_HEADING = `markup.heading.answer.${S}`;
 const SECTION_HEADING = `markup.heading.section.${S}`;
@@ -283,6 +297,17 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
+    id: 'speaker-question-label', first: '[#*_V]',
+    // "Vraag van de heer X (VVD):" alone on its line, as the parser reads it (QUESTION_BY); before
+    // header-start, which would take "Vragen van de leden ...:" (rare: only the heading and its
+    // colon get a scope of their own).
+    pattern: seq(
+      LINE_START,
+      cap(QUESTION_HEADING, `${MD}?${words(QUESTION_WORDS)}${WS}+van${WS}+[^:\\r\\n]{2,120}`, cap(LABEL_SEP, ':'), `${MD}?`),
+      `(?=(?:[*_]|${WS})*$)`,
+    ),
+  },
+  {
     id: 'header-start', first: '[*_VAM]',
     // "Vragen van het lid ..." / "Antwoord van Minister ..." / "Mededeling van ...": the opening words.
     pattern: seq(
@@ -314,26 +339,11 @@ export const lineAlternatives: readonly Alternative[] = [
     pattern: seq(
       LINE_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: `(?:${label('question')}|${bareLabel('question')}(?=${WS}*$))` },
-        { scope: ANSWER_HEADING, pattern: `(?:${label('answer')}|${bareLabel('answer')}(?=${WS}*$))` },
+        { scope: QUESTION_HEADING, pattern: `(?:${label('question', true)}|${bareLabel('question')})` },
+        { scope: ANSWER_HEADING, pattern: `(?:${label('answer', true)}|${bareLabel('answer')})` },
         { scope: SECTION_HEADING, pattern: sectionHeading, after: SECTION_END },
       ]),
       headingBody([QWORD, AWORD, words(SECTION_HEADINGS)], false),
-    ),
-  },
-  {
-    id: 'speaker-question-label', first: '[#*_V]',
-    // "Vraag van de heer X (VVD):" (rare: only the heading and its colon get a scope of their own).
-    pattern: seq(
-      LINE_START,
-      cap(
-        QUESTION_HEADING,
-        '(?:\\*\\*|__)?',
-        `(?:Vraag|VRAAG)${WS}+van${WS}+(?:de${WS}+heer|mevrouw|het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|lid)${WS}+`,
-        '[^:\\r\\n]{1,150}',
-        cap(LABEL_SEP, ':'),
-        '(?:\\*\\*|__)?',
-      ),
     ),
   },
   {
@@ -388,8 +398,8 @@ const inlineAlternatives: Alternative[] = [
     pattern: seq(
       MID_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: label('question') },
-        { scope: ANSWER_HEADING, pattern: label('answer') },
+        { scope: QUESTION_HEADING, pattern: label('question', false) },
+        { scope: ANSWER_HEADING, pattern: label('answer', false) },
       ]),
       headingBody([QWORD, AWORD], true),
     ),
