@@ -11,8 +11,8 @@
  *   line prefix for each such capture (quadratic on long lines).
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ANSWER_WORDS, MONTH_ABBREVIATIONS, MONTHS as MONTH_NAMES, QUESTION_WORDS, SECTION_HEADINGS } from '../../src/core/vocabulary';
+import { kamerstukGrammarPath } from './textmate';
 
 const S = 'kamerstuk';
 
@@ -357,7 +357,7 @@ export const lineAlternatives: readonly Alternative[] = [
   {
     id: 'metadata-number-line', first: 'N',
     // The metadata line of a copied tweedekamer.nl page: "Nummer: 2023D03702, datum: 2023-02-01,
-    // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (see the header).
+    // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (docs/grammar.md, "Narrowed on purpose").
     // The rest of the line is one capture tokenized by its own patterns: the line is rare, and every
     // group of #line costs on each of its matches (see kindOf).
     pattern: seq(
@@ -407,7 +407,7 @@ const inlineAlternatives: Alternative[] = [
   {
     id: 'cross-reference',
     // Running-text reference to another question: "(antwoord op) vraag 8", "de vragen 2 en 5", "bij vraag 4".
-    // Only "vraag/vragen N" is scoped (see the header: the regex must start at "V/v" + literal "ra").
+    // Only "vraag/vragen N" is scoped (docs/grammar.md: the regex must start at "V/v" + literal "ra").
     scope: `markup.underline.link.question-reference.${S}`,
     pattern: seq(`${wordStart('V', 'v')}ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
   },
@@ -433,7 +433,7 @@ const inlineAlternatives: Alternative[] = [
   { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq(`${DIGIT_START}[0-9]{3}Z[0-9]{5}(?![0-9A-Za-z])`) },
   {
     id: 'publication-id',
-    // Only in parentheses, as a copied web page shows it: "(ah-tk-20222023-1429)" (see the header).
+    // Only in parentheses, as a copied web page shows it: "(ah-tk-20222023-1429)" (docs/grammar.md).
     pattern: seq(
       '\\(',
       cap(`constant.other.identifier.publication.${S}`, `(?:ah-tk|ah-ek|h-tk|h-ek|kst|blg|stb|stcrt|trb|kv-tk|kv-ek)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}`),
@@ -560,14 +560,12 @@ export function buildGrammar(): Record<string, unknown> {
   };
 }
 
-export const grammarPath = join(__dirname, '..', '..', 'syntaxes', 'kamerstuk.tmLanguage.json');
-
 export function grammarJson(): string {
   return JSON.stringify(buildGrammar(), null, 2) + '\n';
 }
 
 if (require.main === module) {
-  writeFileSync(grammarPath, grammarJson());
-  console.log(`wrote ${grammarPath}`);
+  writeFileSync(kamerstukGrammarPath, grammarJson());
+  console.log(`wrote ${kamerstukGrammarPath}`);
 }
 

@@ -146,7 +146,7 @@ describe('kamerstuk grammar', () => {
 
   describe('every kind of heading ends where its label ends', () => {
     // The grammar decides the kind of a heading in a look-ahead and consumes it with one pattern for
-    // all kinds (test/grammar/build-grammar.ts, kindOf): if the two ever disagreed, a heading would
+    // all kinds (scripts/grammar/buildGrammar.ts, kindOf): if the two ever disagreed, a heading would
     // stop short of its label or run into the text after it.
     const kinds: [string, (s: string) => boolean][] = [
       ['Vraag', isQuestionHeading], ['Vragen', isQuestionHeading], ['VRAAG', isQuestionHeading], ['Vraag nr.', isQuestionHeading],
@@ -326,7 +326,7 @@ describe('kamerstuk grammar', () => {
   });
 
   describe('cross-references', () => {
-    // Only "vraag/vragen N" is scoped as the reference, not a preceding "antwoord op" (see build-grammar.ts).
+    // Only "vraag/vragen N" is scoped as the reference, not a preceding "antwoord op" (docs/grammar.md, "Narrowed on purpose").
     for (const [text, phrase, ref] of [
       ['Hierbij verwijs ik u naar het antwoord op vraag 8.', 'antwoord op vraag 8', 'vraag 8'],
       ['verwijs ik u ook naar het antwoord op vragen 2, 5 en 8.', 'antwoord op vragen 2, 5 en 8', 'vragen 2, 5 en 8'],
@@ -362,7 +362,7 @@ describe('kamerstuk grammar', () => {
       assertNone(line('Dit Kamerstuk is lang.'), 'Kamerstuk', isDocRef, 'document reference');
     });
     it('document, zaak and publication identifiers', () => {
-      // Publication identifiers are scoped in parentheses only (see build-grammar.ts).
+      // Publication identifiers are scoped in parentheses only (docs/grammar.md, "Narrowed on purpose").
       const l = line('Nummer: 2023D03702, datum: 2023-02-01, zaak 2023Z00142, versie (ah-tk-20222023-1429) en (kst-28828-70).');
       assertAll(l, '2023D03702', startsWith('constant.other.identifier.document'), 'document number');
       assertAll(l, '2023Z00142', startsWith('constant.other.identifier.zaak'), 'zaak number');
