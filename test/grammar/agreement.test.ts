@@ -20,9 +20,11 @@ import { buildOutline, foldingSpans, type OutlineNode } from '../../src/core/out
 import { parseDocument } from '../../src/core/parser';
 import { ANSWER_WORDS, QUESTION_WORDS, SECTION_HEADINGS } from '../../src/core/vocabulary';
 import { loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine } from '../../scripts/grammar/textmate';
+import { isAnswerHeading, isQuestionHeading, isSectionHeading } from './scopes';
 
 type Kind = 'section' | 'question' | 'answer';
 const KINDS: readonly Kind[] = ['section', 'question', 'answer'];
+const IS_HEADING: Record<Kind, (scope: string) => boolean> = { section: isSectionHeading, question: isQuestionHeading, answer: isAnswerHeading };
 
 /** A heading on one line: columns [start, end). */
 interface Place {
@@ -44,7 +46,7 @@ function colouredHeadings(lines: readonly TokenizedLine[], kind: Kind): Place[] 
       run = undefined;
     };
     for (const t of l.tokens) {
-      if (t.scopes.some((s) => s.startsWith('markup.heading.') && s.split('.').includes(kind))) {
+      if (t.scopes.some(IS_HEADING[kind])) {
         if (run && run.end === t.start) run.end = t.end;
         else {
           flush();
@@ -186,6 +188,7 @@ describe('grammar and parser agree on headings', () => {
     const labels = (kind: 'question' | 'answer'): string[] =>
       (kind === 'question' ? [...QUESTION_WORDS] : ANSWER_WORDS.flatMap(answerForms)).flatMap((w) => [
         ...numbers.flatMap((n) => marks.flatMap((m) => after.map((a) => `${m}${w}${n}${m}${a}`))),
+        ...numbers.flatMap((n) => marks.flatMap((m) => [':', '.'].flatMap((sep) => ['', ' Wat vindt u daarvan?'].map((a) => `${m}${w}${n}${sep}${m}${a}`)))),
         ...marks.flatMap((m) => ['', ':', ' :', ': Ja.', ' wat?', ' Wat?'].map((a) => `${m}${w}${m}${a}`)),
       ]);
     for (const kind of ['question', 'answer'] as const) {
