@@ -201,6 +201,15 @@ describe('grammar and parser agree on headings', () => {
           ]),
         ];
         assertNone(lines.flatMap((line) => disagreements(grammar, inKamervragen(line), JSON.stringify(line))));
+        // Not agreement by both reading nothing: a label is one on both sides, running text on neither.
+        const entriesOn = (line: string): Place[] => {
+          const text = inKamervragen(line);
+          return outlineHeadings(text)[kind].filter((p) => p.line === text.split('\n').indexOf(line));
+        };
+        for (const w of kind === 'question' ? QUESTION_WORDS : ANSWER_WORDS) {
+          for (const label of [`${w} 2:`, `**${w} 2 en 3**`, `${w}:`]) assert.equal(entriesOn(label).length, 1, `${label} is no ${kind}`);
+          for (const text of [`${w} 2 van de leden is beantwoord.`, `${w} 2, zie hieronder.`]) assert.deepEqual(entriesOn(text), [], `${text} is a ${kind}`);
+        }
       });
     }
   });
