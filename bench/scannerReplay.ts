@@ -9,13 +9,20 @@
  * It measures the scanner (Oniguruma and vscode-oniguruma) only, not vscode-textmate's own work;
  * "dummies" is the floor: three regexes that never match.
  *
- *   npx tsx bench/scannerReplay.ts [grammar.json ...]   (default: syntaxes/kamerstuk.tmLanguage.json)
+ * With `--base <git ref>` it also replays the grammar committed at that ref (`git show`) and judges
+ * the first file (the working copy by default) against it: no regression when its median is at most REGRESSION_MARGIN
+ * slower (the target of bench/tokenize.ts is "≤ 0.65× Markdown with no regression").
+ *
+ *   npx tsx bench/scannerReplay.ts [--base <ref>] [grammar.json ...]   (default: syntaxes/kamerstuk.tmLanguage.json)
  *   env: MB (corpus size, default 1), ROUNDS (default 9)
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
-import { getOnigLib, kamerstukGrammarPath, KAMERSTUK_SCOPE, splitLines } from '../test/grammar/textmate';
+import { getOnigLib, kamerstukGrammarPath, KAMERSTUK_SCOPE, repoRoot, splitLines } from '../scripts/grammar/textmate';
 import { buildCorpus } from './corpus';
 
 interface RawGrammar {
@@ -29,8 +36,33 @@ function topLevelRegexes(path: string): string[] {
   return g.patterns.map((p) => g.repository[p.include.slice(1)].match);
 }
 
+/** How much slower than the base grammar's median still counts as no regression (the replay is steady to ~1 ms of ~50). */
+export const REGRESSION_MARGIN = 0.03;
+
+/** The grammar file as committed at `ref`, written to a temporary file. */
+function grammarAt(ref: string, dir: string): string {
+  const json = execFileSync('git', ['show', `${ref}:${relative(repoRoot, kamerstukGrammarPath).split('\\').join('/')}`], { cwd: repoRoot, encoding: 'utf8' });
+  const path = join(dir, `base-${ref.replace(/[^\w.-]/g, '_')}.json`);
+  writeFileSync(path, json);
+  return path;
+}
+
 async function main(): Promise<void> {
-  const files = process.argv.length > 2 ? process.argv.slice(2) : [kamerstukGrammarPath];
+  const args = process.argv.slice(2);
+  const b = args.indexOf('--base');
+  const baseRef = b >= 0 ? args[b + 1] : undefined;
+  if (b >= 0 && baseRef === undefined) throw new Error('--base needs a git ref');
+  const given = args.filter((_, i) => b < 0 || (i !== b && i !== b + 1));
+  const tmp = baseRef !== undefined ? mkdtempSync(join(tmpdir(), 'kamerstukken-replay-')) : undefined;
+  try {
+    await replayAll(given.length > 0 ? given : [kamerstukGrammarPath], baseRef !== undefined && tmp !== undefined ? { ref: baseRef, path: grammarAt(baseRef, tmp) } : undefined);
+  } finally {
+    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function replayAll(given: readonly string[], base: { ref: string; path: string } | undefined): Promise<void> {
+  const files = base ? [base.path, ...given] : given;
   const lines = splitLines(buildCorpus(Number(process.env.MB ?? 1) * 1024 * 1024));
   const lib = await getOnigLib();
   const topLevelCount = topLevelRegexes(kamerstukGrammarPath).length;
@@ -99,10 +131,18 @@ async function main(): Promise<void> {
     }
   }
   console.log(`${calls.length} top-level scanner calls on ${lines.length} lines, replayed ${rounds} times`);
+  const median = (name: string): number => [...times.get(name)!].sort((x, y) => x - y)[times.get(name)!.length >> 1];
   for (const [name, t] of times) {
-    const sorted = [...t].sort((a, b) => a - b);
+    const sorted = [...t].sort((x, y) => x - y);
     const [matches, groups] = counts.get(name)!;
-    console.log(`  ${name}: best ${sorted[0].toFixed(1)} ms, median ${sorted[sorted.length >> 1].toFixed(1)} ms; ${matches} matches, ${groups} groups handed over`);
+    const label = base && name === base.path ? `${base.ref}:syntaxes/kamerstuk.tmLanguage.json` : name;
+    console.log(`  ${label}: best ${sorted[0].toFixed(1)} ms, median ${median(name).toFixed(1)} ms; ${matches} matches, ${groups} groups handed over`);
+  }
+  if (base) {
+    const ratio = median(given[0]) / median(base.path);
+    const pass = ratio <= 1 + REGRESSION_MARGIN;
+    console.log(`  ${relative(repoRoot, given[0])} / ${base.ref}, medians: ${ratio.toFixed(3)}× (no regression: ≤ ${(1 + REGRESSION_MARGIN).toFixed(2)}×) ${pass ? 'PASS' : 'FAIL'}`);
+    if (!pass) process.exitCode = 1;
   }
 }
 

@@ -3,8 +3,9 @@
  * own Markdown grammar on the same text, both loaded exactly as VS Code loads them
  * (vscode-textmate + vscode-oniguruma), tokenized line by line with the rule stack carried.
  *
- * Targets: ours takes at most 0.5× Markdown's time on the corpus, and one 100 KB line built from
- * seed text tokenizes in under 100 ms.
+ * Targets: ours takes at most 0.65× Markdown's time on the corpus, and no more than before (a
+ * change to the grammar is compared with the grammar it replaces by bench/scannerReplay.ts --base,
+ * steadier than this ratio); one 100 KB line built from seed text tokenizes in under 100 ms.
  *
  * The machine this runs on is shared, so the two grammars alternate in paired runs on the whole
  * corpus (7 pairs at least, more while ~60 s last, at most 15; the order swapped every pair), and
@@ -32,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import type { IGrammar } from 'vscode-textmate';
 import {
   countTokens,
+  floorGrammars,
   KAMERSTUK_SCOPE,
   kamerstukGrammarPath,
   loadGrammar,
@@ -39,10 +41,11 @@ import {
   repoRoot,
   splitLines,
   tokenizeForTiming,
-} from '../test/grammar/textmate';
+} from '../scripts/grammar/textmate';
 import { buildCorpus, readSeeds } from './corpus';
 
-export const RATIO_TARGET = 0.5;
+/** Ours/Markdown CPU time on the corpus, at most (a product decision: was 0.5, see docs/grammar.md). */
+export const RATIO_TARGET = 0.65;
 export const LONG_LINE_BYTES = 100 * 1024;
 export const LONG_LINE_TARGET_MS = 100;
 
@@ -171,27 +174,8 @@ function pairedRuns(ours: IGrammar, markdown: IGrammar, lines: readonly string[]
   return out;
 }
 
-interface FloorGrammar {
-  readonly scopeName: string;
-  readonly patterns: readonly { readonly match: string }[];
-}
-
 /** Rounds of the floor measurement (see floorRuns). */
 export const FLOOR_ROUNDS = 5;
-
-/**
- * Two grammars that highlight nothing, for what any grammar costs before it matches anything:
- * one without patterns (vscode-textmate's and vscode-oniguruma's own work per line: encoding the
- * line, one scanner call, the line's tokens) and one whose top-level patterns are as many regexes
- * as ours that never match (that work plus Oniguruma walking each line with that many regexes).
- */
-export function floorGrammars(topLevelRegexes: number): { readonly none: FloorGrammar; readonly dead: FloorGrammar } {
-  const neverMatching = Array.from({ length: topLevelRegexes }, (_, i) => ({ match: `\\x{${(0xffff - i).toString(16).toUpperCase()}}` }));
-  return {
-    none: { scopeName: 'text.floor.none', patterns: [] },
-    dead: { scopeName: 'text.floor.dead', patterns: neverMatching },
-  };
-}
 
 interface FloorTimings {
   readonly markdown: number[];
@@ -296,6 +280,7 @@ export async function runTokenizeBench(corpus: string, log: (line: string) => vo
         `${wallRatio.median.toFixed(3)}× wall (range ${wallRatio.min.toFixed(3)}–${wallRatio.max.toFixed(3)}) ` +
         `(target ≤ ${RATIO_TARGET}× CPU) ${ratioPass ? 'PASS' : 'FAIL'}`,
     );
+    log(`  no regression against the grammar a change replaces: \`npx tsx bench/scannerReplay.ts --base main\``);
     const raw = JSON.parse(readFileSync(kamerstukGrammarPath, 'utf8')) as { patterns: unknown[] };
     const floor = floorGrammars(raw.patterns.length);
     const f = floorRuns(markdown, await loadGrammarObject(floor.none), await loadGrammarObject(floor.dead), lines);

@@ -1,42 +1,27 @@
 import type { DocumentKind } from './model';
+import { SECTION_HEADINGS, type SectionHeading } from './vocabulary';
 
 /** How much of a text is looked at to decide what it is. Keeps detection O(1) on huge files. */
 export const CLASSIFY_SAMPLE = 200_000;
 
-export const BESLISNOTA_HEADINGS = [
-  'Aanleiding',
-  'Geadviseerd besluit',
-  'Kernpunten',
-  'Toelichting',
-  'Beslispunten',
-  'Beslispunt',
-  'Besluit',
-  'Advies',
-  'Samenvatting',
-  'Informatie die niet openbaar gemaakt kan worden',
-  'Openbaarmaking',
-  'Krachtenveld',
-  'Politieke context',
-  'Context',
-  'Achtergrond',
-  'Financiële gevolgen',
-  'Financiële consequenties',
-  'Juridische aspecten',
-  'Juridische gevolgen',
-  'Uitvoering',
-  'Communicatie',
-  'Vervolgstappen',
-  'Vervolg',
-  'Bijlagen',
-  'Bijlage',
-] as const;
-
 /** Headings that only a beslisnota has: two of these (or one plus another heading) make one. */
-const BESLISNOTA_MARKERS = new Set(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);
+const BESLISNOTA_MARKERS: ReadonlySet<string> = new Set<SectionHeading>(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);
 
-/** A heading line: the heading alone on its line, possibly with markup and a colon. */
+/** Blanks inside a heading line. */
+const B = '[ \\t\\u00A0\\u202F]';
+/** Bold or italic markup around a heading. */
+const EMPHASIS = '(?:\\*\\*|__|\\*|_)';
+
+/**
+ * A section heading line: the heading alone on its line, after blanks, a Markdown "#" and bold or
+ * italic markup, optionally numbered ("2. Toelichting", "2.1 Toelichting"), optionally followed by a
+ * colon and the closing markup. Group 1 is the heading as written (with its number), group 2 the
+ * heading word. The grammar colours exactly these lines (test/grammar/agreement.test.ts).
+ */
 export const SECTION_HEADING = new RegExp(
-  `^[ \\t\\u00A0\\uFEFF#*_]*(${BESLISNOTA_HEADINGS.join('|')})[ \\t\\u00A0*_]*:?[ \\t\\u00A0*_]*\\r?$`,
+  `^[ \\t\\u00A0\\u202F\\uFEFF]*(?:#{1,6}${B}*)?${EMPHASIS}?` +
+    `((?:\\d{1,2}(?:\\.\\d{1,2})?\\.?${B}+)?(${SECTION_HEADINGS.map((h) => h.replace(/ /g, `${B}+`)).join('|')}))` +
+    `(?:${B}*:)?${EMPHASIS}?${B}*:?${B}*\\r?$`,
   'gmu',
 );
 
@@ -66,7 +51,7 @@ export function looksBinary(text: string): boolean {
 function countBeslisnotaHeadings(sample: string): { markers: number; all: number } {
   const seen = new Set<string>();
   SECTION_HEADING.lastIndex = 0;
-  for (const m of sample.matchAll(SECTION_HEADING)) seen.add(m[1]);
+  for (const m of sample.matchAll(SECTION_HEADING)) seen.add(m[2].replace(/[ \t\u00A0\u202F]+/gu, ' '));
   let markers = 0;
   for (const h of seen) if (BESLISNOTA_MARKERS.has(h)) markers++;
   return { markers, all: seen.size };

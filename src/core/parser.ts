@@ -161,7 +161,7 @@ function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glue
   const c = text[k];
   if (c === '\n' || c === '\r') return true;
   if (c === ':' ) return true;
-  if (c === '.' || c === ')') return mode === 'line' || k + 1 >= text.length || isSpace(text.charCodeAt(k + 1));
+  if (c === '.' || c === ')') return mode === 'line' || k + 1 >= text.length || isSpace(text.charCodeAt(k + 1)) || text[k + 1] === '*' || text[k + 1] === '_';
   if (k === j) return false; // glued to a following word: "Vraag 1e"
   return isUpper(c) || c === '«' || c === '“' || c === '"' || c === '‘' || c === '(' || c === '[' || c === '•';
 }
@@ -315,7 +315,7 @@ function findSections(text: string, from = 0, to = text.length): Array<{ label: 
     const nameStart = m.index + m[0].indexOf(m[1]);
     const nameEnd = nameStart + m[1].length;
     out.push({
-      label: { name: m[1], span: { start: nameStart, end: nameEnd } },
+      label: { name: collapse(m[1]), span: { start: nameStart, end: nameEnd } },
       start: trimStart(text, m.index, nameStart),
       bodyStart: m.index + m[0].length,
     });

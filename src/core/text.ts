@@ -1,9 +1,8 @@
 /** Small text utilities shared by the parser. Pure, allocation-light. */
 
-export const MONTHS = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-] as const;
+import { MONTHS } from './vocabulary';
+
+export { MONTHS };
 
 const MONTH_ALT = MONTHS.join('|');
 

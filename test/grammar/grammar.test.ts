@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { IGrammar } from 'vscode-textmate';
-import { grammarJson, SECTION_HEADINGS } from './build-grammar';
+import { grammarJson } from '../../scripts/grammar/buildGrammar';
+import { SECTION_HEADINGS } from '../../src/core/vocabulary';
 import {
   assertAll,
   assertNone,
@@ -14,8 +15,9 @@ import {
   isSectionHeading,
   startsWith,
 } from './scopes';
-import { floorGrammars } from '../../bench/tokenize';
-import { KAMERSTUK_SCOPE, kamerstukGrammarPath, loadGrammarObject, loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine } from './textmate';
+import {
+  floorGrammars, KAMERSTUK_SCOPE, kamerstukGrammarPath, loadGrammarObject, loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine,
+} from '../../scripts/grammar/textmate';
 
 const seedsDir = join(repoRoot, 'seeds');
 const seed = (prefix: string): string => {
@@ -59,7 +61,7 @@ describe('kamerstuk grammar', () => {
       assert.equal(raw.scopeName, KAMERSTUK_SCOPE);
     });
 
-    it('is up to date with test/grammar/build-grammar.ts (run `npx tsx test/grammar/build-grammar.ts`)', () => {
+    it('is up to date with scripts/grammar/buildGrammar.ts (run `npm run build:grammar`)', () => {
       assert.equal(readFileSync(kamerstukGrammarPath, 'utf8'), grammarJson());
     });
   });
@@ -144,7 +146,7 @@ describe('kamerstuk grammar', () => {
 
   describe('every kind of heading ends where its label ends', () => {
     // The grammar decides the kind of a heading in a look-ahead and consumes it with one pattern for
-    // all kinds (test/grammar/build-grammar.ts, kindOf): if the two ever disagreed, a heading would
+    // all kinds (scripts/grammar/buildGrammar.ts, kindOf): if the two ever disagreed, a heading would
     // stop short of its label or run into the text after it.
     const kinds: [string, (s: string) => boolean][] = [
       ['Vraag', isQuestionHeading], ['Vragen', isQuestionHeading], ['VRAAG', isQuestionHeading], ['Vraag nr.', isQuestionHeading],
@@ -324,7 +326,7 @@ describe('kamerstuk grammar', () => {
   });
 
   describe('cross-references', () => {
-    // Only "vraag/vragen N" is scoped as the reference, not a preceding "antwoord op" (see build-grammar.ts).
+    // Only "vraag/vragen N" is scoped as the reference, not a preceding "antwoord op" (docs/grammar.md, "Narrowed on purpose").
     for (const [text, phrase, ref] of [
       ['Hierbij verwijs ik u naar het antwoord op vraag 8.', 'antwoord op vraag 8', 'vraag 8'],
       ['verwijs ik u ook naar het antwoord op vragen 2, 5 en 8.', 'antwoord op vragen 2, 5 en 8', 'vragen 2, 5 en 8'],
@@ -360,7 +362,7 @@ describe('kamerstuk grammar', () => {
       assertNone(line('Dit Kamerstuk is lang.'), 'Kamerstuk', isDocRef, 'document reference');
     });
     it('document, zaak and publication identifiers', () => {
-      // Publication identifiers are scoped in parentheses only (see build-grammar.ts).
+      // Publication identifiers are scoped in parentheses only (docs/grammar.md, "Narrowed on purpose").
       const l = line('Nummer: 2023D03702, datum: 2023-02-01, zaak 2023Z00142, versie (ah-tk-20222023-1429) en (kst-28828-70).');
       assertAll(l, '2023D03702', startsWith('constant.other.identifier.document'), 'document number');
       assertAll(l, '2023Z00142', startsWith('constant.other.identifier.zaak'), 'zaak number');
@@ -449,7 +451,8 @@ describe('kamerstuk grammar', () => {
 
     it('seed 001: every beslisnota heading has the section scope, nothing else does', () => {
       const lines = tok(seed('001'));
-      const expected = ['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Toelichting', 'Datum', 'Informatie die niet openbaar gemaakt kan worden'];
+      // Not "Datum": a letterhead field the PDF repeats in the margin, inside "Toelichting" (src/core/vocabulary.ts).
+      const expected = ['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Toelichting', 'Informatie die niet openbaar gemaakt kan worden'];
       for (const h of expected) {
         const l = lines.find((x) => x.line.trim() === h);
         assert.ok(l, `heading ${h} not in seed 001`);

@@ -1,6 +1,6 @@
 /** Assertions on the scopes of tokenized text, for the grammar tests. */
 import { strict as assert } from 'node:assert';
-import type { Token, TokenizedLine } from './textmate';
+import type { Token, TokenizedLine } from '../../scripts/grammar/textmate';
 
 export const isQuestionHeading = (s: string): boolean => s.startsWith('markup.heading') && s.includes('question');
 export const isAnswerHeading = (s: string): boolean => s.startsWith('markup.heading') && s.includes('answer');

@@ -1,65 +1,9 @@
 /**
- * Source of syntaxes/kamerstuk.tmLanguage.json. The JSON is generated: edit this file, then run
- * `npx tsx test/grammar/build-grammar.ts` (grammar.test.ts fails while the two differ).
- *
- * Why generated: capture numbers across the line-anchored union are unmanageable by hand.
- *
- * Structure (performance; bench/tokenize.ts, target ours <= 0.5x VS Code's Markdown grammar).
- * How the time goes (vscode-oniguruma, lines < 1000 bytes). Measured by replaying the scanner calls
- * of 1 MB of corpus in one process (about 26,600 calls, 1 per line plus 1 per match):
- * - every call runs Oniguruma's RegSet search: it walks the line from the start position and, at
- *   each position, loops over ALL regexes of the list, dead or alive (about 3.6 ns per regex per
- *   position: 3 regexes cost ~11 ms of the ~60 ms);
- * - a regex is tried (match_at) only at candidates of its optimisation: an exact string (searched
- *   with skips: nearly free) or a first-character map. The FIRST try of a regex in a call costs
- *   ~250 ns (Oniguruma allocates its backtrack stack per search, ~5 KB), later tries ~65 ns. So what
- *   costs is the number of (call, regex) pairs with at least one candidate: a regex whose candidates
- *   are common letters pays on nearly every call (the "h"/"w" of URLs: ~7 ms);
- * - a regex with no usable map or exact string (a branch of a union without a first character, a
- *   class holding non-ASCII characters) is tried at EVERY position: 3-10x slower;
- * - a match hands over every group of the matched regex (~30 ns per group, see "Capture groups");
- * - fixed cost per line in vscode-textmate and vscode-oniguruma (encoding the line, no patterns at
- *   all): ~0.19x Markdown.
- * So: few regexes, rare first characters, exact strings where possible, few capture groups,
- * ASCII-only first-character classes (non-ASCII first characters as literals).
- * Tried and no better (same harness): #line merged into the inline union (2 regexes: -6 ms of
- * scanning, +6 ms of groups), cross-references merged into it (the same; a class [Vv] leading a
- * branch there even lost the union's map: 2.3x slower), URLs as a regex of their own (the per-regex
- * cost eats the saving).
- * - No rule around the document: three regexes at the top level. (Before, a begin/while rule
- *   spanning the document tested the line constructs as its while condition and re-tokenized a
- *   captured construct with #line: ~0.25x Markdown for that machinery alone; dropping it took the
- *   ratio from ~0.69x to ~0.56x.)
- * - #line: the line constructs, ONE union, `^` right before a look-ahead on their first characters
- *   (blanks included): Oniguruma then skips every candidate that is not at the line start inside its
- *   first-character search, without a try. A second look-ahead (the first three letters of every
- *   construct word) rejects prose lines before the union is tried. Leading blanks are matched by
- *   #line but are outside the construct's scopes.
- * - Inside a union, each alternative of #line and the digits group of the inline union are led by a
- *   cheap check (a look-ahead on the alternative's first characters; one look-behind "not after a
- *   letter or digit" for all digit alternatives) so that a failing try does not enter the
- *   alternatives' capture groups one by one (callgrind, 1 MB: 0.518 -> 0.510 of Markdown's
- *   instructions). Tried and rejected (worse): more regexes in the scanner (the #line union split
- *   in 3 or 4: +0.1; URLs or the digits group as their own regex: +0.02..0.05); question numbers of
- *   line labels as one capture sub-tokenized by `patterns` (+0.005).
- * - Inline constructs: groups whose first characters are rare (digits, "(", "↩", the capitals of
- *   labels and document references, "h"/"w" of URLs) share ONE union, each group a branch behind a
- *   look-ahead on its first characters. Cross-references stay alone: alone, Oniguruma searches them
- *   by their literal "ra"; in the union ("v" is among the commonest letters) they doubled its cost.
- * - Capture groups: on every match vscode-oniguruma hands over every group of the matched regex (an
- *   object each, about 30 ns per group), whichever alternative matched. So alternatives share groups
- *   where they can: all headings (question, answer, beslisnota, bare labels) have one set of inner
- *   groups (kindOf, headingBody), the three date forms one group; a rare line with many parts (the
- *   metadata line) is one capture with patterns of its own. #line went from 73 groups to 33 and the
- *   inline union from 49 to 33: 8 % less time in the scanner calls of the corpus (replayed in one process).
- * - Alternations of many words are prefix trees (words()): the branches are tried one by one.
- * - Deliberately narrowed (product decisions, tests changed accordingly):
- *   - cross-references: only "vraag/vragen N" is scoped, not a preceding "antwoord op" (a regex
- *     that can start at "a" costs ~0.1x Markdown; starting at "V/v" + "ra" is nearly free);
- *   - publication identifiers (ah-tk-…, kst-…): only in parentheses, as copied web pages show them
- *     (they are underlined and clickable through the DocumentLinkProvider anyway);
- *   - metadata keys ("Nummer:", "datum:", "bijgewerkt:", "versie:"): only on the web-page metadata
- *     line that starts with "Nummer:" (a line construct), no longer anywhere in running text.
+ * Generates syntaxes/kamerstuk.tmLanguage.json (`npm run build:grammar`); a grammar test fails while
+ * the committed file differs from what this produces. Generated because capture numbers across the
+ * line-anchored unions are unmanageable by hand. The words come from src/core/vocabulary.ts, shared
+ * with the parser. docs/grammar.md explains the scope contract, the cost model behind the structure
+ * (few regexes, rare first characters, few capture groups) and what was tried.
  *
  * Rules for patterns here:
  * - no nested unbounded quantifiers; lists use atomic groups; look-behinds are bounded;
@@ -67,7 +11,8 @@
  *   line prefix for each such capture (quadratic on long lines).
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ANSWER_WORDS, MONTH_ABBREVIATIONS, MONTHS as MONTH_NAMES, QUESTION_WORDS, SECTION_HEADINGS } from '../../src/core/vocabulary';
+import { kamerstukGrammarPath } from './textmate';
 
 const S = 'kamerstuk';
 
@@ -213,27 +158,14 @@ function numberList(scope: string): Piece {
 const NUM = `constant.numeric.question-number.${S}`;
 const MD = '(?:\\*\\*|__|\\*|_)';
 const NR = `(?:${WS}+(?:nr\\.?|nummer))?`;
-const QWORD = `(?:Vraag|Vragen|VRAAG|VRAGEN)${NR}`;
-const AWORD = `(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:${WS}+(?:op${WS}+)?(?:de${WS}+)?(?:vra(?:ag|gen)|Vra(?:ag|gen)|VRA(?:AG|GEN))${NR})?`;
+const QWORD = `${words(QUESTION_WORDS)}${NR}`;
+const AWORD = `${words(ANSWER_WORDS)}(?:${WS}+(?:op${WS}+)?(?:de${WS}+)?(?:vra(?:ag|gen)|Vra(?:ag|gen)|VRA(?:AG|GEN))${NR})?`;
 const YEARS = `[0-9]{4}${WS}*[–—/-]${WS}*(?:[0-9]{4}|[0-9]{2})(?![0-9])`;
-const MONTHS = words([
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-  'jan.', 'feb.', 'febr.', 'mrt.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'okt.', 'nov.', 'dec.',
-]);
+const MONTHS = words([...MONTH_NAMES, ...MONTH_ABBREVIATIONS]);
 const PARTIES = [
   'GroenLinks-PvdA', 'GL-PvdA', 'GL/PvdA', 'GroenLinks', 'PvdA', 'JA21', 'SP', 'VVD', 'GL', 'CDA', 'D66', 'PVV', 'NSC',
   'BBB', 'CU', 'ChristenUnie', 'SGP', 'DENK', 'PvdD', 'FvD', 'FVD', 'Volt', '50PLUS', '50Plus', 'BIJ1', 'Bij1', 'BVNL',
   'Groep Van Haga', 'Lid Omtzigt', 'Fractie Den Haan', 'Fractie-Den Haan', 'OSF',
-];
-/** Beslisnota headings: a line consisting only of one of these is a section heading. */
-export const SECTION_HEADINGS = [
-  'Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Kernpunt', 'Toelichting', 'Besluit', 'Beslispunten', 'Beslispunt',
-  'Informatie die niet openbaar gemaakt kan worden', 'Datum', 'Kenmerk', 'Onderwerp', 'Samenvatting', 'Advies',
-  'Context', 'Achtergrond', 'Politieke context', 'Krachtenveld', 'Financiële consequenties', 'Financiële gevolgen',
-  'Financiële paragraaf', 'Juridische aspecten', 'Juridische gevolgen', 'Communicatie', 'Vervolg', 'Vervolgstappen',
-  'Vervolgproces', 'Afstemming', 'Uitvoering', 'Uitvoerbaarheid', 'Toezeggingen', 'Bijlage', 'Bijlagen', 'Doel',
-  'Planning', 'Openbaarmaking', 'Fraudebestendigheid', 'Ter beslissing', 'Ter informatie', 'Ter advisering', 'Aan',
-  'Van', 'Kopie aan',
 ];
 
 const HEADING_MARK = `punctuation.definition.heading.${S}`;
@@ -244,12 +176,19 @@ const EM_END = `punctuation.definition.emphasis.end.${S}`;
 const LABEL_SEP = `punctuation.separator.label.${S}`;
 const FOOTNOTE_REF = `support.constant.footnote-reference.${S}`;
 
-/** "Vraag" / "Antwoord:" alone on a line (followed by the end of the line). */
+/**
+ * A label without number at a line start, as the parser reads it: alone on the line ("Vraag",
+ * "**Antwoord:**") or followed by a colon ("Antwoord: Ja, ..."; the heading ends at the colon).
+ */
 function bareLabel(kind: 'question' | 'answer'): string {
-  return seq(opt(MD), kind === 'question' ? '(?:Vraag|VRAAG)' : '(?:Antwoord|ANTWOORD)', opt(`${WS}*:`), opt(MD)).re;
+  const word = words(kind === 'question' ? QUESTION_WORDS : ANSWER_WORDS);
+  return `${MD}?${word}(?:(?:${WS}*:)?${MD}?(?=${WS}*$)|${WS}*:${MD}?|${MD}?${WS}*:)`;
 }
-/** A beslisnota heading, optionally numbered ("2. Toelichting"); it must end the line (SECTION_END). */
-const sectionHeading = `(?:\\*\\*|__)?(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?${words(SECTION_HEADINGS)}(?:${WS}*:)?(?:\\*\\*|__)?`;
+/**
+ * A beslisnota heading, optionally numbered ("2. Toelichting"), in bold or italics; it must end the
+ * line (SECTION_END). The same line shape as the parser's SECTION_HEADING (src/core/classify.ts).
+ */
+const sectionHeading = `${MD}?(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?${words(SECTION_HEADINGS)}(?:${WS}*:)?${MD}?`;
 const SECTION_END = `${WS}*:?${WS}*$`;
 
 /**
@@ -266,19 +205,29 @@ const SECTION_END = `${WS}*:?${WS}*$`;
 function kindOf(kinds: readonly { scope: string; pattern: string; after?: string }[]): Piece {
   return seq('(?:', ...kinds.flatMap((k, i) => [i > 0 ? '|' : '', '(?=', cap(k.scope, k.pattern), k.after ?? '', ')']), ')');
 }
-function headingBody(wordAlternatives: readonly string[], numbered: boolean): Piece {
+/** `afterNumbers`: a look-ahead right after a numbered label's numbers (see labelEnd). */
+function headingBody(wordAlternatives: readonly string[], numbered: boolean, afterNumbers = ''): Piece {
   return seq(
     opt(cap(EM_BEGIN, MD)),
     numbered ? '' : `(?:[0-9]{1,2}(?:\\.[0-9]{1,2})?\\.?${WS}+)?`,
     `(?:${wordAlternatives.join('|')})`,
-    numbered ? seq(`${WS}+`, numberList(NUM)) : opt(`${WS}+`, numberList(NUM)),
+    numbered ? seq(`${WS}+`, numberList(NUM), afterNumbers) : opt(`${WS}+`, numberList(NUM)),
     opt(`${WS}*`, cap(LABEL_SEP, '[:.]')),
     opt(cap(EM_END, MD)),
     opt(`${WS}*`, cap(LABEL_SEP, ':')),
   );
 }
+/**
+ * What may follow the numbers of a label, as the parser's acceptsAfter (src/core/parser.ts) has it:
+ * the line end, a colon, a full stop or closing bracket (in the middle of a line: followed by a
+ * blank or markup), or after markup or blanks a capital, an opening quote or bracket, a bullet. So "Vraag 2
+ * van de leden is ..." and "Vraag 2, zie ..." are no labels.
+ */
+const labelEnd = (atLineStart: boolean): string =>
+  `(?=[*_]*${WS}*(?:$|:|[.)]${atLineStart ? '' : '(?:[\\s*_]|$)'})|(?:[*_]+${WS}*|${WS}+)[\\p{Lu}«“"‘(\\[•])`;
 /** A question or answer label as a pattern without groups: the kind's part of kindOf. */
-const label = (kind: 'question' | 'answer'): string => uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true));
+const label = (kind: 'question' | 'answer', atLineStart: boolean): string =>
+  uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true, labelEnd(atLineStart)));
 const QUESTION_HEADING = `markup.heading.question.${S}`;
 const ANSWER_HEADING = `markup.heading.answer.${S}`;
 const SECTION_HEADING = `markup.heading.section.${S}`;
@@ -302,7 +251,7 @@ const MID_START = `(?<=[.?!:;)\\]”"’»…](?:[0-9]{1,2})?${WS}{0,3}|[0-9]${W
  * the union is tried. Keep in sync with lineAlternatives.
  */
 const LINE_GATE_WORDS = [
-  ...SECTION_HEADINGS, 'Vraag', 'Vragen', 'VRAAG', 'VRAGEN', 'Antwoord', 'ANTWOORD', 'Mededeling', 'Tweede', 'Eerste',
+  ...SECTION_HEADINGS, ...QUESTION_WORDS, ...ANSWER_WORDS, 'Mededeling', 'Tweede', 'Eerste',
   'Vergaderjaar', 'Gerelateerde', 'Bijlagen', 'Onderdeel', 'Directe', 'Preview', 'Nummer',
 ];
 const LINE_GATE_PREFIXES = [...new Set(LINE_GATE_WORDS.map((w) => w.slice(0, 3)))].sort();
@@ -348,6 +297,17 @@ export const lineAlternatives: readonly Alternative[] = [
     ),
   },
   {
+    id: 'speaker-question-label', first: '[#*_V]',
+    // "Vraag van de heer X (VVD):" alone on its line, as the parser reads it (QUESTION_BY); before
+    // header-start, which would take "Vragen van de leden ...:" (rare: only the heading and its
+    // colon get a scope of their own).
+    pattern: seq(
+      LINE_START,
+      cap(QUESTION_HEADING, `${MD}?${words(QUESTION_WORDS)}${WS}+van${WS}+[^:\\r\\n]{2,120}`, cap(LABEL_SEP, ':'), `${MD}?`),
+      `(?=(?:[*_]|${WS})*$)`,
+    ),
+  },
+  {
     id: 'header-start', first: '[*_VAM]',
     // "Vragen van het lid ..." / "Antwoord van Minister ..." / "Mededeling van ...": the opening words.
     pattern: seq(
@@ -379,26 +339,11 @@ export const lineAlternatives: readonly Alternative[] = [
     pattern: seq(
       LINE_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: `(?:${label('question')}|${bareLabel('question')}(?=${WS}*$))` },
-        { scope: ANSWER_HEADING, pattern: `(?:${label('answer')}|${bareLabel('answer')}(?=${WS}*$))` },
+        { scope: QUESTION_HEADING, pattern: `(?:${label('question', true)}|${bareLabel('question')})` },
+        { scope: ANSWER_HEADING, pattern: `(?:${label('answer', true)}|${bareLabel('answer')})` },
         { scope: SECTION_HEADING, pattern: sectionHeading, after: SECTION_END },
       ]),
       headingBody([QWORD, AWORD, words(SECTION_HEADINGS)], false),
-    ),
-  },
-  {
-    id: 'speaker-question-label', first: '[#*_V]',
-    // "Vraag van de heer X (VVD):" (rare: only the heading and its colon get a scope of their own).
-    pattern: seq(
-      LINE_START,
-      cap(
-        QUESTION_HEADING,
-        '(?:\\*\\*|__)?',
-        `(?:Vraag|VRAAG)${WS}+van${WS}+(?:de${WS}+heer|mevrouw|het${WS}+lid|de${WS}+leden|het${WS}+Kamerlid|lid)${WS}+`,
-        '[^:\\r\\n]{1,150}',
-        cap(LABEL_SEP, ':'),
-        '(?:\\*\\*|__)?',
-      ),
     ),
   },
   {
@@ -412,7 +357,7 @@ export const lineAlternatives: readonly Alternative[] = [
   {
     id: 'metadata-number-line', first: 'N',
     // The metadata line of a copied tweedekamer.nl page: "Nummer: 2023D03702, datum: 2023-02-01,
-    // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (see the header).
+    // bijgewerkt: 2024-02-19 10:56, versie: 3". Its keys are highlighted here only (docs/grammar.md, "Narrowed on purpose").
     // The rest of the line is one capture tokenized by its own patterns: the line is rare, and every
     // group of #line costs on each of its matches (see kindOf).
     pattern: seq(
@@ -453,8 +398,8 @@ const inlineAlternatives: Alternative[] = [
     pattern: seq(
       MID_START,
       kindOf([
-        { scope: QUESTION_HEADING, pattern: label('question') },
-        { scope: ANSWER_HEADING, pattern: label('answer') },
+        { scope: QUESTION_HEADING, pattern: label('question', false) },
+        { scope: ANSWER_HEADING, pattern: label('answer', false) },
       ]),
       headingBody([QWORD, AWORD], true),
     ),
@@ -462,7 +407,7 @@ const inlineAlternatives: Alternative[] = [
   {
     id: 'cross-reference',
     // Running-text reference to another question: "(antwoord op) vraag 8", "de vragen 2 en 5", "bij vraag 4".
-    // Only "vraag/vragen N" is scoped (see the header: the regex must start at "V/v" + literal "ra").
+    // Only "vraag/vragen N" is scoped (docs/grammar.md: the regex must start at "V/v" + literal "ra").
     scope: `markup.underline.link.question-reference.${S}`,
     pattern: seq(`${wordStart('V', 'v')}ra(?:ag|gen)${NR}${WS}+`, numberList(NUM)),
   },
@@ -488,7 +433,7 @@ const inlineAlternatives: Alternative[] = [
   { id: 'zaak-number', scope: `constant.other.identifier.zaak.${S}`, pattern: seq(`${DIGIT_START}[0-9]{3}Z[0-9]{5}(?![0-9A-Za-z])`) },
   {
     id: 'publication-id',
-    // Only in parentheses, as a copied web page shows it: "(ah-tk-20222023-1429)" (see the header).
+    // Only in parentheses, as a copied web page shows it: "(ah-tk-20222023-1429)" (docs/grammar.md).
     pattern: seq(
       '\\(',
       cap(`constant.other.identifier.publication.${S}`, `(?:ah-tk|ah-ek|h-tk|h-ek|kst|blg|stb|stcrt|trb|kv-tk|kv-ek)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}`),
@@ -607,7 +552,7 @@ export function buildGrammar(): Record<string, unknown> {
     name: 'Kamerstuk',
     scopeName: 'text.kamerstuk',
     comment:
-      'GENERATED by test/grammar/build-grammar.ts: edit that file and run `npx tsx test/grammar/build-grammar.ts`. ' +
+      'GENERATED by scripts/grammar/buildGrammar.ts: edit that file (or src/core/vocabulary.ts) and run `npm run build:grammar`. ' +
       'Dutch parliamentary documents (Kamervragen, beslisnota, copied web pages) as plain text.',
     // #line first: at the start of a line its constructs win over the inline ones ("Vraag 1").
     patterns: [{ include: '#line' }, ...inline.map(([id]) => ({ include: `#${id}` }))],
@@ -615,14 +560,12 @@ export function buildGrammar(): Record<string, unknown> {
   };
 }
 
-export const grammarPath = join(__dirname, '..', '..', 'syntaxes', 'kamerstuk.tmLanguage.json');
-
 export function grammarJson(): string {
   return JSON.stringify(buildGrammar(), null, 2) + '\n';
 }
 
 if (require.main === module) {
-  writeFileSync(grammarPath, grammarJson());
-  console.log(`wrote ${grammarPath}`);
+  writeFileSync(kamerstukGrammarPath, grammarJson());
+  console.log(`wrote ${kamerstukGrammarPath}`);
 }
 

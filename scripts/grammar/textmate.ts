@@ -1,7 +1,7 @@
 /**
  * Loads TextMate grammars the way VS Code does (vscode-textmate + the Oniguruma WASM build) and
  * tokenizes text line by line, carrying the rule stack across lines. Shared by the grammar tests
- * and bench/tokenize.ts.
+ * (test/grammar) and the benchmarks (bench/tokenize.ts, bench/scannerReplay.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,4 +132,24 @@ export function countTokens(grammar: vsctm.IGrammar, lines: readonly string[]): 
     count += r.tokens.length;
   }
   return count;
+}
+
+export interface FloorGrammar {
+  readonly scopeName: string;
+  readonly patterns: readonly { readonly match: string }[];
+}
+
+/**
+ * Two grammars that highlight nothing, for what any grammar costs before it matches anything
+ * (bench/tokenize.ts prints it as the floor): one without patterns (vscode-textmate's and
+ * vscode-oniguruma's own work per line: encoding the line, one scanner call, the line's tokens) and
+ * one whose top-level patterns are as many never-matching regexes as ours (that work plus Oniguruma
+ * walking each line with that many regexes).
+ */
+export function floorGrammars(topLevelRegexes: number): { readonly none: FloorGrammar; readonly dead: FloorGrammar } {
+  const neverMatching = Array.from({ length: topLevelRegexes }, (_, i) => ({ match: `\\x{${(0xffff - i).toString(16).toUpperCase()}}` }));
+  return {
+    none: { scopeName: 'text.floor.none', patterns: [] },
+    dead: { scopeName: 'text.floor.dead', patterns: neverMatching },
+  };
 }
