@@ -2,18 +2,15 @@
  * Coders: who tagged a passage (`Annotation.coder`, optional). Helpers to list and filter by coder.
  * An annotation without a coder belongs to no coder (`undefined`); comparing coders leaves it out.
  */
+import { compareNames } from './tags';
 
 /** Something with an optional coder: a sidecar entry, a placed annotation. */
 export interface Coded {
   readonly coder?: string;
 }
 
-const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-
 /** Orders coder names as people read them; names equal but for case or accents by code point. */
-export function compareCoders(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
+export const compareCoders = compareNames;
 
 /** The distinct coders of some annotations (trimmed; none for annotations without one), sorted. */
 export function codersOf(annotations: Iterable<Coded>): string[] {

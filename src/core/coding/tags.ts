@@ -87,12 +87,17 @@ export function groupTagsByLevel(tags: Iterable<string>, level: number): Map<str
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
-/** Orders tag paths name by name, as people read them (Dutch collation, numbers by value); a parent before its children. */
+/** Orders names as people read them (Dutch collation, numbers by value); names equal but for case or accents by code point. */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Orders tag paths name by name (`compareNames`); a parent before its children. */
 export function compareTags(a: string, b: string): number {
   const sa = tagSegments(a);
   const sb = tagSegments(b);
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-    const c = collator.compare(sa[i], sb[i]) || (sa[i] < sb[i] ? -1 : sa[i] > sb[i] ? 1 : 0);
+    const c = compareNames(sa[i], sb[i]);
     if (c !== 0) return c;
   }
   return sa.length - sb.length;
