@@ -436,10 +436,14 @@ function distinctCoders(documents: readonly AgreementDocument[]): string[] {
 
 function tagExpander(options: AgreementOptions): (tag: string) => readonly string[] {
   const level = options.level;
+  const cache = new Map<string, readonly string[]>();
   return (tag) => {
+    let out = cache.get(tag);
+    if (out) return out;
     const t = level !== undefined ? tagAtLevel(tag, level) : normalizeTag(tag);
-    if (!t) return [];
-    return options.rollUp ? tagAndAncestors(t) : [t];
+    out = !t ? [] : options.rollUp ? tagAndAncestors(t) : [t];
+    cache.set(tag, out);
+    return out;
   };
 }
 
@@ -546,8 +550,9 @@ function characterUnits(ctx: DocumentContext): void {
   const { doc, n, present, tags, intervals } = ctx;
   const length = doc.text.length;
   if (length === 0) return;
-  const points = new CodePointIndex(doc.text);
-  const weight = (a: number, b: number): number => points.toCodePoint(b) - points.toCodePoint(a);
+  // Code points: UTF-16 units, less one per surrogate pair (most texts have none).
+  const points = /[\uD800-\uDFFF]/.test(doc.text) ? new CodePointIndex(doc.text) : undefined;
+  const weight = points ? (a: number, b: number): number => points.toCodePoint(b) - points.toCodePoint(a) : (a: number, b: number): number => b - a;
   const total = weight(0, length);
   const values = new Int32Array(n);
   for (let t = 0; t < tags.length; t++) {
@@ -558,84 +563,85 @@ function characterUnits(ctx: DocumentContext): void {
       tally.add(values, total);
       continue;
     }
-    sweep(list, n, length, (start, end, state, passages) => {
-      fillValues(values, present, (c) => state[c] === 1);
+    sweep(list, n, length, (start, end, state) => {
+      fillValues(values, present, (c) => state[c] > 0);
       const w = weight(start, end);
       tally.add(values, w);
       for (let c = 0; c < n; c++) if (values[c] === 1) ctx.applied[t][c] += w;
-      if (isDisagreement(values)) ctx.disagreements.push(disagreement(ctx, tags[t], start, end, values, passages));
+      if (isDisagreement(values)) {
+        const behind = new Set<number>();
+        for (const iv of list) if (iv.start < end && iv.end > start) behind.add(iv.passage);
+        ctx.disagreements.push(disagreement(ctx, tags[t], start, end, values, behind));
+      }
     });
   }
-  // Overall: every tag's intervals at once; a coder's value is the set of tags active for them.
-  const all: (Interval & { tag: number })[] = [];
-  intervals.forEach((list, t) => { for (const iv of list) all.push({ ...iv, tag: t }); });
-  const active = Array.from({ length: n }, () => new Map<number, number>());
-  const events = boundaries(all);
+  // Overall: every tag's intervals at once; a coder's value is the set of tags that cover the run.
+  const all: Interval[] = [];
+  const tagOf: number[] = [];
+  intervals.forEach((list, t) => { for (const iv of list) { all.push(iv); tagOf.push(t); } });
+  const counts = new Int32Array(n * tags.length);
+  const sets = Array.from({ length: n }, () => new Set<number>());
+  const key = (c: number): string => (sets[c].size === 0 ? '' : [...sets[c]].sort((x, y) => x - y).join(','));
+  for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination(key(c)) : -1;
+  const keys = sortedBoundaries(all);
+  const span = 2 * all.length;
   let prev = 0;
-  const flush = (to: number): void => {
-    if (to <= prev) return;
-    for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination([...active[c].keys()].sort((x, y) => x - y).join(',')) : -1;
-    ctx.overall.add(values, weight(prev, to));
-    prev = to;
-  };
-  for (const e of events) {
-    flush(e.at);
-    const iv = all[e.index];
-    const m = active[iv.coder];
-    const count = (m.get(iv.tag) ?? 0) + e.delta;
-    if (count > 0) m.set(iv.tag, count); else m.delete(iv.tag);
+  for (let i = 0; i < keys.length;) {
+    const at = Math.floor(keys[i] / span);
+    if (at > prev) {
+      ctx.overall.add(values, weight(prev, at));
+      prev = at;
+    }
+    for (; i < keys.length && Math.floor(keys[i] / span) === at; i++) {
+      const code = keys[i] - at * span;
+      const index = code >> 1;
+      const c = all[index].coder;
+      const slot = c * tags.length + tagOf[index];
+      counts[slot] += code & 1 ? 1 : -1;
+      if (counts[slot] > 0) sets[c].add(tagOf[index]); else sets[c].delete(tagOf[index]);
+      values[c] = ctx.combination(key(c));
+    }
   }
-  flush(length);
+  if (length > prev) ctx.overall.add(values, weight(prev, length));
 }
 
-interface Boundary {
-  readonly at: number;
-  readonly delta: 1 | -1;
-  readonly index: number;
-}
-
-/** The starts and ends of intervals, by offset. */
-function boundaries(list: readonly { readonly start: number; readonly end: number }[]): Boundary[] {
-  const events: Boundary[] = [];
-  list.forEach((iv, index) => {
-    events.push({ at: iv.start, delta: 1, index }, { at: iv.end, delta: -1, index });
-  });
-  events.sort((a, b) => a.at - b.at);
-  return events;
+/**
+ * The starts and ends of intervals as sorted numbers: offset × 2m + (2 × index + 1 for a start,
+ * 2 × index for an end), m the number of intervals (exact below 2^53).
+ */
+function sortedBoundaries(list: readonly { readonly start: number; readonly end: number }[]): Float64Array {
+  const span = 2 * list.length;
+  const keys = new Float64Array(span);
+  for (let i = 0; i < list.length; i++) {
+    keys[2 * i] = list[i].start * span + 2 * i + 1;
+    keys[2 * i + 1] = list[i].end * span + 2 * i;
+  }
+  return keys.sort();
 }
 
 /**
  * Sweeps one tag's intervals over [0, length): calls `run` for each maximal run of offsets on
- * which every coder's state (applied or not) is the same, with the coders' states (1 applied, 0
- * not) and the passages that cover some of the run.
+ * which every coder's state (applied or not) is the same, with each coder's state (> 0: applied).
+ * The state array is reused: read it during the call only.
  */
-function sweep(list: readonly Interval[], n: number, length: number,
-  run: (start: number, end: number, state: Int32Array, passages: Set<number>) => void): void {
+function sweep(list: readonly Interval[], n: number, length: number, run: (start: number, end: number, state: Int32Array) => void): void {
   const active = new Int32Array(n);
-  const covering = new Map<number, number>();
-  let runStart = 0;
   const runState = new Int32Array(n);
-  let runPassages = new Set<number>();
-  const events = boundaries(list);
-  let i = 0;
-  while (i < events.length) {
-    const at = events[i].at;
-    for (; i < events.length && events[i].at === at; i++) {
-      const iv = list[events[i].index];
-      active[iv.coder] += events[i].delta;
-      const left = (covering.get(iv.passage) ?? 0) + events[i].delta;
-      if (left > 0) covering.set(iv.passage, left); else covering.delete(iv.passage);
+  let runStart = 0;
+  const keys = sortedBoundaries(list);
+  const span = 2 * list.length;
+  for (let i = 0; i < keys.length;) {
+    const at = Math.floor(keys[i] / span);
+    for (; i < keys.length && Math.floor(keys[i] / span) === at; i++) {
+      const code = keys[i] - at * span;
+      active[list[code >> 1].coder] += code & 1 ? 1 : -1;
     }
     let same = true;
     for (let c = 0; c < n && same; c++) same = (active[c] > 0 ? 1 : 0) === runState[c];
-    if (same) {
-      for (const p of covering.keys()) runPassages.add(p);
-      continue;
-    }
-    if (at > runStart) run(runStart, at, runState, runPassages);
+    if (same) continue;
+    if (at > runStart) run(runStart, at, runState);
     runStart = at;
     for (let c = 0; c < n; c++) runState[c] = active[c] > 0 ? 1 : 0;
-    runPassages = new Set(covering.keys());
   }
-  if (length > runStart) run(runStart, length, runState, runPassages);
+  if (length > runStart) run(runStart, length, runState);
 }

@@ -83,37 +83,49 @@ export interface CodeMatrix {
   readonly total: MatrixCell;
 }
 
-/** Collects distinct passages and their documents; counts one or the other. */
+/** Collects the passages of a cell; counts them, their documents, or co-occurrences. */
 class CellBuilder {
-  private readonly seen = new Set<PassageRef>();
   readonly passages: PassageRef[] = [];
-  private readonly documents = new Set<string>();
-
-  add(ref: PassageRef): void {
-    if (this.seen.has(ref)) return;
-    this.seen.add(ref);
-    this.passages.push(ref);
-    this.documents.add(ref.document);
-  }
-
+  /** Set when a passage may be added more than once. */
+  private readonly seen: Set<PassageRef> | undefined;
   /** Co-occurrences (which are not passages), counted by the caller. */
   count = 0;
 
+  constructor(dedupe = false) {
+    this.seen = dedupe ? new Set() : undefined;
+  }
+
+  add(ref: PassageRef): void {
+    if (this.seen) {
+      if (this.seen.has(ref)) return;
+      this.seen.add(ref);
+    }
+    this.passages.push(ref);
+  }
+
   cell(count: 'passages' | 'documents' | 'occurrences'): MatrixCell {
-    const n = count === 'passages' ? this.passages.length : count === 'documents' ? this.documents.size : this.count;
+    const n = count === 'passages' ? this.passages.length
+      : count === 'documents' ? new Set(this.passages.map((p) => p.document)).size : this.count;
     return { count: n, passages: this.passages };
   }
 }
 
-function expander(level: number | undefined, hierarchical: boolean): (tags: readonly string[]) => Set<string> {
-  return (tags) => {
-    const out = new Set<string>();
-    for (const tag of tags) {
-      const t = level !== undefined ? tagAtLevel(tag, level) : normalizeTag(tag);
-      if (!t) continue;
-      if (hierarchical) for (const a of tagAndAncestors(t)) out.add(a); else out.add(t);
-    }
+/** The tags a passage counts for: cut to `level`, with their ancestors when `hierarchical`; cached per tag. */
+function expander(level: number | undefined, hierarchical: boolean): (tags: readonly string[]) => readonly string[] {
+  const cache = new Map<string, readonly string[]>();
+  const one = (tag: string): readonly string[] => {
+    let out = cache.get(tag);
+    if (out) return out;
+    const t = level !== undefined ? tagAtLevel(tag, level) : normalizeTag(tag);
+    out = !t ? [] : hierarchical ? tagAndAncestors(t) : [t];
+    cache.set(tag, out);
     return out;
+  };
+  return (tags) => {
+    if (tags.length === 1) return one(tags[0]);
+    const out = new Set<string>();
+    for (const tag of tags) for (const t of one(tag)) out.add(t);
+    return [...out];
   };
 }
 
@@ -146,11 +158,17 @@ export function codeMatrix(passages: Iterable<MatrixPassage>, options: MatrixOpt
     if (!b) map.set(key, (b = new CellBuilder()));
     return b;
   };
-  const columnsOf = (document: string): string[] => (columnsBy === 'document' ? [document] : attributeOf(columnsBy, document));
+  const columnCache = new Map<string, readonly string[]>();
+  const columnsOf = (document: string): readonly string[] => {
+    let c = columnCache.get(document);
+    if (!c) columnCache.set(document, (c = columnsBy === 'document' ? [document] : attributeOf(columnsBy, document)));
+    return c;
+  };
   for (const d of options.documents ?? []) for (const c of columnsOf(d)) builder(columnTotals, c);
   for (const p of passages) {
     if (!(p.end > p.start)) continue;
-    const rows = [...expand(p.tags)].filter((t) => !fixedRows || fixedRows.has(t));
+    const expanded = expand(p.tags);
+    const rows = fixedRows ? expanded.filter((t) => fixedRows.has(t)) : expanded;
     const columns = columnsOf(p.document);
     for (const c of columns) builder(columnTotals, c);
     if (rows.length === 0) continue;
@@ -224,7 +242,7 @@ export function cooccurrence(passages: Iterable<MatrixPassage>, options: Cooccur
   const used = new Set<string>(fixed ?? []);
   for (const p of passages) {
     if (!(p.end > p.start)) continue;
-    const tags = new Set([...expand(p.tags)].filter((t) => !fixed || fixed.has(t)));
+    const tags = new Set(expand(p.tags).filter((t) => !fixed || fixed.has(t)));
     if (tags.size === 0) continue;
     if (!fixed) for (const t of tags) used.add(t);
     let list = byDocument.get(p.document);
@@ -236,7 +254,7 @@ export function cooccurrence(passages: Iterable<MatrixPassage>, options: Cooccur
   const builders = tags.map(() => new Array<CellBuilder | undefined>(tags.length));
   const cell = (i: number, j: number): CellBuilder => {
     const [a, b] = i <= j ? [i, j] : [j, i];
-    return (builders[a][b] ??= new CellBuilder());
+    return (builders[a][b] ??= new CellBuilder(true));
   };
   for (const [document, list] of byDocument) {
     const tagged: Tagged[] = list.map((x) => ({ ref: x.ref, tags: [...x.tags].map((t) => index.get(t) ?? -1).sort((a, b) => a - b) }));
@@ -268,10 +286,12 @@ function overlaps(list: readonly Tagged[], cell: (i: number, j: number) => CellB
       }
     }
   }
-  let active: Tagged[] = [];
+  const active: Tagged[] = [];
   const pairs = new Set<number>();
   for (const p of sorted) {
-    active = active.filter((q) => q.ref.end > p.ref.start);
+    let kept = 0;
+    for (const q of active) if (q.ref.end > p.ref.start) active[kept++] = q;
+    active.length = kept;
     for (const q of active) {
       // q starts at or before p and ends after p starts: they overlap. Each pair of distinct tags once.
       pairs.clear();
