@@ -286,12 +286,17 @@ function updateCode(doc: Document, node: YAMLMap, c: Code): YAMLMap {
       node.set(key, v);
       continue;
     }
-    const later = CODE_FIELDS.slice(CODE_FIELDS.indexOf(key) + 1) as readonly string[];
-    const at = node.items.findIndex((p) => isScalar(p.key) && later.includes(String(p.key.value)));
-    const pair = doc.createPair(key, v);
-    if (at < 0) node.items.push(pair); else node.items.splice(at, 0, pair);
+    addCodeField(doc, node, key, v);
   }
   return node;
+}
+
+/** Adds a field a code's entry does not have, where this code would write it: before the next known field. */
+export function addCodeField(doc: Document, node: YAMLMap, key: (typeof CODE_FIELDS)[number], value: unknown): void {
+  const later = CODE_FIELDS.slice(CODE_FIELDS.indexOf(key) + 1) as readonly string[];
+  const at = node.items.findIndex((p) => isScalar(p.key) && later.includes(String(p.key.value)));
+  const pair = doc.createPair(key, value);
+  if (at < 0) node.items.push(pair); else node.items.splice(at, 0, pair);
 }
 
 /** A tag of the `kamerstukken.tags` setting. */

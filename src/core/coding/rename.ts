@@ -8,7 +8,7 @@
  */
 import { type Document, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { type LineEnding, parseSidecar, type SidecarProblem, STRING_OPTIONS } from '../annotations/sidecar';
-import { type CodebookProblem, parseCodebook } from './codebook';
+import { addCodeField, type CodebookProblem, parseCodebook } from './codebook';
 import { isValidTagPath, normalizeTag, TAG_SEPARATOR, tagSegments } from './tags';
 
 export interface TagRename {
@@ -143,20 +143,15 @@ export function planCodebookRename(text: string, rename: TagRename): RenamePlan<
   return { ok: true, text: toText(doc, parsed.lineEnding, parsed.bom), changed };
 }
 
-const CODE_FIELDS = ['name', 'description', 'color', 'memo'];
-
 /** Gives `into` the description, colour and memo it lacks from `from` (nodes, comments and all), in field order. */
 function fillGaps(doc: Document, into: YAMLMap, from: YAMLMap): void {
-  for (const field of CODE_FIELDS.slice(1)) {
+  for (const field of ['description', 'color', 'memo'] as const) {
     const value: unknown = from.get(field, true);
     const plain = isScalar(value) ? value.value : value;
     if (plain === undefined || plain === null || plain === '') continue;
     const current = into.get(field);
     if (current !== undefined && current !== null && current !== '') continue;
     if (into.has(field)) into.delete(field);
-    const later = CODE_FIELDS.slice(CODE_FIELDS.indexOf(field) + 1);
-    const at = into.items.findIndex((p) => isScalar(p.key) && later.includes(String(p.key.value)));
-    const pair = doc.createPair(field, value);
-    if (at < 0) into.items.push(pair); else into.items.splice(at, 0, pair);
+    addCodeField(doc, into, field, value);
   }
 }

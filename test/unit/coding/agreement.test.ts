@@ -4,6 +4,7 @@ import {
   krippendorffAlpha, percentAgreement, type Rating,
 } from '../../../src/core/coding/agreement';
 import { parseDocument } from '../../../src/core/parser';
+import { random } from '../../../bench/annotations';
 import { seed } from '../helpers';
 
 function value(c: Coefficient): number {
@@ -15,17 +16,6 @@ function value(c: Coefficient): number {
 function close(actual: Coefficient, expected: number, digits: number, message?: string): void {
   const v = value(actual);
   assert.ok(Math.abs(v - expected) <= 0.5 * 10 ** -digits + 1e-12, `${v} is not ${expected} to ${digits} decimals${message ? `: ${message}` : ''}`);
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seedValue: number): () => number {
-  let a = seedValue;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A text of `count` blocks of 10 characters ("unit 01..."), each a block of its own. */
