@@ -27,6 +27,12 @@ export interface Annotation {
   readonly end: number;
   /** ISO timestamp. */
   readonly created: string;
+  /**
+   * Who coded the passage (a name or initials), for comparing coders. Optional: entries without it
+   * stay as they are. Writing an entry whose `coder` is undefined leaves the field in the file as it
+   * is (code that does not know the field keeps it); an empty string removes it.
+   */
+  readonly coder?: string;
 }
 
 /** Characters of context kept before and after a quote. */
@@ -55,7 +61,7 @@ export function contextOf(text: string, start: number, end: number): { quote: st
 
 /** A new sidecar entry for [start, end) (UTF-16 offsets) in `text`. */
 export function createAnnotation(text: string | TextPositions, start: number, end: number, fields: {
-  id: string; tags: readonly string[]; note?: string; created: string;
+  id: string; tags: readonly string[]; note?: string; created: string; coder?: string;
 }): Annotation {
   const positions = typeof text === 'string' ? new TextPositions(text) : text;
   return { ...fields, ...positions.selector(start, end), ...(fields.note ? { note: fields.note } : {}) };

@@ -91,6 +91,8 @@ function problem(issue: SidecarIssue, line?: number): SidecarProblem {
 export interface ParsedSidecar {
   /** The `document` field, if any. */
   readonly document?: string;
+  /** The document memo (top-level `memo`), if any. */
+  readonly memo?: string;
   /** The valid entries, in file order, as the file has them (see `migrateEntries`). */
   readonly annotations: Annotation[];
   readonly problems: SidecarProblem[];
@@ -116,19 +118,19 @@ const ALLOWED_TAGS = new Set([
 
 // One line per field: no folding, and multi-line text double-quoted with escapes (block scalars
 // would keep significant trailing spaces that editors strip).
-const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
+export const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
 /** Field order of entries this code writes. */
 /**
  * Where the first git conflict marker ("<<<<<<< ours") starts, when the text also has the closing
  * one (">>>>>>> theirs") after it, both at the start of a line; undefined otherwise.
  */
-function mergeConflictOffset(text: string): number | undefined {
+export function mergeConflictOffset(text: string): number | undefined {
   const open = /^<{7}(?=[ \t\r\n]|$)/mu.exec(text);
   return open && /^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index)) ? open.index : undefined;
 }
 
-const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
+const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'coder'] as const;
 
 /**
  * Parses a sidecar safely: YAML 1.2 core schema, no custom tags, bounded aliases, no prototype
@@ -204,6 +206,7 @@ export function parseSidecar(withBom: string): ParsedSidecar {
     if (isScalar(documentNode) && typeof documentNode.value === 'string') document = documentNode.value;
     else problems.push(problem({ kind: 'documentNotName' }, nodeLine(documentNode)));
   }
+  const memo = readMemo(root.get('memo', true), problems, nodeLine);
   const list = root.get('annotations', true);
   const annotations: Annotation[] = [];
   if (list === undefined || (isScalar(list) && list.value === null)) {
@@ -226,7 +229,22 @@ export function parseSidecar(withBom: string): ParsedSidecar {
     }
   }
   const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
-  return { document, annotations, problems, yaml: doc, version: known, lineEnding, bom };
+  return { document, ...(memo !== undefined ? { memo } : {}), annotations, problems, yaml: doc, version: known, lineEnding, bom };
+}
+
+/**
+ * The document memo: text; a number or true/false (YAML reads `memo: 2024` so) as written; null or
+ * absent is no memo. Anything else is a problem.
+ */
+function readMemo(node: unknown, problems: SidecarProblem[], nodeLine: (node: unknown) => number | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return undefined;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  }
+  problems.push(problem({ kind: 'yaml', detail: '"memo" must be text' }, nodeLine(node)));
+  return undefined;
 }
 
 /** The line ending of a text: that of its first line break; LF when it has none. */
@@ -281,6 +299,8 @@ function readEntry(item: unknown, line: number | undefined, problems: SidecarPro
   for (const k of ['prefix', 'suffix', 'created'] as const) {
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return fail({ kind: 'fieldType', id, field: k, expected: 'text' });
   }
+  const coder = typeof o.coder === 'string' ? o.coder.trim() : typeof o.coder === 'number' && Number.isInteger(o.coder) ? String(o.coder) : undefined;
+  if (coder === undefined && o.coder !== undefined && o.coder !== null) return fail({ kind: 'fieldType', id, field: 'coder', expected: 'text' });
   const start = o.start;
   const end = o.end;
   if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) return fail({ kind: 'fieldType', id, field: 'start', expected: 'start' });
@@ -295,6 +315,7 @@ function readEntry(item: unknown, line: number | undefined, problems: SidecarPro
     start,
     end,
     created: typeof o.created === 'string' ? o.created : '',
+    ...(coder ? { coder } : {}),
   };
 }
 
@@ -311,7 +332,8 @@ export function compareEntries(a: Annotation, b: Annotation): number {
  * starts with a byte order mark when `bom` (pass the current file's).
  */
 export function serializeSidecar(
-  documentName: string, annotations: readonly Annotation[], previous?: Document, options: { lineEnding?: LineEnding; bom?: boolean } = {},
+  documentName: string, annotations: readonly Annotation[], previous?: Document,
+  options: { lineEnding?: LineEnding; bom?: boolean; memo?: string } = {},
 ): string {
   const doc = previous ?? new Document({ version: SIDECAR_VERSION, document: documentName, annotations: [] });
   if (!isMap(doc.contents)) throw new Error('the sidecar is not a mapping');
@@ -324,6 +346,7 @@ export function serializeSidecar(
     root.set('version', SIDECAR_VERSION);
   }
   if (root.get('document') !== documentName) root.set('document', documentName);
+  if (options.memo !== undefined) setMemo(doc, root, options.memo);
   const list: unknown = root.get('annotations', true);
   let seq: YAMLSeq;
   if (isSeq(list)) {
@@ -351,6 +374,26 @@ export function serializeSidecar(
   return options.bom ? `\uFEFF${text}` : text;
 }
 
+/** Sets the top-level memo in place (a new one goes before `annotations`); an empty memo removes it. */
+function setMemo(doc: Document, root: YAMLMap, memo: string): void {
+  const current = root.get('memo', true);
+  if (memo === '') {
+    if (current !== undefined) root.delete('memo');
+    return;
+  }
+  if (isScalar(current)) {
+    if (current.value !== memo) current.value = memo;
+    return;
+  }
+  if (current !== undefined) {
+    root.set('memo', memo);
+    return;
+  }
+  const at = root.items.findIndex((p) => isScalar(p.key) && p.key.value === 'annotations');
+  const pair = doc.createPair('memo', memo);
+  if (at < 0) root.items.push(pair); else root.items.splice(at, 0, pair);
+}
+
 function entryValue(a: Annotation, key: (typeof FIELDS)[number]): unknown {
   switch (key) {
     case 'tags': return [...a.tags];
@@ -363,7 +406,7 @@ function newEntry(doc: Document, a: Annotation): YAMLMap {
   const map = new YAMLMap();
   for (const key of FIELDS) {
     const v = entryValue(a, key);
-    if (v === undefined || (key === 'note' && v === '')) continue;
+    if (v === undefined || ((key === 'note' || key === 'coder') && v === '')) continue;
     map.add(doc.createPair(key, makeNode(doc, key, v)));
   }
   return map;
@@ -387,8 +430,9 @@ function updateEntry(doc: Document, node: YAMLMap, a: Annotation): YAMLMap {
   for (const key of FIELDS) {
     const v = entryValue(a, key);
     const present = node.has(key);
-    if (v === undefined || (key === 'note' && v === '')) {
-      if (present && key === 'note') node.delete(key);
+    if (v === undefined || ((key === 'note' || key === 'coder') && v === '')) {
+      // An undefined coder is left as the file has it (code that does not carry it loses nothing).
+      if (present && (key === 'note' || v === '')) node.delete(key);
       continue;
     }
     const currentNode = node.get(key, true);
