@@ -6,6 +6,7 @@
 import type { ParsedDocument, QaBlock, Span } from './model';
 import { baseNumber, type ReferenceIndex } from './references';
 import { isSpace, shorten } from './text';
+import { lastStartingAtOrBefore } from './util/search';
 
 export type Place =
   /** Before the first structure (metadata of a copied page), or after the end of it. */
@@ -23,17 +24,6 @@ export type Place =
   /** In a footnote; index into `doc.footnotes`. */
   | { readonly kind: 'footnote'; readonly footnote: number };
 
-/** Index of the last item whose start is ≤ offset, or -1. `items` sorted by start. */
-function lastAtOrBefore<T>(items: readonly T[], offset: number, span: (t: T) => Span): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (span(items[mid]).start <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo - 1;
-}
-
 type Candidate = { readonly kind: 'qa' | 'section' | 'header' | 'footnote'; readonly index: number; readonly span: Span };
 
 /**
@@ -47,7 +37,7 @@ export function placeAt(index: ReferenceIndex, text: string, offset: number): Pl
   const before: Candidate[] = [];
   let nextStart = Infinity;
   const look = <T>(kind: Candidate['kind'], items: readonly T[], span: (t: T) => Span): Place | undefined => {
-    const i = lastAtOrBefore(items, offset, span);
+    const i = lastStartingAtOrBefore(items, offset, span);
     if (i + 1 < items.length) nextStart = Math.min(nextStart, span(items[i + 1]).start);
     if (i < 0) return undefined;
     if (offset <= span(items[i]).end) return make(index, kind, i);

@@ -3,6 +3,7 @@
  * sensible one where numbers repeat per sub-item), which cross-references point to a block, what
  * lies under an offset, and the structural problems of the question/answer sequence. Plain data.
  */
+import { countBefore, lastStartingAtOrBefore, spanAt } from './util/search';
 import type { CrossRef, DocRef, Footnote, FootnoteRef, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
 
 /** How a cross-reference resolved. */
@@ -95,23 +96,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else map.set(key, [value]);
 }
 
-/** Index of the last item whose start is ≤ offset, or -1. `items` sorted by start. */
-function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, start: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (start(items[mid]) <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** The item whose span contains the offset (end inclusive), for sorted, non-overlapping spans. */
-export function spanAt<T>(items: readonly T[], offset: number, span: (t: T) => Span): number {
-  const i = lastStartingAtOrBefore(items, offset, (t) => span(t).start);
-  return i >= 0 && offset <= span(items[i]).end ? i : -1;
-}
-
 /**
  * Runs of questions: a question whose first number is not above the first number of the current
  * run starts a new one ("Vraag 1 … Antwoord 1l … Vraag 1 … Antwoord 1m"; or the questions listed
@@ -143,13 +127,7 @@ function computeSegments(blocks: readonly QaBlock[]): number[] {
 function nearest(doc: ParsedDocument, segments: readonly number[], candidates: readonly number[], offset: number, segment: number): number {
   if (candidates.length === 1) return candidates[0];
   const blocks = doc.blocks;
-  let lo = 0;
-  let hi = candidates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[candidates[mid]].span.start <= offset) lo = mid + 1; else hi = mid;
-  }
-  const p = lo - 1;
+  const p = countBefore(candidates.length, (i) => blocks[candidates[i]].span.start <= offset) - 1;
   let best = -1;
   let bestDistance = Infinity;
   for (let i = p; i >= 0 && segments[candidates[i]] === segment; i--) {
@@ -197,7 +175,7 @@ export function buildReferenceIndex(doc: ParsedDocument): ReferenceIndex {
 }
 
 function segmentAt(doc: ParsedDocument, segments: readonly number[], offset: number): number {
-  const i = lastStartingAtOrBefore(doc.blocks, offset, (b) => b.span.start);
+  const i = lastStartingAtOrBefore(doc.blocks, offset, (b) => b.span);
   return i < 0 ? 0 : segments[i];
 }
 

@@ -10,8 +10,9 @@
  */
 import type { ParsedDocument, QaBlock } from '../model';
 import { parseDocument } from '../parser';
-import { baseNumber, spanAt } from '../references';
+import { baseNumber } from '../references';
 import { cleanText } from '../text';
+import { countAtMost, spanAt } from '../util/search';
 import { anchorEntries } from './anchoring';
 import { type Annotation, CodePointIndex, contextOf, TextPositions } from './model';
 import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
@@ -94,14 +95,9 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The 1-based line of an offset: the number of line starts at or before it. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo; // 1-based: the number of line starts at or before the offset
+  return countAtMost(starts, offset);
 }
 
 /** The question a block belongs to: itself, the question it answers, or one with the same number. */
