@@ -4,7 +4,8 @@
  * the questions an answer answers). Plain data, for the status bar.
  */
 import type { ParsedDocument, QaBlock, Span } from './model';
-import { baseNumber, type ReferenceIndex } from './references';
+import { canonicalBase } from './numbers';
+import type { ReferenceIndex } from './references';
 import { isSpace, shorten } from './text';
 import { lastStartingAtOrBefore } from './util/search';
 
@@ -83,7 +84,7 @@ function make(index: ReferenceIndex, kind: Candidate['kind'], i: number): Place 
 }
 
 function covers(block: QaBlock, base: string): boolean {
-  return block.numbers.some((n) => baseNumber(n) === base);
+  return block.numbers.some((n) => canonicalBase(n) === base);
 }
 
 /**
@@ -108,7 +109,7 @@ export function counterparts(index: ReferenceIndex, i: number): { questions: num
     if (!found.includes(b)) found.push(b);
   };
   for (const n of block.numbers) {
-    const base = baseNumber(n);
+    const base = canonicalBase(n);
     const mine = paired.find((p) => covers(doc.blocks[p], base));
     const b = mine ?? nearestWith(index, other, base, i);
     if (b !== undefined) add(b);

@@ -3,6 +3,7 @@
  * sensible one where numbers repeat per sub-item), which cross-references point to a block, what
  * lies under an offset, and the structural problems of the question/answer sequence. Plain data.
  */
+import { canonicalBase, canonicalNumber } from './numbers';
 import { countBefore, lastStartingAtOrBefore, spanAt } from './util/search';
 import type { CrossRef, DocRef, Footnote, FootnoteRef, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
 
@@ -49,25 +50,6 @@ export interface ReferenceIndex {
   readonly referrers: ReadonlyMap<number, readonly number[]>;
 }
 
-/** "2l" → "2"; "12" → "12"; "08" → "8". A character scan: this runs for every number and reference. */
-export function baseNumber(n: QuestionNumber): string {
-  let digits = 0;
-  while (digits < n.length && n.charCodeAt(digits) >= 48 && n.charCodeAt(digits) <= 57) digits++;
-  if (digits === 0) return n.toLowerCase();
-  let zeros = 0;
-  while (zeros < digits - 1 && n.charCodeAt(zeros) === 48) zeros++;
-  return zeros === 0 && digits === n.length ? n : n.slice(zeros, digits);
-}
-
-/** "2L" → "2l"; "08" → "8". */
-function normNumber(n: QuestionNumber): string {
-  const base = baseNumber(n);
-  if (base === n) return n;
-  let digits = 0;
-  while (digits < n.length && n.charCodeAt(digits) >= 48 && n.charCodeAt(digits) <= 57) digits++;
-  return digits === 0 ? n.toLowerCase() : base + n.slice(digits).toLowerCase();
-}
-
 type Kind = QaBlock['kind'];
 
 class NumberTable {
@@ -75,17 +57,17 @@ class NumberTable {
   private readonly base = new Map<string, number[]>();
 
   add(n: QuestionNumber, block: number): void {
-    push(this.exact, normNumber(n), block);
-    push(this.base, baseNumber(n), block);
+    push(this.exact, canonicalNumber(n), block);
+    push(this.base, canonicalBase(n), block);
   }
 
   /** Blocks numbered exactly `n`, or else by its base number ("2" finds "2l" and "2m"; "2l" finds "2"). */
   lookup(n: QuestionNumber): readonly number[] | undefined {
-    return this.exact.get(normNumber(n)) ?? this.exact.get(baseNumber(n)) ?? this.base.get(baseNumber(n));
+    return this.exact.get(canonicalNumber(n)) ?? this.exact.get(canonicalBase(n)) ?? this.base.get(canonicalBase(n));
   }
 
   hasBase(n: QuestionNumber): boolean {
-    return this.base.has(baseNumber(n));
+    return this.base.has(canonicalBase(n));
   }
 }
 
@@ -107,7 +89,7 @@ function computeSegments(blocks: readonly QaBlock[]): number[] {
   let first: number | undefined;
   for (const b of blocks) {
     if (b.kind === 'question' && b.numbers.length > 0) {
-      const n = +baseNumber(b.numbers[0]);
+      const n = +canonicalBase(b.numbers[0]);
       if (Number.isFinite(n)) {
         if (first !== undefined && n <= first) {
           segment++;
@@ -196,7 +178,7 @@ function resolve(doc: ParsedDocument, segments: readonly number[], tables: Recor
     // Keep a question and its answer together where the parser paired them.
     if (answer !== undefined && question !== undefined) {
       const parent = doc.blocks[answer].parent;
-      if (parent !== undefined && parent !== question && doc.blocks[parent].numbers.some((m) => baseNumber(m) === baseNumber(n))) question = parent;
+      if (parent !== undefined && parent !== question && doc.blocks[parent].numbers.some((m) => canonicalBase(m) === canonicalBase(n))) question = parent;
     } else if (answer === undefined && question !== undefined) {
       // An unnumbered answer right after its question.
       const next = doc.blocks[question + 1];
@@ -349,7 +331,7 @@ export function findProblems(index: ReferenceIndex): Problem[] {
   const problems: Problem[] = [];
   const qBases = new Set<string>();
   const aBases = new Set<string>();
-  for (const b of doc.blocks) for (const n of b.numbers) (b.kind === 'question' ? qBases : aBases).add(baseNumber(n));
+  for (const b of doc.blocks) for (const n of b.numbers) (b.kind === 'question' ? qBases : aBases).add(canonicalBase(n));
   const answeredByPosition = new Set<number>();
   doc.blocks.forEach((b) => {
     if (b.kind === 'answer' && b.parent !== undefined) answeredByPosition.add(b.parent);
@@ -358,7 +340,7 @@ export function findProblems(index: ReferenceIndex): Problem[] {
   if (aBases.size > 0 || answeredByPosition.size > 0) {
     doc.blocks.forEach((b, i) => {
       if (b.kind !== 'question' || b.numbers.length === 0 || answeredByPosition.has(i)) return;
-      if (b.numbers.some((n) => !aBases.has(baseNumber(n)))) {
+      if (b.numbers.some((n) => !aBases.has(canonicalBase(n)))) {
         problems.push({ code: 'questionWithoutAnswer', span: b.label.span, label: b.label.name });
       }
     });
@@ -366,7 +348,7 @@ export function findProblems(index: ReferenceIndex): Problem[] {
   if (qBases.size > 0) {
     doc.blocks.forEach((b) => {
       if (b.kind !== 'answer' || b.numbers.length === 0) return;
-      if (b.numbers.some((n) => !qBases.has(baseNumber(n)))) {
+      if (b.numbers.some((n) => !qBases.has(canonicalBase(n)))) {
         problems.push({ code: 'answerWithoutQuestion', span: b.label.span, label: b.label.name });
       }
     });
@@ -383,7 +365,7 @@ export function findProblems(index: ReferenceIndex): Problem[] {
       seen = new Set<number>();
       max = 0;
     }
-    const bases = [...new Set(b.numbers.map((n) => +baseNumber(n)))].filter(Number.isFinite);
+    const bases = [...new Set(b.numbers.map((n) => +canonicalBase(n)))].filter(Number.isFinite);
     for (const n of bases) {
       if (seen.has(n)) problems.push({ code: 'duplicateNumber', span: b.label.span, number: String(n) });
     }

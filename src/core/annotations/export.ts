@@ -10,7 +10,7 @@
  */
 import type { ParsedDocument, QaBlock } from '../model';
 import { parseDocument } from '../parser';
-import { baseNumber } from '../references';
+import { canonicalBase } from '../numbers';
 import { cleanText } from '../text';
 import { countAtMost, spanAt } from '../util/search';
 import { anchorEntries } from './anchoring';
@@ -105,9 +105,9 @@ function questionOf(doc: ParsedDocument, index: number): QaBlock | undefined {
   const block = doc.blocks[index];
   if (block.kind === 'question') return block;
   if (block.parent !== undefined) return doc.blocks[block.parent];
-  const numbers = new Set(block.numbers.map(baseNumber));
+  const numbers = new Set(block.numbers.map(canonicalBase));
   if (numbers.size === 0) return undefined;
-  const matches = (b: QaBlock): boolean => b.kind === 'question' && b.numbers.some((n) => numbers.has(baseNumber(n)));
+  const matches = (b: QaBlock): boolean => b.kind === 'question' && b.numbers.some((n) => numbers.has(canonicalBase(n)));
   for (let i = index - 1; i >= 0; i--) if (matches(doc.blocks[i])) return doc.blocks[i];
   for (let i = index + 1; i < doc.blocks.length; i++) if (matches(doc.blocks[i])) return doc.blocks[i];
   return undefined;
