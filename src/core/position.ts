@@ -5,7 +5,7 @@
  */
 import type { ParsedDocument, QaBlock, Span } from './model';
 import { canonicalBase } from './numbers';
-import type { ReferenceIndex } from './references';
+import type { ReferenceIndex } from './referenceIndex';
 import { isSpace, shorten } from './text';
 import { lastStartingAtOrBefore } from './util/search';
 

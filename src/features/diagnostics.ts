@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findProblems, type Problem } from '../core/references';
+import { findProblems, type Problem } from '../core/structureProblems';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
 import { referenceIndex } from './referenceIndex';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, safeLinkTarget } from '../core/links';
 import type { DocRef, QuestionNumber } from '../core/model';
-import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/references';
+import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { describeDocRef, openDocumentsFor, preferredSource, sourceName } from './documentLinks';

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ParsedDocument } from '../core/model';
-import { buildReferenceIndex, targetAt, type ReferenceIndex, type Target } from '../core/references';
+import { buildReferenceIndex, type ReferenceIndex } from '../core/referenceIndex';
+import { targetAt, type Target } from '../core/targets';
 import type { DocumentModels } from '../documentModels';
 
 const cache = new WeakMap<ParsedDocument, ReferenceIndex>();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { markersOf, referencesTo } from '../core/references';
+import { markersOf, referencesTo } from '../core/referenceIndex';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { referenceIndex, targetAtPosition } from './referenceIndex';

@@ -1,11 +1,11 @@
 /**
  * The reference index of a parsed document: which blocks a cross-reference points to (the nearest
- * sensible one where numbers repeat per sub-item), which cross-references point to a block, what
- * lies under an offset, and the structural problems of the question/answer sequence. Plain data.
+ * sensible one where numbers repeat per sub-item), and which cross-references point to a block.
+ * Plain data.
  */
+import type { CrossRef, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
 import { canonicalBase, canonicalNumber } from './numbers';
-import { countBefore, lastStartingAtOrBefore, spanAt } from './util/search';
-import type { CrossRef, DocRef, Footnote, FootnoteRef, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
+import { countBefore, lastStartingAtOrBefore } from './util/search';
 
 /** How a cross-reference resolved. */
 export type ResolutionStatus =
@@ -197,41 +197,6 @@ function resolve(doc: ParsedDocument, segments: readonly number[], tables: Recor
   return { ref, status, numbers, missing, blocks, definitions };
 }
 
-/** What lies under an offset. */
-export type Target =
-  | { readonly kind: 'crossRef'; readonly index: number; readonly span: Span; readonly resolution: Resolution }
-  | { readonly kind: 'footnoteRef'; readonly index: number; readonly span: Span; readonly ref: FootnoteRef; readonly footnote: Footnote }
-  | { readonly kind: 'footnote'; readonly index: number; readonly span: Span; readonly footnote: Footnote }
-  | { readonly kind: 'docRef'; readonly index: number; readonly span: Span; readonly ref: DocRef }
-  | { readonly kind: 'label'; readonly index: number; readonly span: Span; readonly block: QaBlock };
-
-/** The reference, footnote or label at an offset (end inclusive), if any. */
-export function targetAt(index: ReferenceIndex, offset: number): Target | undefined {
-  const doc = index.doc;
-  let i = spanAt(doc.crossRefs, offset, (r) => r.span);
-  if (i >= 0) return { kind: 'crossRef', index: i, span: doc.crossRefs[i].span, resolution: index.resolutions[i] };
-  i = spanAt(doc.footnoteRefs, offset, (r) => r.span);
-  if (i >= 0) {
-    const ref = doc.footnoteRefs[i];
-    return { kind: 'footnoteRef', index: i, span: ref.span, ref, footnote: doc.footnotes[ref.footnote] };
-  }
-  i = spanAt(doc.docRefs, offset, (r) => r.span);
-  if (i >= 0) return { kind: 'docRef', index: i, span: doc.docRefs[i].span, ref: doc.docRefs[i] };
-  i = spanAt(doc.blocks, offset, (b) => b.span);
-  if (i >= 0) {
-    const block = doc.blocks[i];
-    const l = block.label.span;
-    if (!block.implicit && l.start <= offset && offset <= l.end) return { kind: 'label', index: i, span: l, block };
-  }
-  i = spanAt(doc.footnotes, offset, (f) => f.span);
-  if (i >= 0) {
-    const f = doc.footnotes[i];
-    // The marker at the start of the footnote line.
-    if (offset <= f.span.start + f.marker.length) return { kind: 'footnote', index: i, span: { start: f.span.start, end: f.span.start + f.marker.length }, footnote: f };
-  }
-  return undefined;
-}
-
 /** The cross-references (indexes into `doc.crossRefs`) that point to a block: its question or its answer. */
 export function referencesTo(index: ReferenceIndex, block: number): readonly number[] {
   return index.referrers.get(block) ?? [];
@@ -244,145 +209,4 @@ export function markersOf(doc: ParsedDocument, footnote: number): number[] {
     if (r.footnote === footnote) out.push(i);
   });
   return out;
-}
-
-export interface Excerpt {
-  readonly text: string;
-  /** True when the text was cut short (the hover then shows "…"). */
-  readonly truncated: boolean;
-}
-
-/** The first `maxLines` lines (at most `maxChars` characters) of a span, lines trimmed at their end. */
-export function excerpt(text: string, span: Span, maxLines: number, maxChars: number): Excerpt {
-  const lines: string[] = [];
-  let pos = span.start;
-  let chars = 0;
-  while (pos < span.end && lines.length < maxLines) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > span.end) nl = span.end;
-    let line = text.slice(pos, Math.min(nl, pos + (maxChars - chars))).replace(/\s+$/u, '');
-    const cut = nl - pos > maxChars - chars;
-    chars += line.length;
-    pos = nl + 1;
-    if (line === '' && (lines.length === 0 || lines[lines.length - 1] === '')) continue; // no runs of blank lines
-    if (cut) {
-      line = line.replace(/\s+\S*$/u, '');
-      lines.push(line);
-      return { text: lines.join('\n'), truncated: true };
-    }
-    lines.push(line);
-  }
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return { text: lines.join('\n'), truncated: pos < span.end && text.slice(pos, span.end).trim() !== '' };
-}
-
-export interface HoverSection {
-  /** "Vraag 8" as written, or a footnote marker. */
-  readonly label: string;
-  readonly kind: 'question' | 'answer' | 'footnote';
-  /** Where the block starts, for a link to it. */
-  readonly span: Span;
-  readonly excerpt: Excerpt;
-}
-
-export interface CrossRefHover {
-  readonly kind: 'crossRef';
-  readonly span: Span;
-  readonly status: ResolutionStatus;
-  readonly missing: readonly QuestionNumber[];
-  readonly sections: readonly HoverSection[];
-}
-
-/** Line and character limits of the hover excerpts. */
-export const QUESTION_LINES = 4;
-export const QUESTION_CHARS = 400;
-export const ANSWER_LINES = 15;
-export const ANSWER_CHARS = 2500;
-
-/** The content of a hover over a cross-reference, as plain data. */
-export function crossRefHover(text: string, index: ReferenceIndex, resolution: Resolution): CrossRefHover {
-  const sections = resolution.blocks.map((i): HoverSection => {
-    const b = index.doc.blocks[i];
-    const isQ = b.kind === 'question';
-    return {
-      label: b.label.name,
-      kind: b.kind,
-      span: b.span,
-      excerpt: excerpt(text, b.body, isQ ? QUESTION_LINES : ANSWER_LINES, isQ ? QUESTION_CHARS : ANSWER_CHARS),
-    };
-  });
-  return { kind: 'crossRef', span: resolution.ref.span, status: resolution.status, missing: resolution.missing, sections };
-}
-
-/** Structural problems, as plain data; the adapter words them. */
-export type Problem =
-  | { readonly code: 'questionWithoutAnswer'; readonly span: Span; readonly label: string }
-  | { readonly code: 'answerWithoutQuestion'; readonly span: Span; readonly label: string }
-  | { readonly code: 'missingNumber'; readonly span: Span; readonly numbers: readonly string[] }
-  | { readonly code: 'duplicateNumber'; readonly span: Span; readonly number: string }
-  | { readonly code: 'unknownReference'; readonly span: Span; readonly numbers: readonly string[] };
-
-/**
- * Questions without an answer, answers without a question (anywhere in the document), numbers
- * missing or repeated in a run of questions, and references to numbers that do not exist here.
- */
-export function findProblems(index: ReferenceIndex): Problem[] {
-  const doc = index.doc;
-  const problems: Problem[] = [];
-  const qBases = new Set<string>();
-  const aBases = new Set<string>();
-  for (const b of doc.blocks) for (const n of b.numbers) (b.kind === 'question' ? qBases : aBases).add(canonicalBase(n));
-  const answeredByPosition = new Set<number>();
-  doc.blocks.forEach((b) => {
-    if (b.kind === 'answer' && b.parent !== undefined) answeredByPosition.add(b.parent);
-  });
-
-  if (aBases.size > 0 || answeredByPosition.size > 0) {
-    doc.blocks.forEach((b, i) => {
-      if (b.kind !== 'question' || b.numbers.length === 0 || answeredByPosition.has(i)) return;
-      if (b.numbers.some((n) => !aBases.has(canonicalBase(n)))) {
-        problems.push({ code: 'questionWithoutAnswer', span: b.label.span, label: b.label.name });
-      }
-    });
-  }
-  if (qBases.size > 0) {
-    doc.blocks.forEach((b) => {
-      if (b.kind !== 'answer' || b.numbers.length === 0) return;
-      if (b.numbers.some((n) => !qBases.has(canonicalBase(n)))) {
-        problems.push({ code: 'answerWithoutQuestion', span: b.label.span, label: b.label.name });
-      }
-    });
-  }
-
-  // Gaps and repeats in each run of questions.
-  let seen = new Set<number>();
-  let max = 0;
-  let segment = -1;
-  doc.blocks.forEach((b, i) => {
-    if (b.kind !== 'question' || b.numbers.length === 0) return;
-    if (index.segments[i] !== segment) {
-      segment = index.segments[i];
-      seen = new Set<number>();
-      max = 0;
-    }
-    const bases = [...new Set(b.numbers.map((n) => +canonicalBase(n)))].filter(Number.isFinite);
-    for (const n of bases) {
-      if (seen.has(n)) problems.push({ code: 'duplicateNumber', span: b.label.span, number: String(n) });
-    }
-    const lowest = Math.min(...bases);
-    if (seen.size > 0 && lowest > max + 1) {
-      const gap: string[] = [];
-      for (let k = max + 1; k < lowest && gap.length < 50; k++) if (!seen.has(k)) gap.push(String(k));
-      if (gap.length > 0) problems.push({ code: 'missingNumber', span: b.label.span, numbers: gap });
-    }
-    for (const n of bases) {
-      seen.add(n);
-      max = Math.max(max, n);
-    }
-  });
-
-  for (const r of index.resolutions) {
-    if (r.status === 'missing' || r.status === 'partial') problems.push({ code: 'unknownReference', span: r.ref.numbersSpan, numbers: r.missing });
-  }
-  return problems.sort((a, b) => a.span.start - b.span.start);
 }
