@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { findProblems, type Problem } from '../core/structureProblems';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
-import { referenceIndex } from './referenceIndex';
 
 function listNumbers(numbers: readonly string[]): string {
   if (numbers.length <= 1) return numbers.join('');
@@ -58,7 +57,7 @@ export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    collection.set(document.uri, findProblems(referenceIndex(models, document)).map((p) => toDiagnostic(document, p)));
+    collection.set(document.uri, findProblems(models.references(document)).map((p) => toDiagnostic(document, p)));
   };
   const later = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();

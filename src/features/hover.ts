@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { buildDocLinks, safeLinkTarget } from '../core/links';
 import type { DocRef, QuestionNumber } from '../core/model';
 import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
+import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { describeDocRef, openDocumentsFor, preferredSource, sourceName } from './documentLinks';
-import { referenceIndex, targetAtPosition } from './referenceIndex';
 
 /**
  * Document text as inert Markdown: every Markdown punctuation character backslash-escaped and
@@ -91,8 +91,8 @@ function docRefMarkdown(models: DocumentModels, document: vscode.TextDocument, r
 export function registerHover(models: DocumentModels): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
     provideHover(document, position) {
-      const index = referenceIndex(models, document);
-      const target = targetAtPosition(index, document, position);
+      const index = models.references(document);
+      const target = targetAt(index, document.offsetAt(position));
       if (!target) return undefined;
       const range = toRange(document, target.span);
       switch (target.kind) {
