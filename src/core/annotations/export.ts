@@ -18,7 +18,7 @@ import { type Annotation, CodePointIndex, contextOf, TextPositions } from './mod
 import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
 
 export { toCsv, CSV_WORDS, type CsvOptions, type CsvWords } from './export/csv';
-export { toMarkdown, escapeMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
+export { toMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
 export { toWebAnnotations, webAnnotation, ANNO_CONTEXT, type WebAnnotationOptions } from './export/webAnnotation';
 
 export type ExportFormat = 'csv' | 'markdown' | 'jsonld';
