@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
 import { findProblems, type Problem } from '../core/structureProblems';
+import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
-
-function listNumbers(numbers: readonly string[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return vscode.l10n.t('{0} and {1}', numbers.slice(0, -1).join(', '), numbers[numbers.length - 1]);
-}
 
 function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnostic {
   let message: string;
@@ -22,7 +18,7 @@ function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnos
       severity = vscode.DiagnosticSeverity.Information;
       message = p.numbers.length === 1
         ? vscode.l10n.t('Question {0} is missing from the numbering.', p.numbers[0])
-        : vscode.l10n.t('Questions {0} are missing from the numbering.', listNumbers(p.numbers));
+        : vscode.l10n.t('Questions {0} are missing from the numbering.', listAnd(p.numbers, vscode.l10n.t));
       break;
     case 'duplicateNumber':
       severity = vscode.DiagnosticSeverity.Information;
@@ -31,7 +27,7 @@ function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnos
     case 'unknownReference':
       message = p.numbers.length === 1
         ? vscode.l10n.t('There is no question {0} in this document.', p.numbers[0])
-        : vscode.l10n.t('There are no questions {0} in this document.', listNumbers(p.numbers));
+        : vscode.l10n.t('There are no questions {0} in this document.', listAnd(p.numbers, vscode.l10n.t));
       break;
   }
   const d = new vscode.Diagnostic(toRange(document, p.span), message, severity);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, safeLinkTarget } from '../core/links';
-import type { DocRef, QuestionNumber } from '../core/model';
+import type { DocRef } from '../core/model';
 import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
 import { targetAt } from '../core/targets';
 import { escapeMarkdownInert } from '../core/util/markdown';
+import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { describeDocRef, openDocumentsFor, preferredSource, sourceName } from './documentLinks';
@@ -31,11 +32,6 @@ function appendExcerpt(md: vscode.MarkdownString, e: Excerpt): void {
   md.appendMarkdown(escapedLines(e.text) + (e.truncated ? ' …' : '') + '\n\n');
 }
 
-function listNumbers(numbers: readonly QuestionNumber[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return vscode.l10n.t('{0} and {1}', numbers.slice(0, -1).join(', '), numbers[numbers.length - 1]);
-}
-
 function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
   const md = untrusted();
   switch (h.status) {
@@ -55,7 +51,7 @@ function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
   if (h.missing.length > 0) {
     const message = h.missing.length === 1
       ? vscode.l10n.t('There is no question {0} in this document.', h.missing[0])
-      : vscode.l10n.t('There are no questions {0} in this document.', listNumbers(h.missing));
+      : vscode.l10n.t('There are no questions {0} in this document.', listAnd(h.missing, vscode.l10n.t));
     md.appendMarkdown(`*${escapeMarkdownInert(message)}*`);
   }
   return md;
