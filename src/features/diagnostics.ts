@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findProblems, type Problem } from '../core/structureProblems';
 import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
+import { DebouncedByKey } from '../debounce';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
 
 function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnostic {
@@ -46,7 +47,7 @@ function enabled(document?: vscode.TextDocument): boolean {
  */
 export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('kamerstukken');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const later = new DebouncedByKey<string>(300);
 
   const update = (document: vscode.TextDocument): void => {
     if (document.isClosed || document.languageId !== LANGUAGE_ID || !enabled(document)) {
@@ -55,28 +56,20 @@ export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
     }
     collection.set(document.uri, findProblems(models.references(document)).map((p) => toDiagnostic(document, p)));
   };
-  const later = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(document);
-    }, 300));
-  };
   const all = (): void => vscode.workspace.textDocuments.forEach(update);
 
   all();
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidChangeTextDocument((e) => later(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => later.schedule(e.document.uri.toString(), () => update(e.document))),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      clearTimeout(timers.get(d.uri.toString()));
+      later.cancel(d.uri.toString());
       collection.delete(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kamerstukken.diagnostics.enabled')) all();
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    later,
   );
 }
