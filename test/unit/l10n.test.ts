@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeIssue, type SidecarIssue } from '../../src/core/annotations/sidecar';
 import { english, listAnd, type Translate } from '../../src/core/util/words';
-import { root } from './helpers';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { root, sources } from './helpers';
 
 function json(path: string): Record<string, string> {
   return JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, string>;

@@ -15,8 +15,10 @@ import { cleanText } from '../text';
 import { countAtMost, spanAt } from '../util/search';
 import { anchorEntries } from './anchoring';
 import { type Annotation, CodePointIndex, contextOf, TextPositions } from './model';
+import type { Passage } from './export/passage';
 import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
 
+export type { Passage } from './export/passage';
 export { toCsv, CSV_WORDS, type CsvOptions, type CsvWords } from './export/csv';
 export { toMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
 export { toWebAnnotations, webAnnotation, ANNO_CONTEXT, type WebAnnotationOptions } from './export/webAnnotation';
@@ -54,38 +56,6 @@ export interface ExportDocumentInput {
   /** The document's current text. */
   readonly text: string;
   readonly annotations: readonly ExportAnnotationInput[];
-}
-
-/** An annotated passage with everything an export needs. */
-export interface Passage {
-  /** Name of the document (workspace-relative path). */
-  readonly document: string;
-  /** URI of the document. */
-  readonly uri: string;
-  /** The annotation's id in its sidecar. */
-  readonly id: string;
-  /** A URI for the annotation: its sidecar's URI with the id as fragment. */
-  readonly iri: string;
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly created: string;
-  /** False for an orphan: its quote is the one last saved, and it has no place in the text. */
-  readonly placed: boolean;
-  readonly quote: string;
-  readonly prefix: string;
-  readonly suffix: string;
-  /** Code-point offsets in the document text (placed passages only). */
-  readonly start?: number;
-  readonly end?: number;
-  /** 1-based lines of the first and last character (placed passages only). */
-  readonly line?: number;
-  readonly endLine?: number;
-  /** The label of the block the passage starts in: "Antwoord 3", "Vraag 1 en 2". */
-  readonly block?: string;
-  /** The question the passage belongs to: for a passage in "Antwoord 3", "Vraag 3" and its text. */
-  readonly question?: { readonly label: string; readonly text: string };
-  /** The beslisnota heading the passage falls under, when not in a question or answer. */
-  readonly section?: string;
 }
 
 /** Line starts of a text, for offset → line. */
@@ -176,11 +146,6 @@ export function preparePassages(
 
 function isOrphan(a: ExportAnnotationInput, text: string): boolean {
   return a.orphaned || a.start < 0 || a.end > text.length || a.start >= a.end;
-}
-
-/** Where a passage is, for people: "Antwoord 3", else the beslisnota heading; empty when neither. */
-export function placeOf(p: Passage): string {
-  return p.block ?? p.section ?? '';
 }
 
 /**

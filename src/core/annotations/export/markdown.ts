@@ -10,7 +10,7 @@
  * "+", "-", "=", "1." and "1)"). Leading spaces (an indented code block) and trailing spaces (a
  * hard line break) are dropped from each line of a quote.
  */
-import type { Passage } from '../export';
+import { placeOf, type Passage } from './passage';
 import { escapeMarkdownReadable, markdownCodeSpan } from '../../util/markdown';
 
 export interface MarkdownWords {
@@ -97,7 +97,7 @@ export function toMarkdown(passages: readonly Passage[], options: MarkdownOption
     const list = byTag.get(tag) ?? [];
     out.push(`## ${tag === NONE ? escapeMarkdownReadable(words.noTag) : inline(tag)} (${list.length})`, '');
     for (const p of list) {
-      const where = [inline(p.document), p.block ?? p.section ? inline(p.block ?? p.section ?? '') : '', location(p, words)].filter(Boolean);
+      const where = [inline(p.document), placeOf(p) ? inline(placeOf(p)) : '', location(p, words)].filter(Boolean);
       out.push(`### ${where.join(' · ')}`, '');
       if (p.question) out.push(`**${inline(p.question.label)}:** ${inline(p.question.text)}`, '');
       if (!p.placed) out.push(`*${escapeMarkdownReadable(words.orphaned)}*`, '');
