@@ -49,9 +49,9 @@ export interface CrossRefHover {
   readonly sections: readonly HoverSection[];
 }
 
-/** Line and character limits of the hover excerpts. */
-export const QUESTION_LINES = 4;
-export const QUESTION_CHARS = 400;
+/** Line and character limits of the hover excerpts (a footnote's are an answer's). */
+const QUESTION_LINES = 4;
+const QUESTION_CHARS = 400;
 export const ANSWER_LINES = 15;
 export const ANSWER_CHARS = 2500;
 

@@ -153,7 +153,7 @@ export interface PlaceDescription {
 /** Longest label shown in the status bar; the tooltip has them in full. */
 export const LABEL_LENGTH = 40;
 /** Longest list of counterparts ("Vraag 3 + Vraag 8") before it becomes "Vraag 3 + …". */
-export const COUNTERPARTS_LENGTH = 48;
+const COUNTERPARTS_LENGTH = 48;
 
 function side(labels: readonly string[], current: boolean): string {
   const short = labels.map((l) => shorten(l, LABEL_LENGTH));

@@ -65,10 +65,6 @@ class NumberTable {
   lookup(n: QuestionNumber): readonly number[] | undefined {
     return this.exact.get(canonicalNumber(n)) ?? this.exact.get(canonicalBase(n)) ?? this.base.get(canonicalBase(n));
   }
-
-  hasBase(n: QuestionNumber): boolean {
-    return this.base.has(canonicalBase(n));
-  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, safeLinkTarget } from '../core/links';
 import type { DocRef } from '../core/model';
-import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
+import { ANSWER_CHARS, ANSWER_LINES, crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
 import { targetAt } from '../core/targets';
 import { escapeMarkdownInert } from '../core/util/markdown';
 import { listAnd } from '../core/util/words';
@@ -21,7 +21,7 @@ function mdLink(label: string, target: string): string {
 }
 
 /** An untrusted Markdown string: no commands, no HTML. */
-export function untrusted(): vscode.MarkdownString {
+function untrusted(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -87,7 +87,7 @@ export function registerHover(models: DocumentModels): vscode.Disposable {
         case 'footnote': {
           const md = untrusted();
           md.appendMarkdown(`**${escapeMarkdownInert(vscode.l10n.t('Footnote {0}', target.footnote.marker))}**\n\n`);
-          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, 15, 2500));
+          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, ANSWER_LINES, ANSWER_CHARS));
           return new vscode.Hover(md, range);
         }
         case 'docRef':

@@ -105,7 +105,7 @@ export function normalise(text: string): Normalised {
 }
 
 /** The normalised form of a short string, trimmed. */
-export function normaliseString(s: string): string {
+function normaliseString(s: string): string {
   return normalise(s).text.trim();
 }
 

@@ -19,9 +19,9 @@ import type { Passage } from './export/passage';
 import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
 
 export type { Passage } from './export/passage';
-export { toCsv, CSV_WORDS, type CsvOptions, type CsvWords } from './export/csv';
-export { toMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
-export { toWebAnnotations, webAnnotation, ANNO_CONTEXT, type WebAnnotationOptions } from './export/webAnnotation';
+export { toCsv, CSV_WORDS } from './export/csv';
+export { toMarkdown, MARKDOWN_WORDS } from './export/markdown';
+export { toWebAnnotations, webAnnotation } from './export/webAnnotation';
 
 export type ExportFormat = 'csv' | 'markdown' | 'jsonld';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'markdown', 'jsonld'];

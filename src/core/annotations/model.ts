@@ -31,7 +31,7 @@ export interface Annotation {
 }
 
 /** Characters of context kept before and after a quote. */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 /**
  * A random 8-hex-digit id not in `taken`. It starts with a letter (a–f), so that YAML reads it as

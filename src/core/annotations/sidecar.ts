@@ -19,7 +19,7 @@ export const SIDECAR_SUFFIX = '.annotations.yaml';
 /** The format version this code writes. */
 export const SIDECAR_VERSION = 2;
 /** The format versions this code reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type LineEnding = '\n' | '\r\n';
 
@@ -115,7 +115,7 @@ export interface ParsedSidecar {
 /** Aliases allowed when converting values: a hand-written file needs none; a bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
 /** Sidecars larger than this (characters) are refused rather than parsed. */
-export const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
+const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
 
 const ALLOWED_TAGS = new Set([
   'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool',
@@ -126,7 +126,6 @@ const ALLOWED_TAGS = new Set([
 // would keep significant trailing spaces that editors strip).
 const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
-/** Field order of entries this code writes. */
 /**
  * Where the first git conflict marker ("<<<<<<< ours") starts, when the text also has the closing
  * one (">>>>>>> theirs") after it, both at the start of a line; undefined otherwise.
@@ -136,6 +135,7 @@ function mergeConflictOffset(text: string): number | undefined {
   return open && /^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index)) ? open.index : undefined;
 }
 
+/** Field order of entries this code writes. */
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created'] as const;
 
 /**
@@ -238,7 +238,7 @@ export function parseSidecar(withBom: string): ParsedSidecar {
 }
 
 /** The line ending of a text: that of its first line break; LF when it has none. */
-export function lineEndingOf(text: string): LineEnding {
+function lineEndingOf(text: string): LineEnding {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
@@ -307,7 +307,7 @@ function readEntry(item: unknown, line: number | undefined, problems: SidecarPro
 }
 
 /** Orders entries as the file does: by start, then end, then id. */
-export function compareEntries(a: Annotation, b: Annotation): number {
+function compareEntries(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
