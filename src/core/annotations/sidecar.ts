@@ -238,7 +238,7 @@ export function parseSidecar(withBom: string): ParsedSidecar {
 }
 
 /** The line ending of a text: that of its first line break; LF when it has none. */
-function lineEndingOf(text: string): LineEnding {
+export function lineEndingOf(text: string): LineEnding {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }

@@ -47,7 +47,7 @@ export interface CsvOptions {
 const NUMERIC: ReadonlySet<CsvColumn> = new Set(['line', 'start', 'end']);
 
 /** One field, quoted when needed. */
-function csvField(value: string, separator = ';', numeric = false): string {
+export function csvField(value: string, separator = ';', numeric = false): string {
   let v = value;
   if (!numeric && /^[=+\-@\t\r]/u.test(v)) v = `'${v}`;
   return v.includes(separator) || /["\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
