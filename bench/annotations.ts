@@ -9,6 +9,7 @@ import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { anchorAll, normalise } from '../src/core/annotations/anchoring';
 import { type Annotation, CodePointIndex, contextOf, shiftAll, type Shiftable } from '../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../src/core/annotations/sidecar';
+import { countBelow } from '../src/core/util/search';
 import { buildCorpus, timeBest } from './corpus';
 
 /** A deterministic pseudo-random generator (mulberry32). */
@@ -95,12 +96,6 @@ export async function benchAnnotations(): Promise<void> {
   const wrapped = rewrap(doc, 64, rnd);
   const oldNorm = normalise(doc);
   const newNorm = normalise(wrapped);
-  const lowerBound = (map: Int32Array, offset: number): number => {
-    let lo = 0;
-    let hi = map.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (map[mid] < offset) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
   let placed = 0;
   let right = 0;
   let results: ReturnType<typeof anchorAll> = [];
@@ -109,7 +104,7 @@ export async function benchAnnotations(): Promise<void> {
     if (!r) return;
     placed++;
     // Right text: the same place in the whitespace- and hyphenation-free text.
-    if (lowerBound(newNorm.map, r.start) === lowerBound(oldNorm.map, selectors[i].start)) right++;
+    if (countBelow(newNorm.map, r.start) === countBelow(oldNorm.map, selectors[i].start)) right++;
   });
   let baseFound = 0;
   const base = timeBest(3, () => { baseFound = selectors.filter((s) => wrapped.includes(s.quote)).length; });

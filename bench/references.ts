@@ -1,5 +1,7 @@
 import { parseDocument } from '../src/core/parser';
-import { buildReferenceIndex, crossRefHover, targetAt } from '../src/core/references';
+import { crossRefHover } from '../src/core/hoverContent';
+import { buildReferenceIndex } from '../src/core/referenceIndex';
+import { targetAt } from '../src/core/targets';
 import { buildCorpus, timeBest } from './corpus';
 
 /**

@@ -1,5 +1,6 @@
 import type { Footnote, FootnoteRef } from './model';
 import { MONTHS, lineEndOf, lineStartOf, matchLines, trimEnd } from './text';
+import { countBefore } from './util/search';
 
 export interface FootnoteScan {
   readonly footnotes: Footnote[];
@@ -121,13 +122,8 @@ export function findFootnotes(text: string): FootnoteScan {
     const list = byMarker.get(marker);
     if (!list || defStarts.has(start)) return;
     // The first footnote with this number after the marker (the list is in text order).
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start > start) hi = mid; else lo = mid + 1;
-    }
-    if (lo < list.length) markerHits.push({ marker, start, end, def: list[lo] });
+    const i = countBefore(list.length, (k) => list[k].start <= start);
+    if (i < list.length) markerHits.push({ marker, start, end, def: list[i] });
   };
   // No marker after the last footnote can count: it needs a footnote of its number after it.
   let limit = 0;

@@ -59,8 +59,39 @@ function pushUnique(out: QuestionNumber[], n: QuestionNumber): void {
   if (!out.includes(n)) out.push(n);
 }
 
-/** The number without its sub-item letter: "2l" → "2". */
+/**
+ * The number without its sub-item letter, digits as written: "2l" → "2", "08a" → "08". For
+ * numbers as the parser reads them (digits, then at most one lowercase letter).
+ */
 export function baseNumber(n: QuestionNumber): string {
   const last = n.charCodeAt(n.length - 1);
   return last >= 97 && last <= 122 ? n.slice(0, -1) : n;
+}
+
+/** How many digits `n` starts with. */
+function leadingDigits(n: string): number {
+  let digits = 0;
+  while (digits < n.length && n.charCodeAt(digits) >= 48 && n.charCodeAt(digits) <= 57) digits++;
+  return digits;
+}
+
+/**
+ * The base number in one form for numbers written differently: sub-item letter and leading zeros
+ * dropped, "2l" → "2", "08" → "8", "08a" → "8"; "12" → "12". What the reference index, the status
+ * bar and the export compare. A character scan: this runs for every number and reference.
+ */
+export function canonicalBase(n: QuestionNumber): string {
+  const digits = leadingDigits(n);
+  if (digits === 0) return n.toLowerCase();
+  let zeros = 0;
+  while (zeros < digits - 1 && n.charCodeAt(zeros) === 48) zeros++;
+  return zeros === 0 && digits === n.length ? n : n.slice(zeros, digits);
+}
+
+/** The number in one form, sub-item letter kept: "2L" → "2l", "08" → "8". */
+export function canonicalNumber(n: QuestionNumber): string {
+  const base = canonicalBase(n);
+  if (base === n) return n;
+  const digits = leadingDigits(n);
+  return digits === 0 ? n.toLowerCase() : base + n.slice(digits).toLowerCase();
 }

@@ -23,7 +23,7 @@ export interface OutlineWords {
   readonly received: (date: string) => string;
 }
 
-export const DUTCH_WORDS: OutlineWords = {
+const DUTCH_WORDS: OutlineWords = {
   kinds: {
     questions: 'Kamervragen',
     beslisnota: 'Beslisnota',

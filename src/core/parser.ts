@@ -7,6 +7,7 @@ import type {
 } from './model';
 import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
 import { hasOddWhitespace, isRegexSpace, isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
+import { countAtMost } from './util/search';
 
 /** A label as found in the text, before blocks are built. */
 interface FoundLabel {
@@ -599,14 +600,8 @@ function blockBoundaries(labels: readonly FoundLabel[], sections: ReadonlyArray<
 
 /** The first boundary after `after`, or the text's end. */
 function nextBoundary(boundaries: readonly number[], after: number, textEnd: number): number {
-  // Binary search for the first boundary > after.
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (boundaries[mid] > after) hi = mid; else lo = mid + 1;
-  }
-  return lo < boundaries.length ? boundaries[lo] : textEnd;
+  const i = countAtMost(boundaries, after);
+  return i < boundaries.length ? boundaries[i] : textEnd;
 }
 
 // The loops over blocks and sections are functions of their own: V8 then optimises them apart from

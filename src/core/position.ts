@@ -4,8 +4,10 @@
  * the questions an answer answers). Plain data, for the status bar.
  */
 import type { ParsedDocument, QaBlock, Span } from './model';
-import { baseNumber, type ReferenceIndex } from './references';
+import { canonicalBase } from './numbers';
+import type { ReferenceIndex } from './referenceIndex';
 import { isSpace, shorten } from './text';
+import { lastStartingAtOrBefore } from './util/search';
 
 export type Place =
   /** Before the first structure (metadata of a copied page), or after the end of it. */
@@ -23,17 +25,6 @@ export type Place =
   /** In a footnote; index into `doc.footnotes`. */
   | { readonly kind: 'footnote'; readonly footnote: number };
 
-/** Index of the last item whose start is ≤ offset, or -1. `items` sorted by start. */
-function lastAtOrBefore<T>(items: readonly T[], offset: number, span: (t: T) => Span): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (span(items[mid]).start <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo - 1;
-}
-
 type Candidate = { readonly kind: 'qa' | 'section' | 'header' | 'footnote'; readonly index: number; readonly span: Span };
 
 /**
@@ -47,7 +38,7 @@ export function placeAt(index: ReferenceIndex, text: string, offset: number): Pl
   const before: Candidate[] = [];
   let nextStart = Infinity;
   const look = <T>(kind: Candidate['kind'], items: readonly T[], span: (t: T) => Span): Place | undefined => {
-    const i = lastAtOrBefore(items, offset, span);
+    const i = lastStartingAtOrBefore(items, offset, span);
     if (i + 1 < items.length) nextStart = Math.min(nextStart, span(items[i + 1]).start);
     if (i < 0) return undefined;
     if (offset <= span(items[i]).end) return make(index, kind, i);
@@ -93,7 +84,7 @@ function make(index: ReferenceIndex, kind: Candidate['kind'], i: number): Place 
 }
 
 function covers(block: QaBlock, base: string): boolean {
-  return block.numbers.some((n) => baseNumber(n) === base);
+  return block.numbers.some((n) => canonicalBase(n) === base);
 }
 
 /**
@@ -118,7 +109,7 @@ export function counterparts(index: ReferenceIndex, i: number): { questions: num
     if (!found.includes(b)) found.push(b);
   };
   for (const n of block.numbers) {
-    const base = baseNumber(n);
+    const base = canonicalBase(n);
     const mine = paired.find((p) => covers(doc.blocks[p], base));
     const b = mine ?? nearestWith(index, other, base, i);
     if (b !== undefined) add(b);
@@ -162,7 +153,7 @@ export interface PlaceDescription {
 /** Longest label shown in the status bar; the tooltip has them in full. */
 export const LABEL_LENGTH = 40;
 /** Longest list of counterparts ("Vraag 3 + Vraag 8") before it becomes "Vraag 3 + …". */
-export const COUNTERPARTS_LENGTH = 48;
+const COUNTERPARTS_LENGTH = 48;
 
 function side(labels: readonly string[], current: boolean): string {
   const short = labels.map((l) => shorten(l, LABEL_LENGTH));

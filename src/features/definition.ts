@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { buildDocLinks } from '../core/links';
+import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { openDocumentsFor } from './documentLinks';
-import { referenceIndex, targetAtPosition } from './referenceIndex';
 
 /**
  * Go to Definition, Ctrl+click and Peek: from a cross-reference to the answer (or the question it
@@ -13,8 +13,8 @@ import { referenceIndex, targetAtPosition } from './referenceIndex';
 export function registerDefinition(models: DocumentModels): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider(SELECTOR, {
     provideDefinition(document, position) {
-      const index = referenceIndex(models, document);
-      const target = targetAtPosition(index, document, position);
+      const index = models.references(document);
+      const target = targetAt(index, document.offsetAt(position));
       if (!target) return undefined;
       const origin = toRange(document, target.span);
       switch (target.kind) {

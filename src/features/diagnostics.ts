@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
-import { findProblems, type Problem } from '../core/references';
+import { findProblems, type Problem } from '../core/structureProblems';
+import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
+import { DebouncedByKey } from '../debounce';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
-import { referenceIndex } from './referenceIndex';
-
-function listNumbers(numbers: readonly string[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return vscode.l10n.t('{0} and {1}', numbers.slice(0, -1).join(', '), numbers[numbers.length - 1]);
-}
 
 function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnostic {
   let message: string;
@@ -23,7 +19,7 @@ function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnos
       severity = vscode.DiagnosticSeverity.Information;
       message = p.numbers.length === 1
         ? vscode.l10n.t('Question {0} is missing from the numbering.', p.numbers[0])
-        : vscode.l10n.t('Questions {0} are missing from the numbering.', listNumbers(p.numbers));
+        : vscode.l10n.t('Questions {0} are missing from the numbering.', listAnd(p.numbers, vscode.l10n.t));
       break;
     case 'duplicateNumber':
       severity = vscode.DiagnosticSeverity.Information;
@@ -32,7 +28,7 @@ function toDiagnostic(document: vscode.TextDocument, p: Problem): vscode.Diagnos
     case 'unknownReference':
       message = p.numbers.length === 1
         ? vscode.l10n.t('There is no question {0} in this document.', p.numbers[0])
-        : vscode.l10n.t('There are no questions {0} in this document.', listNumbers(p.numbers));
+        : vscode.l10n.t('There are no questions {0} in this document.', listAnd(p.numbers, vscode.l10n.t));
       break;
   }
   const d = new vscode.Diagnostic(toRange(document, p.span), message, severity);
@@ -51,22 +47,14 @@ function enabled(document?: vscode.TextDocument): boolean {
  */
 export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('kamerstukken');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const later = new DebouncedByKey<string>(300);
 
   const update = (document: vscode.TextDocument): void => {
     if (document.isClosed || document.languageId !== LANGUAGE_ID || !enabled(document)) {
       collection.delete(document.uri);
       return;
     }
-    collection.set(document.uri, findProblems(referenceIndex(models, document)).map((p) => toDiagnostic(document, p)));
-  };
-  const later = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(document);
-    }, 300));
+    collection.set(document.uri, findProblems(models.references(document)).map((p) => toDiagnostic(document, p)));
   };
   const all = (): void => vscode.workspace.textDocuments.forEach(update);
 
@@ -74,14 +62,14 @@ export function registerDiagnostics(models: DocumentModels): vscode.Disposable {
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidChangeTextDocument((e) => later(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => later.schedule(e.document.uri.toString(), () => update(e.document))),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      clearTimeout(timers.get(d.uri.toString()));
+      later.cancel(d.uri.toString());
       collection.delete(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kamerstukken.diagnostics.enabled')) all();
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    later,
   );
 }

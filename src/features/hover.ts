@@ -1,37 +1,27 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, safeLinkTarget } from '../core/links';
-import type { DocRef, QuestionNumber } from '../core/model';
-import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/references';
+import type { DocRef } from '../core/model';
+import { ANSWER_CHARS, ANSWER_LINES, crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
+import { targetAt } from '../core/targets';
+import { escapeMarkdownInert } from '../core/util/markdown';
+import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import { describeDocRef, openDocumentsFor, preferredSource, sourceName } from './documentLinks';
-import { referenceIndex, targetAtPosition } from './referenceIndex';
-
-/**
- * Document text as inert Markdown: every Markdown punctuation character backslash-escaped and
- * `<`, `>`, `&` as entities, so no link, command, image or HTML can come out of it.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~=:$]/g, '\\$&');
-}
 
 /** Lines of document text, escaped, each kept on its own line. */
 function escapedLines(text: string): string {
-  return text.split(/\r?\n/).map((l) => escapeMarkdown(l.replace(/^\s+/, ''))).join('  \n');
+  return text.split(/\r?\n/).map((l) => escapeMarkdownInert(l.replace(/^\s+/, ''))).join('  \n');
 }
 
 /** A Markdown link to an http(s) URL or a file; nothing when the target is not safe. */
 function mdLink(label: string, target: string): string {
   const safe = /^file:/i.test(target) ? target.replace(/[\s()<>[\]"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : safeLinkTarget(target);
-  return safe ? `[${escapeMarkdown(label)}](${safe})` : escapeMarkdown(label);
+  return safe ? `[${escapeMarkdownInert(label)}](${safe})` : escapeMarkdownInert(label);
 }
 
 /** An untrusted Markdown string: no commands, no HTML. */
-export function untrusted(): vscode.MarkdownString {
+function untrusted(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -42,32 +32,27 @@ function appendExcerpt(md: vscode.MarkdownString, e: Excerpt): void {
   md.appendMarkdown(escapedLines(e.text) + (e.truncated ? ' …' : '') + '\n\n');
 }
 
-function listNumbers(numbers: readonly QuestionNumber[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return vscode.l10n.t('{0} and {1}', numbers.slice(0, -1).join(', '), numbers[numbers.length - 1]);
-}
-
 function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
   const md = untrusted();
   switch (h.status) {
     case 'external':
-      md.appendMarkdown(escapeMarkdown(vscode.l10n.t('This reference points to another document; that document is not in this text.')));
+      md.appendMarkdown(escapeMarkdownInert(vscode.l10n.t('This reference points to another document; that document is not in this text.')));
       return md;
     case 'noStructure':
-      md.appendMarkdown(escapeMarkdown(vscode.l10n.t('This document has no numbered questions and answers: the reference points to another document.')));
+      md.appendMarkdown(escapeMarkdownInert(vscode.l10n.t('This document has no numbered questions and answers: the reference points to another document.')));
       return md;
     default:
       break;
   }
   for (const s of h.sections) {
-    md.appendMarkdown(`**${escapeMarkdown(s.label)}**\n\n`);
+    md.appendMarkdown(`**${escapeMarkdownInert(s.label)}**\n\n`);
     appendExcerpt(md, s.excerpt);
   }
   if (h.missing.length > 0) {
     const message = h.missing.length === 1
       ? vscode.l10n.t('There is no question {0} in this document.', h.missing[0])
-      : vscode.l10n.t('There are no questions {0} in this document.', listNumbers(h.missing));
-    md.appendMarkdown(`*${escapeMarkdown(message)}*`);
+      : vscode.l10n.t('There are no questions {0} in this document.', listAnd(h.missing, vscode.l10n.t));
+    md.appendMarkdown(`*${escapeMarkdownInert(message)}*`);
   }
   return md;
 }
@@ -75,7 +60,7 @@ function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
 function docRefMarkdown(models: DocumentModels, document: vscode.TextDocument, ref: DocRef): vscode.MarkdownString {
   const links = buildDocLinks(ref);
   const md = untrusted();
-  md.appendMarkdown(`**${escapeMarkdown(describeDocRef(links.description))}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdownInert(describeDocRef(links.description))}**\n\n`);
   const preferred = preferredSource(document);
   const ordered = [...links.links].sort((a, b) => Number(b.source === preferred) - Number(a.source === preferred));
   const items = ordered.map((l) => `- ${mdLink(vscode.l10n.t('Open on {0}', sourceName(l.source)), l.url)}`);
@@ -91,8 +76,8 @@ function docRefMarkdown(models: DocumentModels, document: vscode.TextDocument, r
 export function registerHover(models: DocumentModels): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
     provideHover(document, position) {
-      const index = referenceIndex(models, document);
-      const target = targetAtPosition(index, document, position);
+      const index = models.references(document);
+      const target = targetAt(index, document.offsetAt(position));
       if (!target) return undefined;
       const range = toRange(document, target.span);
       switch (target.kind) {
@@ -101,8 +86,8 @@ export function registerHover(models: DocumentModels): vscode.Disposable {
         case 'footnoteRef':
         case 'footnote': {
           const md = untrusted();
-          md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Footnote {0}', target.footnote.marker))}**\n\n`);
-          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, 15, 2500));
+          md.appendMarkdown(`**${escapeMarkdownInert(vscode.l10n.t('Footnote {0}', target.footnote.marker))}**\n\n`);
+          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, ANSWER_LINES, ANSWER_CHARS));
           return new vscode.Hover(md, range);
         }
         case 'docRef':

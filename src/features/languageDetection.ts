@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isParliamentaryText } from '../core/classify';
+import { DebouncedByKey } from '../debounce';
 import { LANGUAGE_ID } from '../documentModels';
 
 /** Documents larger than this are not inspected (VS Code itself limits extension access to ~50 MB). */
@@ -54,30 +55,29 @@ export function registerLanguageDetection(): vscode.Disposable {
   // opens empty: the file an untitled document is saved as opens empty and is then filled by VS
   // Code, and switching its language in the middle of that makes VS Code drop its editor.
   const SETTLE_MS = 300;
-  const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
+  const watched = new Set<string>();
+  const settle = new DebouncedByKey<string>(SETTLE_MS);
   const open = (document: vscode.TextDocument): void => {
     run(document);
     if (document.uri.scheme === 'untitled' && document.getText().length === 0 && document.languageId === 'plaintext') {
-      watched.set(document.uri.toString(), undefined);
+      watched.add(document.uri.toString());
     }
   };
   const unwatch = (key: string): void => {
-    clearTimeout(watched.get(key));
+    settle.cancel(key);
     watched.delete(key);
   };
 
   vscode.workspace.textDocuments.forEach(open);
   return vscode.Disposable.from(
-    { dispose: () => [...watched.keys()].forEach(unwatch) },
+    { dispose: () => { settle.dispose(); watched.clear(); } },
     vscode.workspace.onDidChangeTextDocument((e) => {
       const key = e.document.uri.toString();
       if (!watched.has(key) || e.contentChanges.length === 0) return;
-      clearTimeout(watched.get(key));
-      watched.set(key, setTimeout(() => {
-        watched.set(key, undefined);
+      settle.schedule(key, () => {
         if (e.document.isClosed || e.document.languageId !== 'plaintext') unwatch(key);
         else run(e.document);
-      }, SETTLE_MS));
+      });
     }),
     vscode.workspace.onDidCloseTextDocument((closed) => {
       unwatch(closed.uri.toString());

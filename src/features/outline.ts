@@ -13,7 +13,7 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   footnote: vscode.SymbolKind.EnumMember,
 };
 
-export function outlineWords(): OutlineWords {
+function outlineWords(): OutlineWords {
   return {
     kinds: {
       questions: vscode.l10n.t('Parliamentary questions'),

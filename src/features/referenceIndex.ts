@@ -1,22 +1,11 @@
 import type * as vscode from 'vscode';
-import type { ParsedDocument } from '../core/model';
-import { buildReferenceIndex, targetAt, type ReferenceIndex, type Target } from '../core/references';
+import type { ReferenceIndex } from '../core/referenceIndex';
 import type { DocumentModels } from '../documentModels';
 
-const cache = new WeakMap<ParsedDocument, ReferenceIndex>();
-
-/** The reference index of a document, built once per parsed model (the models are cached per version). */
+/**
+ * The reference index of a document: `models.references(document)`. Kept only for the status bar,
+ * which calls it; once it calls `models.references` itself, this file goes.
+ */
 export function referenceIndex(models: DocumentModels, document: vscode.TextDocument): ReferenceIndex {
-  const model = models.get(document);
-  let index = cache.get(model);
-  if (!index) {
-    index = buildReferenceIndex(model);
-    cache.set(model, index);
-  }
-  return index;
-}
-
-/** The reference, footnote or label under the cursor. */
-export function targetAtPosition(index: ReferenceIndex, document: vscode.TextDocument, position: vscode.Position): Target | undefined {
-  return targetAt(index, document.offsetAt(position));
+  return models.references(document);
 }

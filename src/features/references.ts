@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { markersOf, referencesTo } from '../core/references';
+import { markersOf, referencesTo } from '../core/referenceIndex';
+import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
-import { referenceIndex, targetAtPosition } from './referenceIndex';
 
 /**
  * Find All References: on a question or answer label (or on a cross-reference), every
@@ -11,8 +11,8 @@ import { referenceIndex, targetAtPosition } from './referenceIndex';
 export function registerReferences(models: DocumentModels): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(SELECTOR, {
     provideReferences(document, position, context) {
-      const index = referenceIndex(models, document);
-      const target = targetAtPosition(index, document, position);
+      const index = models.references(document);
+      const target = targetAt(index, document.offsetAt(position));
       if (!target) return undefined;
       const doc = index.doc;
       const spans: Array<{ start: number; end: number }> = [];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Span } from '../../src/core/model';
 
@@ -19,4 +19,12 @@ export function seed(prefix: '000' | '001' | '003'): string {
 
 export function slice(text: string, span: Span): string {
   return text.slice(span.start, span.end);
+}
+
+/** The TypeScript files under a directory, at any depth. */
+export function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
 }

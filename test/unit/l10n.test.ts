@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './helpers';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { describeIssue, type SidecarIssue } from '../../src/core/annotations/sidecar';
+import { english, listAnd, type Translate } from '../../src/core/util/words';
+import { root, sources } from './helpers';
 
 function json(path: string): Record<string, string> {
   return JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, string>;
@@ -24,6 +19,25 @@ function messages(): Set<string> {
   return found;
 }
 
+/** One issue of every kind and wording (the type makes the list complete). */
+const ISSUES: { [K in SidecarIssue['kind']]: Array<Extract<SidecarIssue, { kind: K }>> } = {
+  tooLarge: [{ kind: 'tooLarge', megabytes: 64 }],
+  yaml: [],
+  mergeConflict: [{ kind: 'mergeConflict' }],
+  tooManyAliases: [{ kind: 'tooManyAliases' }],
+  unsupportedTag: [{ kind: 'unsupportedTag', tag: '!!js/function' }],
+  empty: [{ kind: 'empty', version: 2 }],
+  notMapping: [{ kind: 'notMapping' }],
+  missingVersion: [{ kind: 'missingVersion', version: 2 }],
+  unknownVersion: [{ kind: 'unknownVersion', found: '3', readable: [1, 2] }],
+  documentNotName: [{ kind: 'documentNotName' }],
+  annotationsNotList: [{ kind: 'annotationsNotList' }],
+  duplicateId: [{ kind: 'duplicateId', id: 'a', firstLine: 3 }, { kind: 'duplicateId', id: 'a' }],
+  entryNotMapping: [{ kind: 'entryNotMapping' }],
+  missingId: [{ kind: 'missingId' }],
+  fieldType: (['names', 'text', 'start', 'end'] as const).map((expected) => ({ kind: 'fieldType', id: 'a', field: 'f', expected })),
+};
+
 describe('localisation', () => {
   it('every message in the code has a Dutch translation', () => {
     const dutch = json('l10n/bundle.l10n.nl.json');
@@ -31,6 +45,19 @@ describe('localisation', () => {
     assert.ok(all.size > 10, `found ${all.size} messages`);
     const missing = [...all].filter((m) => !(m in dutch));
     assert.deepEqual(missing, []);
+  });
+
+  it('every message core words for the editor (sidecar problems, lists) has a Dutch translation', () => {
+    const dutch = json('l10n/bundle.l10n.nl.json');
+    const asked: string[] = [];
+    const t: Translate = (message, ...args) => {
+      asked.push(message);
+      return english(message, ...args);
+    };
+    for (const issue of Object.values(ISSUES).flat()) describeIssue(issue, t);
+    listAnd(['1', '2'], t);
+    assert.ok(asked.length >= 19, `asked for ${asked.length} messages`);
+    assert.deepEqual(asked.filter((m) => !(m in dutch)), []);
   });
 
   it('every %key% of the manifest exists in English and in Dutch', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/core/parser';
 import { describePlace, LABEL_LENGTH, placeAt, type Place, type PlaceDescription } from '../../src/core/position';
-import { buildReferenceIndex } from '../../src/core/references';
+import { buildReferenceIndex } from '../../src/core/referenceIndex';
 import { fixture, root, seed } from './helpers';
 
 const WORDS = { footnote: (marker: string) => `Voetnoot ${marker}` };

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../src/core/parser';
-import { buildReferenceIndex, crossRefHover, excerpt, findProblems, referencesTo, targetAt, type ReferenceIndex } from '../../src/core/references';
+import { crossRefHover, excerpt } from '../../src/core/hoverContent';
+import { buildReferenceIndex, referencesTo, type ReferenceIndex } from '../../src/core/referenceIndex';
+import { findProblems } from '../../src/core/structureProblems';
+import { targetAt } from '../../src/core/targets';
 import { fixture, seed, slice } from './helpers';
 
 function indexOf(text: string): ReferenceIndex {

@@ -14,6 +14,7 @@
  * All offsets are UTF-16. Pure: no editor APIs. `anchorEntries` places sidecar entries (stored
  * positions) by anchoring in the text with LF line breaks.
  */
+import { countBelow } from '../util/search';
 import { type TextPositions, toLf } from './model';
 
 export interface Selector {
@@ -104,7 +105,7 @@ export function normalise(text: string): Normalised {
 }
 
 /** The normalised form of a short string, trimmed. */
-export function normaliseString(s: string): string {
+function normaliseString(s: string): string {
   return normalise(s).text.trim();
 }
 
@@ -201,14 +202,7 @@ export class Anchorer {
 
   /** The normalised offset of an original offset. */
   private toNormalised(offset: number): number {
-    const map = this.normalised().map;
-    let lo = 0;
-    let hi = map.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (map[mid] < offset) lo = mid + 1; else hi = mid;
-    }
-    return lo;
+    return countBelow(this.normalised().map, offset);
   }
 
   /** The passage's place in this text, or undefined when it cannot be placed with confidence. */

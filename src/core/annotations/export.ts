@@ -10,15 +10,18 @@
  */
 import type { ParsedDocument, QaBlock } from '../model';
 import { parseDocument } from '../parser';
-import { baseNumber, spanAt } from '../references';
+import { canonicalBase } from '../numbers';
 import { cleanText } from '../text';
+import { countAtMost, spanAt } from '../util/search';
 import { anchorEntries } from './anchoring';
 import { type Annotation, CodePointIndex, contextOf, TextPositions } from './model';
+import type { Passage } from './export/passage';
 import { migrateEntries, SIDECAR_SUFFIX, SIDECAR_VERSION } from './sidecar';
 
-export { toCsv, CSV_WORDS, type CsvOptions, type CsvWords } from './export/csv';
-export { toMarkdown, escapeMarkdown, MARKDOWN_WORDS, type MarkdownOptions, type MarkdownWords } from './export/markdown';
-export { toWebAnnotations, webAnnotation, ANNO_CONTEXT, type WebAnnotationOptions } from './export/webAnnotation';
+export type { Passage } from './export/passage';
+export { toCsv, CSV_WORDS } from './export/csv';
+export { toMarkdown, MARKDOWN_WORDS } from './export/markdown';
+export { toWebAnnotations, webAnnotation } from './export/webAnnotation';
 
 export type ExportFormat = 'csv' | 'markdown' | 'jsonld';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'markdown', 'jsonld'];
@@ -55,38 +58,6 @@ export interface ExportDocumentInput {
   readonly annotations: readonly ExportAnnotationInput[];
 }
 
-/** An annotated passage with everything an export needs. */
-export interface Passage {
-  /** Name of the document (workspace-relative path). */
-  readonly document: string;
-  /** URI of the document. */
-  readonly uri: string;
-  /** The annotation's id in its sidecar. */
-  readonly id: string;
-  /** A URI for the annotation: its sidecar's URI with the id as fragment. */
-  readonly iri: string;
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly created: string;
-  /** False for an orphan: its quote is the one last saved, and it has no place in the text. */
-  readonly placed: boolean;
-  readonly quote: string;
-  readonly prefix: string;
-  readonly suffix: string;
-  /** Code-point offsets in the document text (placed passages only). */
-  readonly start?: number;
-  readonly end?: number;
-  /** 1-based lines of the first and last character (placed passages only). */
-  readonly line?: number;
-  readonly endLine?: number;
-  /** The label of the block the passage starts in: "Antwoord 3", "Vraag 1 en 2". */
-  readonly block?: string;
-  /** The question the passage belongs to: for a passage in "Antwoord 3", "Vraag 3" and its text. */
-  readonly question?: { readonly label: string; readonly text: string };
-  /** The beslisnota heading the passage falls under, when not in a question or answer. */
-  readonly section?: string;
-}
-
 /** Line starts of a text, for offset → line. */
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -94,14 +65,9 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The 1-based line of an offset: the number of line starts at or before it. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo; // 1-based: the number of line starts at or before the offset
+  return countAtMost(starts, offset);
 }
 
 /** The question a block belongs to: itself, the question it answers, or one with the same number. */
@@ -109,9 +75,9 @@ function questionOf(doc: ParsedDocument, index: number): QaBlock | undefined {
   const block = doc.blocks[index];
   if (block.kind === 'question') return block;
   if (block.parent !== undefined) return doc.blocks[block.parent];
-  const numbers = new Set(block.numbers.map(baseNumber));
+  const numbers = new Set(block.numbers.map(canonicalBase));
   if (numbers.size === 0) return undefined;
-  const matches = (b: QaBlock): boolean => b.kind === 'question' && b.numbers.some((n) => numbers.has(baseNumber(n)));
+  const matches = (b: QaBlock): boolean => b.kind === 'question' && b.numbers.some((n) => numbers.has(canonicalBase(n)));
   for (let i = index - 1; i >= 0; i--) if (matches(doc.blocks[i])) return doc.blocks[i];
   for (let i = index + 1; i < doc.blocks.length; i++) if (matches(doc.blocks[i])) return doc.blocks[i];
   return undefined;

@@ -6,6 +6,7 @@
  * text was checked out on: Unicode code points of the text with every line break (CRLF, CR, LF)
  * counted as one LF, and quote and context with LF line breaks. `TextPositions` converts.
  */
+import { countBefore, countBelow } from '../util/search';
 
 /**
  * A sidecar entry. Offsets are stored positions (code points of the text with LF line breaks);
@@ -36,7 +37,7 @@ export interface Annotation {
 }
 
 /** Characters of context kept before and after a quote. */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 /**
  * A random 8-hex-digit id not in `taken`. It starts with a letter (a–f), so that YAML reads it as
@@ -76,27 +77,10 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** How many of the ascending `marks` are below `n`. */
-function countBelow(marks: readonly number[], n: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid] < n) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
-
 /** How many of the ascending `marks` (each one unit that a shorter view drops) lie before view offset `n`. */
 function countBeforeInView(marks: readonly number[], n: number): number {
   // The k-th dropped unit (0-based) sits at view offset marks[k] - k.
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid] - mid < n) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return countBefore(marks.length, (k) => marks[k] - k < n);
 }
 
 /**

@@ -12,13 +12,14 @@ import {
   Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit,
   type Node, type ToStringOptions, YAMLMap, YAMLSeq,
 } from 'yaml';
+import { english, listAnd, type Translate } from '../util/words';
 import { type Annotation, CodePointIndex, type TextPositions, toLf } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 /** The format version this code writes. */
 export const SIDECAR_VERSION = 2;
 /** The format versions this code reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type LineEnding = '\n' | '\r\n';
 
@@ -28,8 +29,9 @@ export function sidecarName(documentName: string): string {
 }
 
 /**
- * What is wrong, as data: the adapter words it in the user's language (`message` is the English
- * wording, for logs and tests). `yaml` carries the YAML library's own (English) message.
+ * What is wrong, as data: `describeIssue` words it, in the user's language when the adapter passes
+ * its translation (`message` is the English wording, for logs and tests). `yaml` carries the YAML
+ * library's own (English) message.
  */
 export type SidecarIssue =
   | { readonly kind: 'tooLarge'; readonly megabytes: number }
@@ -57,29 +59,35 @@ export interface SidecarProblem {
   readonly line?: number;
 }
 
-/** The English wording of an issue. */
-export function describeIssue(issue: SidecarIssue): string {
+/**
+ * The wording of an issue: in English, or in the user's language with the editor's `t`. The one
+ * place sidecar problems are worded (the Dutch bundle is keyed by these English messages).
+ */
+export function describeIssue(issue: SidecarIssue, t: Translate = english): string {
   switch (issue.kind) {
-    case 'tooLarge': return `the file is larger than ${issue.megabytes} MB`;
-    case 'yaml': return issue.detail;
-    case 'mergeConflict': return 'an unresolved git merge conflict (lines <<<<<<<, ======= and >>>>>>>)';
-    case 'tooManyAliases': return 'too many aliases';
-    case 'unsupportedTag': return `unsupported tag ${issue.tag}`;
-    case 'empty': return `the file is empty: expected "version: ${issue.version}" and a list of annotations`;
-    case 'notMapping': return 'expected a mapping with "version", "document" and "annotations"';
-    case 'missingVersion': return `missing "version: ${issue.version}"`;
-    case 'unknownVersion': return `unknown version ${issue.found}: this extension reads versions ${issue.readable.join(' and ')}`;
-    case 'documentNotName': return '"document" must be a file name';
-    case 'annotationsNotList': return '"annotations" must be a list';
-    case 'duplicateId': return `duplicate id "${issue.id}" (first at line ${issue.firstLine ?? '?'})`;
-    case 'entryNotMapping': return 'an annotation must be a mapping with id, tags, quote, start and end';
-    case 'missingId': return 'an annotation needs an "id"';
+    case 'tooLarge': return t('the file is larger than {0} MB', issue.megabytes);
+    case 'yaml': return issue.detail; // the YAML library's own (English) message
+    case 'mergeConflict': return t('it has an unresolved git merge conflict: keep the lines you want between <<<<<<<, ======= and >>>>>>>, remove those three marker lines and save');
+    case 'tooManyAliases': return t('too many aliases');
+    case 'unsupportedTag': return t('unsupported tag {0}', issue.tag);
+    case 'empty': return t('the file is empty: expected "version: {0}" and a list of annotations', issue.version);
+    case 'notMapping': return t('expected a mapping with "version", "document" and "annotations"');
+    case 'missingVersion': return t('missing "version: {0}"', issue.version);
+    case 'unknownVersion': return t('unknown version {0}: this extension reads versions {1}', issue.found, listAnd(issue.readable, t));
+    case 'documentNotName': return t('"document" must be a file name');
+    case 'annotationsNotList': return t('"annotations" must be a list');
+    case 'duplicateId':
+      return issue.firstLine !== undefined
+        ? t('duplicate id "{0}" (first at line {1})', issue.id, issue.firstLine)
+        : t('duplicate id "{0}"', issue.id);
+    case 'entryNotMapping': return t('an annotation must be a mapping with id, tags, quote, start and end');
+    case 'missingId': return t('an annotation needs an "id"');
     case 'fieldType':
       switch (issue.expected) {
-        case 'names': return `annotation ${issue.id}: "${issue.field}" must be a list of names`;
-        case 'text': return `annotation ${issue.id}: "${issue.field}" must be text`;
-        case 'start': return `annotation ${issue.id}: "${issue.field}" must be a whole number ≥ 0`;
-        case 'end': return `annotation ${issue.id}: "${issue.field}" must be a whole number ≥ start`;
+        case 'names': return t('annotation {0}: "{1}" must be a list of names', issue.id, issue.field);
+        case 'text': return t('annotation {0}: "{1}" must be text', issue.id, issue.field);
+        case 'start': return t('annotation {0}: "{1}" must be a whole number ≥ 0', issue.id, issue.field);
+        case 'end': return t('annotation {0}: "{1}" must be a whole number ≥ start', issue.id, issue.field);
       }
   }
 }
@@ -109,7 +117,7 @@ export interface ParsedSidecar {
 /** Aliases allowed when converting values: a hand-written file needs none; a bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
 /** Sidecars larger than this (characters) are refused rather than parsed. */
-export const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
+const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
 
 const ALLOWED_TAGS = new Set([
   'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool',
@@ -120,7 +128,6 @@ const ALLOWED_TAGS = new Set([
 // would keep significant trailing spaces that editors strip).
 export const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
-/** Field order of entries this code writes. */
 /**
  * Where the first git conflict marker ("<<<<<<< ours") starts, when the text also has the closing
  * one (">>>>>>> theirs") after it, both at the start of a line; undefined otherwise.
@@ -130,6 +137,7 @@ export function mergeConflictOffset(text: string): number | undefined {
   return open && /^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index)) ? open.index : undefined;
 }
 
+/** Field order of entries this code writes. */
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'coder'] as const;
 
 /**
@@ -320,7 +328,7 @@ function readEntry(item: unknown, line: number | undefined, problems: SidecarPro
 }
 
 /** Orders entries as the file does: by start, then end, then id. */
-export function compareEntries(a: Annotation, b: Annotation): number {
+function compareEntries(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

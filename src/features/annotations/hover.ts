@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
+import { escapeMarkdownInert, markdownCodeSpan } from '../../core/util/markdown';
 import { ANNOTATION_SELECTOR, type AnnotationStore } from './store';
 
 function commandLink(command: string, args: object): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/gu, '\\$&');
 }
 
 /** Hovering a tagged passage shows its tags and note, with links to edit or remove it. */
@@ -22,9 +19,9 @@ export function registerAnnotationHover(store: AnnotationStore): vscode.Disposab
       md.isTrusted = { enabledCommands: ['kamerstukken.editAnnotation', 'kamerstukken.removeAnnotation'] };
       hits.forEach((a, i) => {
         if (i > 0) md.appendMarkdown('\n\n---\n\n');
-        const tags = a.tags.length > 0 ? a.tags.map((t) => `\`${t.replace(/`/gu, "'")}\``).join(' ') : vscode.l10n.t('(no tag)');
+        const tags = a.tags.length > 0 ? a.tags.map(markdownCodeSpan).join(' ') : vscode.l10n.t('(no tag)');
         md.appendMarkdown(`$(tag) ${tags}\n\n`);
-        if (a.note) md.appendMarkdown(`${escape(a.note)}\n\n`);
+        if (a.note) md.appendMarkdown(`${escapeMarkdownInert(a.note)}\n\n`);
         const args = { id: a.id, uri: document.uri.toString() };
         md.appendMarkdown(`[${vscode.l10n.t('Edit')}](${commandLink('kamerstukken.editAnnotation', args)} "${vscode.l10n.t('Edit tags and note')}") · `
           + `[${vscode.l10n.t('Remove')}](${commandLink('kamerstukken.removeAnnotation', args)} "${vscode.l10n.t('Remove this annotation')}")`);

@@ -13,7 +13,7 @@
  * text often has lines starting with "-". Such text fields get a leading apostrophe, which Excel
  * shows as text (the OWASP advice against CSV injection); numbers are never prefixed.
  */
-import type { Passage } from '../export';
+import { placeOf, type Passage } from './passage';
 
 export interface CsvWords {
   /** Column headers, in column order (see `CSV_COLUMNS`). */
@@ -62,7 +62,7 @@ export function toCsv(passages: readonly Passage[], options: CsvOptions = {}): s
   for (const p of passages) {
     const values: Record<CsvColumn, string> = {
       document: p.document,
-      place: p.block ?? p.section ?? '',
+      place: placeOf(p),
       question: p.question?.label ?? '',
       questionText: p.question?.text ?? '',
       tags: p.tags.join(', '),

@@ -10,7 +10,8 @@
  * "+", "-", "=", "1." and "1)"). Leading spaces (an indented code block) and trailing spaces (a
  * hard line break) are dropped from each line of a quote.
  */
-import type { Passage } from '../export';
+import { placeOf, type Passage } from './passage';
+import { escapeMarkdownReadable, markdownCodeSpan } from '../../util/markdown';
 
 export interface MarkdownWords {
   readonly title: string;
@@ -42,11 +43,6 @@ export interface MarkdownOptions {
   readonly tagOrder?: readonly string[];
 }
 
-/** Escapes text for use inside a line of Markdown (a heading, a paragraph, a quote line). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_[\]<>&|~$]/gu, '\\$&');
-}
-
 /** Escapes the start of a line that would otherwise open a block: a heading, list, quote, rule. */
 function escapeLineStart(line: string): string {
   if (/^[#+\-=>]/u.test(line)) return `\\${line}`;
@@ -56,12 +52,12 @@ function escapeLineStart(line: string): string {
 
 /** One line of text as a safe Markdown line (no leading or trailing spaces). */
 function safeLine(line: string): string {
-  return escapeLineStart(escapeMarkdown(line.trim()));
+  return escapeLineStart(escapeMarkdownReadable(line.trim()));
 }
 
 /** Text on one line: whitespace runs collapsed. */
 function inline(s: string): string {
-  return escapeLineStart(escapeMarkdown(s.replace(/\s+/gu, ' ').trim()));
+  return escapeLineStart(escapeMarkdownReadable(s.replace(/\s+/gu, ' ').trim()));
 }
 
 /** A passage as a block quote: its lines kept, blank lines as paragraph breaks. */
@@ -95,20 +91,20 @@ export function toMarkdown(passages: readonly Passage[], options: MarkdownOption
   const rank = (t: string): number => (t === NONE ? Infinity : order.includes(t) ? order.indexOf(t) : order.length);
   const tags = [...byTag.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 
-  const out: string[] = [`# ${escapeMarkdown(words.title)}${options.subtitle ? `: ${inline(options.subtitle)}` : ''}`, ''];
-  out.push(escapeMarkdown(words.summary(passages.length, new Set(passages.map((p) => p.uri)).size)), '');
+  const out: string[] = [`# ${escapeMarkdownReadable(words.title)}${options.subtitle ? `: ${inline(options.subtitle)}` : ''}`, ''];
+  out.push(escapeMarkdownReadable(words.summary(passages.length, new Set(passages.map((p) => p.uri)).size)), '');
   for (const tag of tags) {
     const list = byTag.get(tag) ?? [];
-    out.push(`## ${tag === NONE ? escapeMarkdown(words.noTag) : inline(tag)} (${list.length})`, '');
+    out.push(`## ${tag === NONE ? escapeMarkdownReadable(words.noTag) : inline(tag)} (${list.length})`, '');
     for (const p of list) {
-      const where = [inline(p.document), p.block ?? p.section ? inline(p.block ?? p.section ?? '') : '', location(p, words)].filter(Boolean);
+      const where = [inline(p.document), placeOf(p) ? inline(placeOf(p)) : '', location(p, words)].filter(Boolean);
       out.push(`### ${where.join(' · ')}`, '');
       if (p.question) out.push(`**${inline(p.question.label)}:** ${inline(p.question.text)}`, '');
-      if (!p.placed) out.push(`*${escapeMarkdown(words.orphaned)}*`, '');
+      if (!p.placed) out.push(`*${escapeMarkdownReadable(words.orphaned)}*`, '');
       out.push(blockQuote(p.quote), '');
       const others = p.tags.filter((t) => t !== tag);
-      if (others.length > 0) out.push(`${others.map((t) => `\`${t.replace(/`/gu, "'")}\``).join(' ')}`, '');
-      if (p.note) out.push(`**${escapeMarkdown(words.note)}:** ${inline(p.note)}`, '');
+      if (others.length > 0) out.push(others.map(markdownCodeSpan).join(' '), '');
+      if (p.note) out.push(`**${escapeMarkdownReadable(words.note)}:** ${inline(p.note)}`, '');
     }
   }
   return `${out.join('\n').replace(/\n+$/u, '')}\n`;

@@ -14,7 +14,7 @@
  * - Every annotation carries its own "@context", so that each can be used on its own.
  * - "created" is the annotation's; the model has no modification time, so there is no "modified".
  */
-import type { Passage } from '../export';
+import type { Passage } from './passage';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
