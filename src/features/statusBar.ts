@@ -4,7 +4,8 @@ import { describePlace, placeAt, type PlaceDescription } from '../core/position'
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';
 import type { AnnotatedDocument, AnnotationStore } from './annotations/store';
 import { VIEW_ID } from './annotations/view';
-import { referenceIndex } from './referenceIndex';
+import { listAnd } from '../core/util/words';
+import { Debounced } from '../debounce';
 
 /** How long after the last edit the position is looked up again (the text is re-parsed once then). */
 export const EDIT_DELAY_MS = 250;
@@ -23,21 +24,16 @@ export interface ItemState {
 /** What an item shows when it is shown. */
 type Shown = Omit<ItemState, 'visible' | 'command'>;
 
-function list(labels: readonly string[]): string {
-  if (labels.length <= 1) return labels.join('');
-  return vscode.l10n.t('{0} and {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
-}
-
 /** The tooltip and screen reader text of the position item. */
 function explain(d: PlaceDescription, kind: 'question' | 'answer' | 'other'): string {
   switch (kind) {
     case 'question':
       return d.answers.length > 0
-        ? vscode.l10n.t('Cursor in {0}, answered in {1}.', d.current, list(d.answers))
+        ? vscode.l10n.t('Cursor in {0}, answered in {1}.', d.current, listAnd(d.answers, vscode.l10n.t))
         : vscode.l10n.t('Cursor in {0}; this document has no answer to it.', d.current);
     case 'answer':
       return d.questions.length > 0
-        ? vscode.l10n.t('Cursor in {0}, the answer to {1}.', d.current, list(d.questions))
+        ? vscode.l10n.t('Cursor in {0}, the answer to {1}.', d.current, listAnd(d.questions, vscode.l10n.t))
         : vscode.l10n.t('Cursor in {0}; the question it answers is not in this document.', d.current);
     default:
       return vscode.l10n.t('Cursor in {0}.', d.current);
@@ -114,7 +110,7 @@ class PositionItem extends ShownItem {
       // The shared parse of this version (parsed now only if no other feature asked for it yet).
       this.textOf = { uri, version: document.version, model: this.models.get(document), text: document.getText() };
     }
-    const index = referenceIndex(this.models, document);
+    const index = this.models.references(document);
     const place = placeAt(index, this.textOf.text, document.offsetAt(e.selection.active));
     const d = describePlace(index.doc, place, { footnote: (marker) => vscode.l10n.t('Footnote {0}', marker) });
     if (!d.text) return undefined;
@@ -163,31 +159,26 @@ function describeCount(state: AnnotatedDocument | undefined): Shown {
 export function registerStatusBar(models: DocumentModels, store: AnnotationStore, { testCommands = false } = {}): vscode.Disposable {
   const position = new PositionItem(models);
   const count = new AnnotationCountItem(store);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const update = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+    afterEdit.cancel();
     position.update(kamerstukEditor());
     count.update(kamerstukEditor());
   };
-  const later = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(update, EDIT_DELAY_MS);
-  };
+  const afterEdit = new Debounced(update, EDIT_DELAY_MS);
   const isActive = (document: vscode.TextDocument): boolean => vscode.window.activeTextEditor?.document.uri.toString() === document.uri.toString();
 
   update();
   return vscode.Disposable.from(
     position,
     count,
-    { dispose: () => { if (timer) clearTimeout(timer); } },
+    afterEdit,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor !== vscode.window.activeTextEditor) return;
       // While the text is being edited, wait until typing pauses: then it is parsed once.
-      if (timer || !position.isCurrent(e.textEditor.document)) later(); else position.update(kamerstukEditor());
+      if (afterEdit.pending || !position.isCurrent(e.textEditor.document)) afterEdit.schedule(); else position.update(kamerstukEditor());
     }),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (isActive(e.document) && e.contentChanges.length > 0) later(); }),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (isActive(e.document) && e.contentChanges.length > 0) afterEdit.schedule(); }),
     // A change of language (Kamerstuk ↔ plain text) reopens the document under the same editor.
     vscode.workspace.onDidOpenTextDocument((d) => { if (isActive(d)) update(); }),
     store.onDidChange((uri) => {

@@ -39,6 +39,7 @@ import type { Span } from '../model';
 import { parseDocument } from '../parser';
 import { compareCoders } from './coders';
 import { compareTags, normalizeTag, tagAndAncestors, tagAtLevel } from './tags';
+import { countBefore } from '../util/search';
 
 export type AgreementUnit = 'block' | 'character';
 
@@ -536,13 +537,7 @@ function blockUnits(ctx: DocumentContext): void {
 
 /** The first block whose span ends after `offset` (blocks are in document order and do not overlap). */
 function firstBlockEndingAfter(blocks: readonly AgreementBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].span.end <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return countBefore(blocks.length, (i) => blocks[i].span.end <= offset);
 }
 
 /** Character units: the code points of the text, swept run by run. */

@@ -10,6 +10,7 @@
 import type { Span } from '../model';
 import { csvField } from '../annotations/export/csv';
 import { compareNames, compareTags, normalizeTag, tagAndAncestors, tagAtLevel, tagDepth } from './tags';
+import { countBefore } from '../util/search';
 
 /** A tagged passage of a document. */
 export interface MatrixPassage {
@@ -316,13 +317,8 @@ function blocksOf(list: readonly Tagged[], spans: readonly Span[], cell: (i: num
   if (spans.length === 0) return;
   const inBlock: Tagged[][] = spans.map(() => []);
   for (const p of list) {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= p.ref.start) lo = mid + 1; else hi = mid;
-    }
-    for (let k = lo; k < spans.length && spans[k].start < p.ref.end; k++) {
+    const first = countBefore(spans.length, (i) => spans[i].end <= p.ref.start);
+    for (let k = first; k < spans.length && spans[k].start < p.ref.end; k++) {
       if (spans[k].end > p.ref.start) inBlock[k].push(p);
     }
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Debounced } from '../../debounce';
 import { toRange } from '../../convert';
 import type { AnnotationStore } from './store';
 import { colorOf, configuredTags } from './tags';
@@ -50,17 +51,15 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
     for (const [color, ranges] of byColor) editor.setDecorations(typeFor(color), ranges);
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<string>();
+  const redraw = new Debounced(() => {
+    const all = dirty.has('*');
+    for (const e of vscode.window.visibleTextEditors) if (all || dirty.has(e.document.uri.toString())) update(e);
+    dirty.clear();
+  }, 0);
   const schedule = (uri: vscode.Uri | undefined, delay: number): void => {
     dirty.add(uri?.toString() ?? '*');
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      const all = dirty.has('*');
-      for (const e of vscode.window.visibleTextEditors) if (all || dirty.has(e.document.uri.toString())) update(e);
-      dirty.clear();
-    }, delay);
+    redraw.schedule(delay);
   };
 
   return vscode.Disposable.from(
@@ -69,6 +68,7 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kamerstukken.tags')) schedule(undefined, 0);
     }),
-    { dispose: () => { if (timer) clearTimeout(timer); for (const t of types.values()) t.dispose(); types.clear(); } },
+    redraw,
+    { dispose: () => { for (const t of types.values()) t.dispose(); types.clear(); } },
   );
 }

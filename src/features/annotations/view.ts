@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Debounced } from '../../debounce';
 import type { AnnotationStore } from './store';
 import { documentOfSidecar, findSidecars, readWorkspaceEntry, type WorkspaceEntry } from './scan';
 import { baseName } from './sidecarFiles';
@@ -27,7 +28,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   /** Sidecars of documents that are not open, as last read. */
   private others = new Map<string, WorkspaceEntry>();
   private scanned?: Promise<void>;
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly refresh = new Debounced(() => this.emitter.fire(undefined), 200);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly store: AnnotationStore) {
@@ -37,7 +38,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refresh.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
   }
@@ -48,8 +49,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private refreshSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.emitter.fire(undefined), 200);
+    this.refresh.schedule();
   }
 
   private async scan(): Promise<void> {
