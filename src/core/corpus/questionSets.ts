@@ -136,7 +136,7 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
 
 /** The term and status of a set on `today` (ISO). */
 export function setTerm(set: QuestionSet, today: string): AnswerTerm {
-  return answerTerm({ submitted: set.submitted, received: set.received, notices: set.notices, today });
+  return answerTerm({ submitted: set.submitted, received: set.received, answered: set.answers.length > 0, notices: set.notices, today });
 }
 
 /** The distinct components of the members in `list`. */

@@ -117,27 +117,30 @@ export function recordOf(text: string, parsed: ParsedDocument): CorpusRecord {
   const received = role === 'postponement' ? postpones?.noticeDate : md.received?.iso;
   const answeredBy = role === 'postponement' ? postpones?.from : md.answeredBy;
 
-  return {
+  // Built by assignment, optional fields only when present: object spreads cost more than the
+  // rest of the record on small documents.
+  const record: { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] } = {
     version: CORPUS_RECORD_VERSION,
     kind: parsed.kind,
-    ...(role ? { role } : {}),
-    ...(title ? { title } : {}),
-    ...(subject ? { subject } : {}),
     askedBy: who.askedBy,
     parties: who.parties,
-    ...(md.addressedTo ? { addressedTo: cleanText(md.addressedTo) } : {}),
-    ...(answeredBy ? { answeredBy } : {}),
-    ...(submitted ? { submitted } : {}),
-    ...(received ? { received } : {}),
     questionCount: countQuestions(parsed.blocks),
     answerCount,
     footnoteCount: parsed.footnotes.length,
     identities: ownKeys,
     references,
-    ...(postpones ? { postpones } : {}),
     blocks,
-    ...(parsed.error ? { error: parsed.error } : {}),
   };
+  if (role) record.role = role;
+  if (title) record.title = title;
+  if (subject) record.subject = subject;
+  if (md.addressedTo) record.addressedTo = cleanText(md.addressedTo);
+  if (answeredBy) record.answeredBy = answeredBy;
+  if (submitted) record.submitted = submitted;
+  if (received) record.received = received;
+  if (postpones) record.postpones = postpones;
+  if (parsed.error) record.error = parsed.error;
+  return record;
 }
 
 /** "Vragen van het lid X (P) over de situatie in Oekraïne" → "de situatie in Oekraïne". */
@@ -197,7 +200,7 @@ function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
       lineStart = i + 1;
     }
     counted = at;
-    out.push({
+    const record: { -readonly [K in keyof BlockRecord]: BlockRecord[K] } = {
       kind: b.kind,
       label: b.label.name,
       numbers: b.numbers,
@@ -206,8 +209,9 @@ function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
       line,
       character: at - lineStart,
       text: cleanText(text.slice(b.body.start, b.body.end)),
-      ...(b.parent !== undefined ? { parent: b.parent } : {}),
-    });
+    };
+    if (b.parent !== undefined) record.parent = b.parent;
+    out.push(record);
   }
   return out;
 }

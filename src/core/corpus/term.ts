@@ -14,7 +14,8 @@
  * Statuses: answered in time (received ≤ due); answered late (received > due, and at least one
  * notice extended the term); answered late without postponement (received > due, no notice within
  * the term); open and overdue (no answer, today > due); open (no answer, today ≤ due); and
- * undetermined when the submission date is unknown (then no term can be computed).
+ * undetermined when the dates do not tell: the submission date is unknown (no term), or there is
+ * an answer without a date of receipt.
  */
 
 /** Days between submission and due day, and the length of each extension. */
@@ -37,6 +38,8 @@ export interface AnswerTermInput {
   readonly submitted?: string;
   /** ISO date the answer was received; undefined while the questions are open. */
   readonly received?: string;
+  /** There is an answer, whether or not `received` is known (without it the status is undetermined). */
+  readonly answered?: boolean;
   /** ISO dates of the postponement notices (undefined: a notice without a date). */
   readonly notices: readonly (string | undefined)[];
   /** ISO date of today, for open questions. */
@@ -128,6 +131,7 @@ export function answerTerm(input: AnswerTermInput): AnswerTerm {
     if (received <= due) return { status: 'answeredInTime', ...base, daysToAnswer };
     return { status: extensions > 0 ? 'answeredLate' : 'answeredLateWithoutPostponement', ...base, daysToAnswer, daysOverdue: received - due };
   }
+  if (input.answered) return { status: 'undetermined', ...base };
   if (today > due) return { status: 'openOverdue', ...base, daysOverdue: today - due };
   return { status: 'open', ...base };
 }

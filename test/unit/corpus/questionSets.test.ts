@@ -117,5 +117,8 @@ describe('corpus: question sets', () => {
     const t = setTerm(late.sets[0], '2024-06-01');
     assert.equal(t.status, 'answeredLateWithoutPostponement');
     assert.equal(t.lateNotices, 1);
+    // An answer without "(ontvangen …)": answered, on a day the text does not say.
+    const undated = linkQuestionSets([doc('a.txt', fixture('answered-at-end.txt'))]).sets[0];
+    assert.equal(setTerm(undated, '2024-06-01').status, 'undetermined');
   });
 });

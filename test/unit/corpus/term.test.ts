@@ -71,12 +71,16 @@ describe('corpus: answering term', () => {
     assert.equal(answerTerm({ submitted: '2024-01-29', notices: ['2024-02-15'], today: '2024-03-12' }).status, 'openOverdue');
   });
 
-  it('without a submission date the term is undetermined; a notice without a date extends nothing', () => {
+  it('undetermined without a submission date, or with an answer without a date; a notice without a date extends nothing', () => {
     assert.equal(answerTerm({ received: '2024-02-19', notices: [], today: '2024-06-01' }).status, 'undetermined');
     assert.equal(answerTerm({ submitted: 'gisteren', notices: [], today: '2024-06-01' }).status, 'undetermined');
     const t = answerTerm({ submitted: '2024-01-29', received: '2024-03-01', notices: [undefined], today: '2024-06-01' });
     assert.equal(t.status, 'answeredLateWithoutPostponement');
     assert.equal(t.lateNotices, 1);
+    // An answer without a date of receipt: neither open nor in time nor late.
+    assert.deepEqual(answerTerm({ submitted: '2024-01-29', answered: true, notices: [], today: '2024-06-01' }), {
+      status: 'undetermined', due: '2024-02-19', extensions: 0, lateNotices: 0,
+    });
     assert.throws(() => answerTerm({ submitted: '2024-01-29', notices: [], today: '1 maart 2024' }), /ISO date/);
   });
 });
