@@ -2,6 +2,8 @@
 // The command-line tool: `npx kamerstukken corpus <folder> --format csv|jsonl [--out file]`.
 // Runs dist/cli.js, which `npm run build` makes from src/cli/ (scripts/build.mjs).
 'use strict';
+// A CommonJS launcher, as dist/cli.js is CommonJS: `require` is the way to load it.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { join } = require('node:path');
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');

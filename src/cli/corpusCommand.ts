@@ -97,7 +97,7 @@ export function indexFolder(folder: string, progress?: (done: number, total: num
   try {
     stat = statSync(folder);
   } catch (error) {
-    throw new Error(`cannot read the folder ${folder}: ${describeError(error)}`);
+    throw new Error(`cannot read the folder ${folder}: ${describeError(error)}`, { cause: error });
   }
   if (!stat.isDirectory()) throw new Error(`${folder} is not a folder`);
   const problems: FileProblem[] = [];
