@@ -19,6 +19,9 @@ import { random } from './annotations';
 
 const ROOT = join(__dirname, '..');
 
+/** Changes whenever the same count and seed would write other files (benchmarks keep generated corpora by it). */
+export const GENERATOR_VERSION = 1;
+
 /** What the generator wrote: the names are relative to the folder, with "/" separators. */
 export interface GeneratedCorpus {
   readonly root: string;

@@ -4,6 +4,7 @@
  */
 import { buildCorpus } from './corpus';
 import { benchAnnotations } from './annotations';
+import { benchCorpusCli } from './corpusCli';
 import { benchParser } from './parser';
 import { benchReferences } from './references';
 import { benchTokenize } from './tokenize';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   await benchTokenize(corpus);
   console.log('');
   await benchAnnotations();
+  console.log('');
+  benchCorpusCli();
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Finding and reading the files of a corpus folder (Node APIs: the command line only).
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { looksBinary } from '../core/classify';
 
@@ -82,12 +82,24 @@ const WINDOWS_1252 = new TextDecoder('windows-1252');
  */
 export function readText(path: string): ReadResult {
   let data: Buffer;
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
+    // Open, size, read, close: the system calls of `readFileSync`, with the size checked first.
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return { ok: false, problem: `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB`, bytes: size };
-    data = readFileSync(path);
+    data = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, data, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read < size) data = data.subarray(0, read);
   } catch (error) {
     return { ok: false, problem: describeError(error), bytes: 0 };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decode(data);
 }

@@ -183,7 +183,7 @@ export function ownIdentities(text: string): CorpusIdentity[] {
   if (firstLine) add(identityOfId(firstLine[1]));
   const doc = head.includes('ummer') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
   if (doc) add({ kind: 'documentNumber', value: doc[1].toUpperCase() });
-  const zaak = head.includes('aak') ? OWN_ZAAK.exec(head) : null;
+  const zaak = head.includes('zaak') || head.includes('Zaak') ? OWN_ZAAK.exec(head) : null;
   if (zaak) add({ kind: 'zaakNumber', value: zaak[1].toUpperCase() });
   const title = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_TITLE.exec(head) : null;
   if (title) {

@@ -7,6 +7,7 @@ import { baseNumber } from '../numbers';
 import type { DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
 import { parseDocument } from '../parser';
 import { cleanText } from '../text';
+import { cleanRange } from './cleanRange';
 import { fold } from './fold';
 import { identitiesOfRef, identityKey, ownIdentities } from './identity';
 import { extractPostponement, isPostponementText, normaliseAskers, type PostponedQuestions } from './postponement';
@@ -208,7 +209,7 @@ function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
       end: b.span.end,
       line,
       character: at - lineStart,
-      text: cleanText(text.slice(b.body.start, b.body.end)),
+      text: cleanRange(text, b.body.start, b.body.end),
     };
     if (b.parent !== undefined) record.parent = b.parent;
     out.push(record);
