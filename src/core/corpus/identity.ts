@@ -76,6 +76,20 @@ export function identityOfId(value: string): CorpusIdentity | undefined {
   return undefined;
 }
 
+/** Identities without repeats, in the order first added. */
+class Identities {
+  readonly list: CorpusIdentity[] = [];
+  private readonly keys = new Set<string>();
+
+  add(id: CorpusIdentity | undefined): void {
+    if (!id) return;
+    const k = identityKey(id);
+    if (this.keys.has(k)) return;
+    this.keys.add(k);
+    this.list.push(id);
+  }
+}
+
 /** Parses a key made by {@link identityKey} (any official identifier or number {@link identityOfId} reads). */
 export function parseIdentityKey(key: string): CorpusIdentity | undefined {
   return identityOfId(key);
@@ -110,16 +124,10 @@ export function identitiesOfRef(ref: DocRef): CorpusIdentity[] {
     case 'url': {
       const url = f.value ?? ref.text;
       if (!/officielebekendmakingen\.nl|tweedekamer\.nl|eerstekamer\.nl|tkconv|overheid\.nl/iu.test(url)) return [];
-      const out: CorpusIdentity[] = [];
-      const seen = new Set<string>();
-      const add = (id: CorpusIdentity | undefined): void => {
-        if (!id) return;
-        const k = identityKey(id);
-        if (!seen.has(k)) { seen.add(k); out.push(id); }
-      };
-      for (const m of url.matchAll(URL_ID)) add(identityOfId(m[1]));
-      for (const m of url.matchAll(URL_NUMBER)) add(identityOfId(m[1]));
-      return out;
+      const out = new Identities();
+      for (const m of url.matchAll(URL_ID)) out.add(identityOfId(m[1]));
+      for (const m of url.matchAll(URL_NUMBER)) out.add(identityOfId(m[1]));
+      return out.list;
     }
   }
 }
@@ -132,16 +140,10 @@ export function identitiesOfRef(ref: DocRef): CorpusIdentity[] {
 export function identitiesIn(text: string): CorpusIdentity[] {
   const whole = identityOfId(text);
   if (whole) return [whole];
-  const out: CorpusIdentity[] = [];
-  const seen = new Set<string>();
-  for (const ref of findDocRefs(text)) {
-    for (const id of identitiesOfRef(ref)) {
-      const k = identityKey(id);
-      if (!seen.has(k)) { seen.add(k); out.push(id); }
-    }
-  }
+  const out = new Identities();
   // "kv-tk-2023Z19006" inside a longer text: docRefs reads its zaak number.
-  return out;
+  for (const ref of findDocRefs(text)) for (const id of identitiesOfRef(ref)) out.add(id);
+  return out.list;
 }
 
 /** How far into a text its own metadata is looked for: a copied page's header, an Aanhangsel title. */
@@ -170,13 +172,8 @@ const VERGADERJAAR = /[Vv]ergaderjaar\s*(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\
  */
 export function ownIdentities(text: string): CorpusIdentity[] {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
-  const out: CorpusIdentity[] = [];
-  const seen = new Set<string>();
-  const add = (id: CorpusIdentity | undefined): void => {
-    if (!id) return;
-    const k = identityKey(id);
-    if (!seen.has(k)) { seen.add(k); out.push(id); }
-  };
+  const out = new Identities();
+  const add = (id: CorpusIdentity | undefined): void => out.add(id);
   const ownId = head.includes('versie') || head.includes('Identi') ? OWN_ID.exec(head) : null;
   if (ownId) add(identityOfId(ownId[1].replace(/[-.]+$/u, '')));
   const firstLine = /^\s*(\S+)\s*(?:\n|$)/u.exec(head.length > 200 ? head.slice(0, 200) : head);
@@ -192,5 +189,5 @@ export function ownIdentities(text: string): CorpusIdentity[] {
     const chamber = head.slice(Math.max(0, title.index - 300), title.index + 300).includes('Eerste Kamer') ? 'ek' : 'tk';
     if (vj) add({ kind: 'aanhangsel', chamber, vergaderjaar: vj, number: stripZeros(title[1]) });
   }
-  return out;
+  return out.list;
 }
