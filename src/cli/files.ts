@@ -52,9 +52,10 @@ export function findFiles(root: string, problems: FileProblem[]): FoundFile[] {
       const kamerstuk = lower.endsWith('.kamerstuk');
       if (!kamerstuk && !lower.endsWith('.txt')) continue;
       if (e.isSymbolicLink()) {
-        // A link to a folder named "x.txt" is not a file; a dangling link is reported when read.
+        // Only a link to a file: not to a folder named "x.txt", nor to a pipe (reading it would wait
+        // for ever). A dangling link is reported when read.
         try {
-          if (statSync(p).isDirectory()) continue;
+          if (!statSync(p).isFile()) continue;
         } catch {
           // Read (and reported) below.
         }

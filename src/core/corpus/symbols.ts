@@ -42,6 +42,8 @@ export function symbolEntries(path: string, record: CorpusRecord): SymbolEntry[]
   const submittedWords = record.submitted ? words(dateWords(record.submitted)) : '';
   const receivedWords = record.received ? words(dateWords(record.received)) : '';
   const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  // One string per document, shared by its entries.
+  const headWords = words(`${head} ${fileName}`);
   const out: SymbolEntry[] = [];
   const blocks = record.blocks;
   for (let i = 0; i < blocks.length; i++) {
@@ -60,7 +62,7 @@ export function symbolEntries(path: string, record: CorpusRecord): SymbolEntry[]
       ...(record.title ? { container: record.title } : {}),
       detail: shorten(question, DETAIL_CHARS),
       labelWords: words(`${b.label} ${b.kind === 'question' ? 'vraag' : 'antwoord'}`),
-      headWords: words(`${head} ${fileName}`),
+      headWords,
       bodyWords: words(body),
       submittedWords,
       receivedWords,

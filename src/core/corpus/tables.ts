@@ -80,7 +80,8 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
       addressedTo: r.addressedTo ?? '',
       answeredBy: r.answeredBy ?? '',
       submitted: set?.submitted ?? r.submitted ?? '',
-      received: r.role === 'postponement' ? r.received ?? '' : set?.received ?? r.received ?? '',
+      // Its own date (an answer's, a notice's); for the questions, the day the set was answered.
+      received: r.received ?? set?.received ?? '',
       due: term?.due ?? '',
       daysToAnswer: term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '',
       status: term ? words.statuses[term.status] : '',

@@ -44,6 +44,9 @@ describe('command line: kamerstukken corpus', function () {
     // What must be reported once and skipped: a binary file, a link to nothing.
     writeFileSync(join(c, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00]));
     symlinkSync(join(c, 'weg.txt'), join(c, 'verdwenen.txt'));
+    // What must be left alone: a named pipe (reading it would wait for ever), also behind a link.
+    assert.equal(spawnSync('mkfifo', [join(c, 'pijp.txt')]).status, 0);
+    symlinkSync(join(c, 'pijp.txt'), join(c, 'naar-pijp.txt'));
     // What must be read: an export in Windows-1252, and a .kamerstuk in UTF-16 with a byte order mark.
     writeFileSync(join(c, 'oud-windows.txt'), Buffer.from(answerText({ subject: 'de begroting van Financiën' }), 'latin1'));
     writeFileSync(join(c, 'utf16.kamerstuk'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(answerText({ subject: 'de Zuidas' }), 'utf16le')]));

@@ -51,6 +51,22 @@ describe('corpus: tables', () => {
     assert.match(csv, /"Vragen van het lid Van der Lee \(GroenLinks-PvdA\) over de ""probleem""wolf; deel 2"/u);
   });
 
+  it('CSV: an answer row has its own date of receipt; the set is answered with the last answer', () => {
+    // The same questions answered by two ministers, on different days.
+    const d = [
+      { path: 'a1.txt', record: buildRecord(answerText({ received: '16 februari 2024', minister: 'Minister Adema (Landbouw)' })) },
+      { path: 'a2.txt', record: buildRecord(answerText({ received: '1 maart 2024', minister: 'Minister Harbers (Infrastructuur)' })) },
+      { path: 'v.txt', record: buildRecord(questionsText()) },
+    ];
+    const rows = readCsv(corpusCsv(d, { today: '2024-06-01' }).slice(1), ';');
+    const col = (name: string): number => rows[0].indexOf(name);
+    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[col('received')], r[col('days to answer')], r[col('status')], r[col('related files')]]), [
+      ['a1.txt', '2024-02-16', '32', 'answered late without postponement', 'a2.txt | v.txt'],
+      ['a2.txt', '2024-03-01', '32', 'answered late without postponement', 'a1.txt | v.txt'],
+      ['v.txt', '2024-03-01', '32', 'answered late without postponement', 'a1.txt | a2.txt'],
+    ]);
+  });
+
   it('CSV options: separator, no BOM, other words', () => {
     const words = { ...CORPUS_CSV_WORDS, statuses: { ...CORPUS_CSV_WORDS.statuses, openOverdue: 'open, te laat' } };
     const csv = corpusCsv(docs(), { today: '2024-05-30', separator: ',', bom: false, words });
