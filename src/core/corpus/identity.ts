@@ -54,7 +54,7 @@ const TK_NUMBER = /^(?:19|20)\d{2}([DZ])\d{5}$/iu;
 const OTHER_ID = /^(?:blg-\d{3,8}|stcrt-\d{4}-\d{1,6}|stb-\d{4}-\d{1,6})$/iu;
 
 /**
- * The identity an official identifier or a number stands for: `ah-tk-20232024-1092`,
+ * The identity an official identifier or a number stands for (so also what a key names): `ah-tk-20232024-1092`,
  * `kst-36200-VII-5`, `kv-tk-2023Z19006` (the questions of zaak 2023Z19006), `2024D27196`,
  * `2023Z19006`, `blg-123456`. Undefined for anything else (a Handelingen id `h-tk-…` names a
  * debate, not a document a corpus holds).
@@ -88,11 +88,6 @@ class Identities {
     this.keys.add(k);
     this.list.push(id);
   }
-}
-
-/** Parses a key made by {@link identityKey} (any official identifier or number {@link identityOfId} reads). */
-export function parseIdentityKey(key: string): CorpusIdentity | undefined {
-  return identityOfId(key);
 }
 
 /** Official identifiers in a URL of officielebekendmakingen.nl: `…/ah-tk-20232024-1092.html`. */
