@@ -5,6 +5,7 @@
 import { buildCorpus } from './corpus';
 import { benchAnnotations } from './annotations';
 import { benchCoding } from './coding';
+import { benchCorpusCli } from './corpusCli';
 import { benchParser } from './parser';
 import { benchReferences } from './references';
 import { benchTokenize } from './tokenize';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await benchAnnotations();
   console.log('');
   benchCoding();
+  console.log('');
+  benchCorpusCli();
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,16 @@
 // Bundles the extension with esbuild, twice: for the desktop/remote extension host (Node, `main`) and for
 // the web worker extension host of vscode.dev / github.dev (`browser`). `--watch` rebuilds on change,
 // `--production` minifies and drops source maps (what `vscode:prepublish` runs before `vsce package`).
+// Also the command-line tool (`bin` in package.json: bin/kamerstukken.js runs dist/cli.js), which is
+// not in the .vsix (.vscodeignore lists what is).
 import * as esbuild from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+/** `--cli`: only the command-line tool (its tests build it so). */
+const cliOnly = process.argv.includes('--cli');
 
 /**
  * Fails the web build on any import of a Node builtin (`fs`, `node:path`, ...), naming the importer:
@@ -49,12 +53,26 @@ const targets = [
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     plugins: [noNodeBuiltins],
   },
+  {
+    // The command line: Node, no VS Code (an import of `vscode` fails the build: it is not external here).
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'info',
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    target: 'node18',
+  },
 ];
 
+const selected = cliOnly ? targets.filter((t) => t.outfile === 'dist/cli.js') : targets;
+
 if (watch) {
-  for (const t of targets) await (await esbuild.context(t)).watch();
+  for (const t of selected) await (await esbuild.context(t)).watch();
 } else {
   // A production build starts from an empty dist/: no source maps or other leftovers of a dev build.
-  if (production) await rm('dist', { recursive: true, force: true });
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  if (production && !cliOnly) await rm('dist', { recursive: true, force: true });
+  await Promise.all(selected.map((t) => esbuild.build(t)));
 }

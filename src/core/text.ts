@@ -7,7 +7,7 @@ export { MONTHS };
 const MONTH_ALT = MONTHS.join('|');
 
 /** "22 november 2023", also with a non-breaking space or a line break between the parts. */
-const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
+export const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
 
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {

@@ -1,0 +1,288 @@
+/**
+ * The corpus record of one document: what the corpus needs of it without its text. Plain
+ * JSON-serialisable data with a version, so a cache can keep records across restarts (when to
+ * rebuild, by mtime and size, is the caller's decision; a record of another version is rebuilt).
+ */
+import { baseNumber } from '../numbers';
+import type { DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
+import { parseDocument } from '../parser';
+import { cleanText } from '../text';
+import { cleanRange } from './cleanRange';
+import { fold } from './fold';
+import { identitiesOfRef, identityKey, ownIdentities } from './identity';
+import { extractPostponement, isPostponementText, normaliseAskers, type PostponedQuestions } from './postponement';
+
+/** The record format. Bump on any change of what a record holds or how it is read. */
+export const CORPUS_RECORD_VERSION = 1;
+
+/**
+ * The part a document plays in a question set: the questions alone (as submitted), the answer
+ * (usually with the questions), or a postponement notice. Undefined for other documents.
+ */
+export type SetRole = 'questions' | 'answer' | 'postponement';
+
+export interface BlockRecord {
+  readonly kind: 'question' | 'answer';
+  /** The label as written ("Vraag 1 en 2"), or "Vraag 3" for an implicit one. */
+  readonly label: string;
+  readonly numbers: readonly QuestionNumber[];
+  /** UTF-16 offsets of the block (label included) in the text as read. */
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line and character (UTF-16) of the label's start, for a location without the text. */
+  readonly line: number;
+  readonly character: number;
+  /** The block's text after the label, cleaned for display (line breaks and hyphenation removed). */
+  readonly text: string;
+  /** For answers: index into `blocks` of the question it belongs under, if any. */
+  readonly parent?: number;
+}
+
+/** A reference to another document: its identity key (see identity.ts) and where it is. */
+export interface ReferenceRecord {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface CorpusRecord {
+  readonly version: typeof CORPUS_RECORD_VERSION;
+  readonly kind: DocumentKind;
+  readonly role?: SetRole;
+  /** The title: the questions' header sentence, a page's title, or for a notice the questions it names. */
+  readonly title?: string;
+  /** What the questions are about ("de situatie in Oekraïne"), from the title. */
+  readonly subject?: string;
+  readonly askedBy: readonly string[];
+  readonly parties: readonly string[];
+  readonly addressedTo?: string;
+  /** "Minister Van Weyenberg (Financiën)"; for a notice, who sends it. */
+  readonly answeredBy?: string;
+  /** ISO date the questions were submitted ("ingezonden"), as this document says. */
+  readonly submitted?: string;
+  /** ISO date this answer or notice was received ("ontvangen"; a notice's letter date). */
+  readonly received?: string;
+  /** Questions: distinct question numbers, or question blocks where they have none. */
+  readonly questionCount: number;
+  readonly answerCount: number;
+  readonly footnoteCount: number;
+  /** Keys of the identities the document gives itself (see `ownIdentities`), in order found. */
+  readonly identities: readonly string[];
+  /** References to other documents in text order (its own identities left out). */
+  readonly references: readonly ReferenceRecord[];
+  /** For a postponement notice: the questions it postpones. */
+  readonly postpones?: PostponedQuestions;
+  readonly blocks: readonly BlockRecord[];
+  /** Set when the parser failed on the text (the record is then mostly empty). */
+  readonly error?: string;
+}
+
+/** Whether a cached value is a record this code can use (same version, the fields it reads). */
+export function isCorpusRecord(value: unknown): value is CorpusRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return r.version === CORPUS_RECORD_VERSION && typeof r.kind === 'string' && Array.isArray(r.askedBy)
+    && Array.isArray(r.parties) && Array.isArray(r.identities) && Array.isArray(r.references) && Array.isArray(r.blocks)
+    && typeof r.questionCount === 'number';
+}
+
+/** The record of a text. Never throws; linear in the text's length. */
+export function buildRecord(text: string): CorpusRecord {
+  return recordOf(text, parseDocument(text));
+}
+
+/** The record of a text already parsed (an open editor has the model). */
+export function recordOf(text: string, parsed: ParsedDocument): CorpusRecord {
+  const md = parsed.metadata;
+  const blocks = blockRecords(text, parsed.blocks);
+  const answerCount = countAnswers(parsed.blocks);
+  const role = roleOf(text, parsed, answerCount);
+  const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
+
+  const own = ownIdentities(text);
+  const ownKeys = own.map(identityKey);
+  const references: ReferenceRecord[] = [];
+  for (const ref of parsed.docRefs) {
+    for (const id of identitiesOfRef(ref)) {
+      const key = identityKey(id);
+      if (!ownKeys.includes(key)) references.push({ key, start: ref.span.start, end: ref.span.end });
+    }
+  }
+
+  const who = postpones && postpones.askedBy.length > 0
+    ? { askedBy: [...postpones.askedBy], parties: [...postpones.parties] }
+    : normaliseAskers(md.askedBy, md.parties);
+  const title = md.title?.text ?? postpones?.title;
+  const subject = postpones?.subject ?? subjectOf(md.title?.text);
+  const submitted = md.submitted?.iso ?? postpones?.submitted;
+  const received = role === 'postponement' ? postpones?.noticeDate : md.received?.iso;
+  const answeredBy = role === 'postponement' ? postpones?.from : md.answeredBy;
+
+  // Built by assignment, optional fields only when present: object spreads cost more than the
+  // rest of the record on small documents.
+  const record: { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] } = {
+    version: CORPUS_RECORD_VERSION,
+    kind: parsed.kind,
+    askedBy: who.askedBy,
+    parties: who.parties,
+    questionCount: countQuestions(parsed.blocks),
+    answerCount,
+    footnoteCount: parsed.footnotes.length,
+    identities: ownKeys,
+    references,
+    blocks,
+  };
+  if (role) record.role = role;
+  if (title) record.title = title;
+  if (subject) record.subject = subject;
+  if (md.addressedTo) record.addressedTo = cleanText(md.addressedTo);
+  if (answeredBy) record.answeredBy = answeredBy;
+  if (submitted) record.submitted = submitted;
+  if (received) record.received = received;
+  if (postpones) record.postpones = postpones;
+  if (parsed.error) record.error = parsed.error;
+  return record;
+}
+
+/** "Vragen van het lid X (P) over de situatie in Oekraïne" → "de situatie in Oekraïne". */
+function subjectOf(title: string | undefined): string | undefined {
+  if (!title || !/^Vragen\s+van\s/u.test(title)) return undefined;
+  const i = title.indexOf(' over ');
+  return i === -1 ? undefined : title.slice(i + 6).trim() || undefined;
+}
+
+function roleOf(text: string, parsed: ParsedDocument, answers: number): SetRole | undefined {
+  const kind = parsed.kind;
+  if (kind === 'beslisnota' || kind === 'questionList') return undefined;
+  const md = parsed.metadata;
+  const hasQuestions = parsed.blocks.some((b) => b.kind === 'question') || md.submitted !== undefined
+    || parsed.headers.some((h) => h.kind === 'questions');
+  if (kind === 'postponement') return 'postponement';
+  if (answers > 0 || (md.received !== undefined && parsed.headers.some((h) => h.kind === 'answer'))) return 'answer';
+  if (hasQuestions) return 'questions';
+  // A copied page of a notice is a "webpage"; a .kamerstuk file may be anything.
+  if (isPostponementText(text) && /\bvragen\b/iu.test(text.slice(0, 8000))) return 'postponement';
+  return undefined;
+}
+
+function countAnswers(blocks: readonly QaBlock[]): number {
+  let n = 0;
+  for (const b of blocks) if (b.kind === 'answer') n++;
+  return n;
+}
+
+function countQuestions(blocks: readonly QaBlock[]): number {
+  const numbers = new Set<string>();
+  let unnumbered = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'question') continue;
+    if (b.numbers.length === 0) unnumbered++;
+    for (const n of b.numbers) numbers.add(n);
+  }
+  return numbers.size + unnumbered;
+}
+
+function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
+  const out: BlockRecord[] = [];
+  // Lines counted once, in one pass: labels are in text order.
+  let line = 0;
+  let lineStart = 0;
+  let counted = 0;
+  for (const b of blocks) {
+    const at = b.label.span.start;
+    if (at < counted) {
+      // Not in order (never, as the parser builds blocks): count from the start again.
+      line = 0;
+      lineStart = 0;
+      counted = 0;
+    }
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    counted = at;
+    const record: { -readonly [K in keyof BlockRecord]: BlockRecord[K] } = {
+      kind: b.kind,
+      label: b.label.name,
+      numbers: b.numbers,
+      start: b.span.start,
+      end: b.span.end,
+      line,
+      character: at - lineStart,
+      text: cleanRange(text, b.body.start, b.body.end),
+    };
+    if (b.parent !== undefined) record.parent = b.parent;
+    out.push(record);
+  }
+  return out;
+}
+
+/** A question and its answer, as the JSON Lines table has them. */
+export interface QaPair {
+  readonly numbers: readonly QuestionNumber[];
+  /** The question's label ("Vraag 1 en 2"); absent for an answer without a question. */
+  readonly label?: string;
+  readonly question?: string;
+  /** The answers' text, joined by a blank line when several answer one question; absent while unanswered. */
+  readonly answer?: string;
+}
+
+/**
+ * Questions with their answers: each answer under the question the parser put it under, else
+ * under the first question that shares a number with it ("Antwoord op vraag 3 en 8" after Vraag 8
+ * also answers Vraag 3). Answers that answer no question come last, alone.
+ */
+export function qaPairs(record: CorpusRecord): QaPair[] {
+  const blocks = record.blocks;
+  const answersOf = new Map<number, number[]>();
+  const used = new Set<number>();
+  const questions: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'question') questions.push(i);
+    else if (b.parent !== undefined) push(answersOf, b.parent, i);
+  }
+  for (const i of answersOf.values()) for (const a of i) used.add(a);
+  // Answers placed under another question also answer the questions whose numbers they name.
+  const shared = new Map<number, number[]>();
+  for (let a = 0; a < blocks.length; a++) {
+    const b = blocks[a];
+    if (b.kind !== 'answer' || b.numbers.length === 0) continue;
+    for (const q of questions) {
+      if (b.parent === q || answersOf.has(q) || !intersects(blocks[q].numbers, b.numbers)) continue;
+      push(shared, q, a);
+      used.add(a);
+      // One question per number: sub-item documents repeat "Vraag 1" per part.
+      break;
+    }
+  }
+  const out: QaPair[] = [];
+  for (const q of questions) {
+    const qb = blocks[q];
+    const answers = answersOf.get(q) ?? shared.get(q) ?? [];
+    const answer = answers.map((a) => blocks[a].text).filter((t) => t.length > 0).join('\n\n');
+    out.push({ numbers: qb.numbers, label: qb.label, question: qb.text, ...(answers.length > 0 ? { answer } : {}) });
+  }
+  for (let a = 0; a < blocks.length; a++) {
+    if (blocks[a].kind === 'answer' && !used.has(a)) out.push({ numbers: blocks[a].numbers, answer: blocks[a].text });
+  }
+  return out;
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+function intersects(a: readonly QuestionNumber[], b: readonly QuestionNumber[]): boolean {
+  for (const x of a) for (const y of b) if (x === y || baseNumber(x) === baseNumber(y)) return true;
+  return false;
+}
+
+/** The key that links documents of one question set by their title: askers and subject, folded. */
+export function titleKey(record: Pick<CorpusRecord, 'askedBy' | 'subject'>): string | undefined {
+  if (!record.subject || record.askedBy.length === 0) return undefined;
+  const subject = fold(record.subject);
+  if (subject.length === 0) return undefined;
+  return `${record.askedBy.map(fold).sort().join('+')}|${subject}`;
+}

@@ -1,0 +1,198 @@
+/**
+ * The corpus as a table: CSV with one row per document (written as the annotation export writes
+ * CSV: `;` separator, UTF-8 byte order mark, CRLF, RFC 4180 quoting and the formula guard of
+ * `csvField`, ISO dates), and JSON Lines with one object per document, its metadata and its
+ * questions with their answers. Documents in path order.
+ */
+import { csvField } from '../annotations/export/csv';
+import type { DocumentKind } from '../model';
+import { linkQuestionSets, setTerm, type CorpusDocument, type QuestionSet, type QuestionSets } from './questionSets';
+import { qaPairs, type SetRole } from './record';
+import type { AnswerStatus, AnswerTerm } from './term';
+
+export const CORPUS_CSV_COLUMNS = [
+  'file', 'kind', 'role', 'title', 'askedBy', 'parties', 'addressedTo', 'answeredBy', 'submitted', 'received', 'due',
+  'daysToAnswer', 'status', 'postponements', 'questions', 'footnotes', 'relatedFiles',
+] as const;
+export type CorpusCsvColumn = typeof CORPUS_CSV_COLUMNS[number];
+
+/** The words of the CSV: column headers and the values of the kind, role and status columns. */
+export interface CorpusCsvWords {
+  readonly headers: Readonly<Record<CorpusCsvColumn, string>>;
+  readonly kinds: Readonly<Record<DocumentKind, string>>;
+  readonly roles: Readonly<Record<SetRole, string>>;
+  readonly statuses: Readonly<Record<AnswerStatus, string>>;
+}
+
+export const CORPUS_CSV_WORDS: CorpusCsvWords = {
+  headers: {
+    file: 'file', kind: 'kind', role: 'role', title: 'title', askedBy: 'asked by', parties: 'party', addressedTo: 'addressed to',
+    answeredBy: 'answered by', submitted: 'submitted', received: 'received', due: 'due', daysToAnswer: 'days to answer',
+    status: 'status', postponements: 'postponements', questions: 'questions', footnotes: 'footnotes', relatedFiles: 'related files',
+  },
+  kinds: {
+    questions: 'questions', beslisnota: 'beslisnota', webpage: 'web page', postponement: 'postponement',
+    questionList: 'list of questions', unknown: 'unknown',
+  },
+  roles: { questions: 'questions', answer: 'answer', postponement: 'postponement' },
+  statuses: {
+    answeredInTime: 'answered in time', answeredLate: 'answered late',
+    answeredLateWithoutPostponement: 'answered late without postponement', openOverdue: 'open and overdue', open: 'open',
+    undetermined: 'undetermined',
+  },
+};
+
+export interface CorpusTableOptions {
+  /** ISO date of today: the status of open questions depends on it. */
+  readonly today: string;
+  /** The question sets, when the caller has them; linked from `docs` otherwise. */
+  readonly sets?: QuestionSets;
+}
+
+export interface CorpusCsvOptions extends CorpusTableOptions {
+  /** Field separator: ";" (default), "," or a tab. */
+  readonly separator?: string;
+  /** Start with a UTF-8 byte order mark (default true). */
+  readonly bom?: boolean;
+  readonly words?: CorpusCsvWords;
+}
+
+/** Files of a set other than `path`, in a CSV cell: " | " cannot be in a Windows file name. */
+const FILE_SEPARATOR = ' | ';
+
+const NUMERIC: ReadonlySet<CorpusCsvColumn> = new Set(['daysToAnswer', 'postponements', 'questions', 'footnotes']);
+
+/** The CSV text of a corpus: a header row, then one row per document in path order. */
+export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOptions): string {
+  const sep = options.separator ?? ';';
+  if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
+  const words = options.words ?? CORPUS_CSV_WORDS;
+  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep)];
+  for (const { doc, set, term } of withSets(docs, options)) {
+    const r = doc.record;
+    const values: Record<CorpusCsvColumn, string> = {
+      file: doc.path,
+      kind: words.kinds[r.kind],
+      role: r.role ? words.roles[r.role] : '',
+      title: r.title ?? '',
+      askedBy: r.askedBy.join(', '),
+      parties: r.parties.join(', '),
+      addressedTo: r.addressedTo ?? '',
+      answeredBy: r.answeredBy ?? '',
+      submitted: set?.submitted ?? r.submitted ?? '',
+      // Its own date (an answer's, a notice's); for the questions, the day the set was answered.
+      received: r.received ?? set?.received ?? '',
+      due: term?.due ?? '',
+      daysToAnswer: term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '',
+      status: term ? words.statuses[term.status] : '',
+      postponements: set ? String(set.postponements.length) : '',
+      questions: String(r.questionCount),
+      footnotes: String(r.footnoteCount),
+      relatedFiles: set ? set.files.filter((f) => f !== doc.path).join(FILE_SEPARATOR) : '',
+    };
+    rows.push(CORPUS_CSV_COLUMNS.map((c) => csvField(values[c], sep, NUMERIC.has(c))).join(sep));
+  }
+  return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
+}
+
+/** One line of the JSON Lines table. Absent values are null, so every object has every key. */
+export interface CorpusJsonLine {
+  readonly file: string;
+  readonly kind: DocumentKind;
+  readonly role: SetRole | null;
+  readonly title: string | null;
+  readonly subject: string | null;
+  readonly askedBy: readonly string[];
+  readonly parties: readonly string[];
+  readonly addressedTo: string | null;
+  readonly answeredBy: string | null;
+  readonly submitted: string | null;
+  readonly received: string | null;
+  readonly questionCount: number;
+  readonly answerCount: number;
+  readonly footnoteCount: number;
+  /** Identity keys of the document (see identity.ts). */
+  readonly identities: readonly string[];
+  /** Distinct identity keys it cites, in order of first mention. */
+  readonly references: readonly string[];
+  /** For a notice: what it says of the questions it postpones. */
+  readonly postpones: {
+    readonly title: string | null; readonly askedBy: readonly string[]; readonly parties: readonly string[];
+    readonly submitted: string | null; readonly zaakNumbers: readonly string[]; readonly documentNumbers: readonly string[];
+  } | null;
+  readonly questionSet: {
+    readonly id: string; readonly files: readonly string[]; readonly submitted: string | null; readonly received: string | null;
+    readonly due: string | null; readonly status: AnswerStatus; readonly daysToAnswer: number | null;
+    readonly extensions: number; readonly daysOverdue: number | null;
+  } | null;
+  readonly pairs: ReadonlyArray<{ readonly numbers: readonly string[]; readonly label: string | null; readonly question: string | null; readonly answer: string | null }>;
+}
+
+/** The JSON Lines text of a corpus: one object per document in path order, each line ending in LF. */
+export function corpusJsonl(docs: readonly CorpusDocument[], options: CorpusTableOptions): string {
+  let out = '';
+  for (const line of corpusJsonLines(docs, options)) out += `${JSON.stringify(line)}\n`;
+  return out;
+}
+
+/** The objects of the JSON Lines table, for a caller that writes them as it goes. */
+export function* corpusJsonLines(docs: readonly CorpusDocument[], options: CorpusTableOptions): Generator<CorpusJsonLine> {
+  for (const { doc, set, term } of withSets(docs, options)) {
+    const r = doc.record;
+    const p = r.postpones;
+    yield {
+      file: doc.path,
+      kind: r.kind,
+      role: r.role ?? null,
+      title: r.title ?? null,
+      subject: r.subject ?? null,
+      askedBy: r.askedBy,
+      parties: r.parties,
+      addressedTo: r.addressedTo ?? null,
+      answeredBy: r.answeredBy ?? null,
+      submitted: r.submitted ?? null,
+      received: r.received ?? null,
+      questionCount: r.questionCount,
+      answerCount: r.answerCount,
+      footnoteCount: r.footnoteCount,
+      identities: r.identities,
+      references: [...new Set(r.references.map((x) => x.key))],
+      postpones: p ? {
+        title: p.title ?? null, askedBy: p.askedBy, parties: p.parties, submitted: p.submitted ?? null,
+        zaakNumbers: p.zaakNumbers, documentNumbers: p.documentNumbers,
+      } : null,
+      questionSet: set && term ? {
+        id: set.id, files: set.files, submitted: set.submitted ?? null, received: set.received ?? null, due: term.due ?? null,
+        status: term.status, daysToAnswer: term.daysToAnswer ?? null, extensions: term.extensions, daysOverdue: term.daysOverdue ?? null,
+      } : null,
+      pairs: qaPairs(r).map((q) => ({ numbers: q.numbers, label: q.label ?? null, question: q.question ?? null, answer: q.answer ?? null })),
+    };
+  }
+}
+
+interface Row {
+  readonly doc: CorpusDocument;
+  readonly set?: QuestionSet;
+  readonly term?: AnswerTerm;
+}
+
+/** Documents in path order with their set and its term (computed once per set). */
+function* withSets(docs: readonly CorpusDocument[], options: CorpusTableOptions): Generator<Row> {
+  const sets = options.sets ?? linkQuestionSets(docs);
+  const terms = new Map<number, AnswerTerm>();
+  const ordered = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const doc of ordered) {
+    const i = sets.byFile.get(doc.path);
+    if (i === undefined) {
+      yield { doc };
+      continue;
+    }
+    const set = sets.sets[i];
+    let term = terms.get(i);
+    if (!term) {
+      term = setTerm(set, options.today);
+      terms.set(i, term);
+    }
+    yield { doc, set, term };
+  }
+}

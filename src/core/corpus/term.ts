@@ -1,0 +1,146 @@
+/**
+ * The answering term of Kamervragen, in calendar days (weekends and holidays do not matter):
+ *
+ * - The answer is due 21 days after the questions were submitted: submitted on Monday 29 January
+ *   2024, due on Monday 19 February 2024. An answer received on the due day is in time.
+ * - Every postponement notice sent within the term, the due day included, extends the term by 21
+ *   more days, counted from the due day it extends: one extension per notice. A second notice sent
+ *   within the extended term extends it again (the Kamer receives "tweede uitstelberichten").
+ *   Notices are taken in date order.
+ * - A notice sent after the term (the due day passed) extends nothing: an answer after the term is
+ *   then "answered late without postponement", whatever notices came late.
+ * - A notice without a date extends nothing (it cannot be placed in the term).
+ *
+ * Statuses: answered in time (received ≤ due); answered late (received > due, and at least one
+ * notice extended the term); answered late without postponement (received > due, no notice within
+ * the term); open and overdue (no answer, today > due); open (no answer, today ≤ due); and
+ * undetermined when the dates do not tell: the submission date is unknown (no term), or there is
+ * an answer without a date of receipt.
+ */
+
+/** Days between submission and due day, and the length of each extension. */
+export const ANSWER_TERM_DAYS = 21;
+
+export type AnswerStatus =
+  | 'answeredInTime'
+  | 'answeredLate'
+  | 'answeredLateWithoutPostponement'
+  | 'openOverdue'
+  | 'open'
+  | 'undetermined';
+
+export const ANSWER_STATUSES: readonly AnswerStatus[] = [
+  'answeredInTime', 'answeredLate', 'answeredLateWithoutPostponement', 'openOverdue', 'open', 'undetermined',
+];
+
+export interface AnswerTermInput {
+  /** ISO date the questions were submitted. */
+  readonly submitted?: string;
+  /** ISO date the answer was received; undefined while the questions are open. */
+  readonly received?: string;
+  /** There is an answer, whether or not `received` is known (without it the status is undetermined). */
+  readonly answered?: boolean;
+  /** ISO dates of the postponement notices (undefined: a notice without a date). */
+  readonly notices: readonly (string | undefined)[];
+  /** ISO date of today, for open questions. */
+  readonly today: string;
+}
+
+export interface AnswerTerm {
+  readonly status: AnswerStatus;
+  /** ISO due day after all extensions; undefined without a submission date. */
+  readonly due?: string;
+  /** Notices sent within the term: each extended it by {@link ANSWER_TERM_DAYS}. */
+  readonly extensions: number;
+  /** Notices sent after the term (or without a date): they extended nothing. */
+  readonly lateNotices: number;
+  /** Calendar days from submission to answer. */
+  readonly daysToAnswer?: number;
+  /** Days the answer came after the due day (answered late), or today is past it (open and overdue). */
+  readonly daysOverdue?: number;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/u;
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date; throws on anything else. */
+export function dayNumber(iso: string): number {
+  const m = ISO.exec(iso);
+  if (!m) throw new Error(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(iso)}`);
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
+    throw new Error(`not a calendar date: ${JSON.stringify(iso)}`);
+  }
+  return ms / DAY;
+}
+
+/** The ISO date of a day number. */
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** Whether a string is a valid ISO calendar date. */
+export function isIsoDate(s: string): boolean {
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `iso` plus `days` calendar days. */
+export function addDays(iso: string, days: number): string {
+  return isoOfDay(dayNumber(iso) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The term and status of one question set. Dates that are not valid ISO dates count as unknown. */
+export function answerTerm(input: AnswerTermInput): AnswerTerm {
+  const today = dayNumber(input.today);
+  const submitted = validDay(input.submitted);
+  const received = validDay(input.received);
+  if (submitted === undefined) {
+    return { status: 'undetermined', extensions: 0, lateNotices: input.notices.length };
+  }
+  let due = submitted + ANSWER_TERM_DAYS;
+  let extensions = 0;
+  let lateNotices = 0;
+  const dated: number[] = [];
+  for (const n of input.notices) {
+    const d = validDay(n);
+    if (d === undefined) lateNotices++; else dated.push(d);
+  }
+  dated.sort((a, b) => a - b);
+  for (const d of dated) {
+    if (d <= due) {
+      due += ANSWER_TERM_DAYS;
+      extensions++;
+    } else {
+      lateNotices++;
+    }
+  }
+  const base = { due: isoOfDay(due), extensions, lateNotices };
+  if (received !== undefined) {
+    const daysToAnswer = received - submitted;
+    if (received <= due) return { status: 'answeredInTime', ...base, daysToAnswer };
+    return { status: extensions > 0 ? 'answeredLate' : 'answeredLateWithoutPostponement', ...base, daysToAnswer, daysOverdue: received - due };
+  }
+  if (input.answered) return { status: 'undetermined', ...base };
+  if (today > due) return { status: 'openOverdue', ...base, daysOverdue: today - due };
+  return { status: 'open', ...base };
+}
+
+function validDay(iso: string | undefined): number | undefined {
+  if (iso === undefined) return undefined;
+  try {
+    return dayNumber(iso);
+  } catch {
+    return undefined;
+  }
+}
