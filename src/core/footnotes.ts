@@ -9,10 +9,12 @@ export interface FootnoteScan {
 }
 
 /**
- * A footnote line: "1 https://...", "1. text ↩︎", "[1] text", "1) text". Without the `u` flag,
- * which makes the scan about twice as costly and changes nothing here (the match runs to the line end).
+ * A footnote line: "1 https://...", "1. text ↩︎", "[1] text", "1) text"; and the marker glued to a
+ * document number or URL, as PDF extraction leaves a superscript: "32024D27196", "2https://...".
+ * Without the `u` flag, which makes the scan about twice as costly and changes nothing here (the
+ * match runs to the line end).
  */
-const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)[ \t\u00A0]+(\S[^\n]*)$/gm;
+const DEF_LINE = /^[ \t\u00A0]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)(?:[ \t\u00A0]+|(?=(?:19|20)\d\d[DZ]\d{5}(?!\d)|https?:\/\/))(\S[^\n]*)$/gm;
 /**
  * Markers: glued after a word or punctuation ("toelichten?1", "komen.1", "regeling1)"), or in
  * brackets ("[1]", "[4 5 ]"). Neither kind can start inside the other, so each is looked for by
@@ -101,8 +103,9 @@ export function findFootnotes(text: string): FootnoteScan {
       if (+marker === 0) continue;
     }
     let bodyEnd = trimEnd(text, bodyStart, lineEnd);
-    const arrow = text.lastIndexOf('↩', bodyEnd);
-    if (hasArrow && arrow >= bodyStart) bodyEnd = trimEnd(text, bodyStart, arrow);
+    // Only where the line has one: without, `lastIndexOf` would search the text before it (quadratic).
+    const arrow = hasArrow ? text.lastIndexOf('↩', bodyEnd) : -1;
+    if (arrow >= bodyStart) bodyEnd = trimEnd(text, bodyStart, arrow);
     candidates.push({ marker: String(+marker), start: m.index + m[0].indexOf(marker), end: lineEnd, bodyStart, bodyEnd, definite });
   }
   // Every return has the same three fields: one object shape keeps the caller's code optimised.
