@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildDocLinks, safeLinkTarget } from '../core/links';
+import { buildDocLinks, linkPieces, safeLinkTarget, type LinkSource } from '../core/links';
 import type { DocRef, QuestionNumber } from '../core/model';
 import { crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/references';
 import { toRange } from '../convert';
@@ -40,6 +40,18 @@ export function untrusted(): vscode.MarkdownString {
 
 function appendExcerpt(md: vscode.MarkdownString, e: Excerpt): void {
   md.appendMarkdown(escapedLines(e.text) + (e.truncated ? ' …' : '') + '\n\n');
+}
+
+/**
+ * An excerpt whose references to other documents (URLs, Kamerstukken, document numbers) are links,
+ * made as safe as the document links: http(s) only, the target percent-encoded, the rest escaped.
+ */
+function appendLinkedExcerpt(md: vscode.MarkdownString, e: Excerpt, preferred: LinkSource | undefined): void {
+  const value = linkPieces(e.text, preferred).map((p, k) => p.url !== undefined
+    ? mdLink(p.text.replace(/\s+/g, ' '), p.url)
+    // Each line as `escapedLines` gives it; a piece after a link goes on on its line.
+    : p.text.split(/\r?\n/).map((l, n) => escapeMarkdown(n > 0 || k === 0 ? l.replace(/^\s+/, '') : l)).join('  \n')).join('');
+  md.appendMarkdown(value + (e.truncated ? ' …' : '') + '\n\n');
 }
 
 function listNumbers(numbers: readonly QuestionNumber[]): string {
@@ -102,7 +114,7 @@ export function registerHover(models: DocumentModels): vscode.Disposable {
         case 'footnote': {
           const md = untrusted();
           md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Footnote {0}', target.footnote.marker))}**\n\n`);
-          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, 15, 2500));
+          appendLinkedExcerpt(md, excerpt(document.getText(), target.footnote.body, 15, 2500), preferredSource(document));
           return new vscode.Hover(md, range);
         }
         case 'docRef':
