@@ -197,17 +197,18 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   // Capitalised keywords inside a label just found are not looked at (the label is skipped);
   // lowercase "vraag"/"vragen" there still are cross-reference candidates.
   let labelEnd = 0;
-  // The line breaks around the current keyword, found in text order (once each) when needed:
-  // `prevNl` < i ≤ `nextNl`; -2 for not looked up yet, -1 for none.
-  let prevNl = -1;
-  let nextNl = -2;
+  // The line of the last keyword that needed it: [lineStart, lineEnd). Keywords come in text order,
+  // so a later line is searched for only between the previous line's end and the keyword, and
+  // from the keyword to its line's end: each part of the text once.
+  let lineStart = 0;
+  let lineEnd = -1;
   const onLongLine = (i: number): boolean => {
-    if (nextNl === -2) nextNl = text.indexOf('\n');
-    while (nextNl !== -1 && nextNl < i) {
-      prevNl = nextNl;
-      nextNl = text.indexOf('\n', nextNl + 1);
+    if (i > lineEnd) {
+      lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      const nl = text.indexOf('\n', i);
+      lineEnd = nl === -1 ? text.length : nl;
     }
-    return (nextNl === -1 ? text.length : nextNl) - prevNl > LONG_LINE;
+    return lineEnd - lineStart > LONG_LINE;
   };
   KEYWORD.lastIndex = 0;
   // `test`, not `exec`: no match object per keyword (there are tens of thousands in a long text).
@@ -229,12 +230,13 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
     let mode = before(text, i);
     // A document on one line: a label after a title or heading without punctuation.
-    if (mode === 'text') {
-      if (!onLongLine(i) || REF_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i))) continue;
+    const afterWord = mode === 'text';
+    if (afterWord) {
+      if (!onLongLine(i)) continue;
       mode = 'sentence';
     }
     const label = readLabel(text, i, end, isAnswer, mode, labels.length > 0 ? labels[labels.length - 1].kind : undefined);
-    if (label) {
+    if (label && !(afterWord && REF_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i)))) {
       labels.push(label.label);
       if (pushed) others.pop();
       labelEnd = label.end;
@@ -561,7 +563,8 @@ function parse(text: string): ParsedDocument {
   const kind = classify(text);
   if (looksBinary(text)) return emptyDocument(kind);
 
-  const fn = findFootnotes(text);
+  const docRefs = findDocRefs(text);
+  const fn = findFootnotes(text, gluedToMarker(text, docRefs));
   const refCandidates: number[] = [];
   let labels = findLabels(text, refCandidates);
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
@@ -606,7 +609,6 @@ function parse(text: string): ParsedDocument {
   assignParents(blocks);
   const sections = buildSections(text, foundSections, boundaries);
 
-  const docRefs = findDocRefs(text);
   // Built by push, as the next loop pushes: an array from `map` has another elements kind in
   // optimised code, and `parse` deoptimised here on every call.
   const skip: Span[] = [];
@@ -627,6 +629,19 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+/**
+ * Where a document number or URL follows a digit: only where it is a footnote's text glued to its
+ * marker at a line start ("32024D27196"), as `findDocRefs` accepts no other.
+ */
+function gluedToMarker(text: string, docRefs: readonly DocRef[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < docRefs.length; k++) {
+    const r = docRefs[k];
+    if ((r.kind === 'documentNumber' || r.kind === 'url') && r.span.start > 0 && isDigit(text.charCodeAt(r.span.start - 1))) out.push(r.span.start);
+  }
+  return out;
 }
 
 /** Per footnote: whether a reference to another document is in it. Both lists in text order. */
