@@ -36,8 +36,8 @@ const HANDELINGEN_BEFORE = new RegExp(`${HANDELINGEN}${CHAMBER}\\s*,?\\s*(?:${VE
 /** How far back HANDELINGEN_BEFORE is looked for. */
 const BEFORE_WINDOW = 90;
 
-/** "28 828", "21 501-02" (a dossier with a sub-number), "36 200 VII" (a part): without captures. */
-const DOSSIER_REST = '\\d{2}[ \\u00A0]?\\d{3}(?:[-\\u2010\\u2011–]\\d{2}(?!\\d))?(?:[ \\u00A0]+(?:[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?';
+/** "28 828", "21 501-02" (a dossier with a sub-number), "36 200 VII" or "36600-VII" (a part): without captures. */
+const DOSSIER_REST = '\\d{2}[ \\u00A0]?\\d{3}(?:[-\\u2010\\u2011–]\\d{2}(?!\\d))?(?:(?:[ \\u00A0]+|-)(?:[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?';
 
 // Kamerstuk 28 828, nr. 70 | Kamerstukken II 2019/20, 29 984, nr. 899 | Kamerstuk 36 200 VII, nr. 5 | Kamerstuk 31865-207
 // | Kamerstuk 21 501-02 nr. 2733 | Kamerstukken II , 2023/24, 28 828, nr. 137 | Kamerstuk 29 629, 32 761, nr. 1156
@@ -45,7 +45,7 @@ const DOSSIER_REST = '\\d{2}[ \\u00A0]?\\d{3}(?:[-\\u2010\\u2011–]\\d{2}(?!\\d
 // The number belongs to the first of several dossiers.
 const KAMERSTUK = new RegExp(
   `Kamerstuk(?:${BREAK}ken)?${CHAMBER}(?:\\s*,?\\s*${YEARS})?\\s*,?\\s*`
-  + '(?<dossier>\\d{2}[ \\u00A0]?\\d{3})(?:[-\\u2010\\u2011–](?<sub>\\d{2})(?!\\d))?(?:[ \\u00A0]+(?<part>[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?'
+  + '(?<dossier>\\d{2}[ \\u00A0]?\\d{3})(?:[-\\u2010\\u2011–](?<sub>\\d{2})(?!\\d))?(?:(?:[ \\u00A0]+|-)(?<part>[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?'
   + `(?:(?:\\s*,\\s*|\\s+en\\s+|\\s*\\/\\s*)${DOSSIER_REST})*`
   + `(?:\\s*,?\\s*${NR_WORD}(?:(?<nr>\\d{1,5})(?!\\d)|(?<letter>[A-Z]{1,2})(?![A-Za-z\\d\\u00C0-\\u024F]))|-(?<dashed>\\d{1,5})(?!\\d)|\\s*,\\s*(?<ekLetter>[A-Z]{1,2})(?![A-Za-z\\d\\u00C0-\\u024F]))`,
   'y',

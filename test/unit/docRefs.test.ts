@@ -89,6 +89,11 @@ describe('findDocRefs: forms found in real documents', () => {
     assert.deepEqual(refs('Kamerstuk 28 828, nr. Aanvullend; Kamerstuk 28 828, B; zie nr. A van de lijst.'), []);
   });
 
+  it('a part after a hyphen, "Kamerstukken" hyphenated at a line end', () => {
+    assert.deepEqual(refs('Kamerstukken II 2024/25, 36600-VII, nr. 1'), [`kamerstuk ${JSON.stringify({ chamber: 'tk', dossier: '36600', number: '1', vergaderjaar: '20242025', part: 'VII' })}`]);
+    assert.deepEqual(refs('Kamerstuk-\nken II 2019/20, 29 984, nr. 899'), [kst('29984', '899', { vergaderjaar: '20192020' })]);
+  });
+
   it('two dossiers: the number belongs to the first', () => {
     assert.deepEqual(refs('Kamerstuk 29 629, 32 761, nr. 1156'), [kst('29629', '1156')]);
     assert.deepEqual(refs('Kamerstukken 29 628 en 32 761, nr. 1135'), [kst('29628', '1135')]);
