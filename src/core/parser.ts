@@ -231,7 +231,7 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     let mode = before(text, i);
     // A document on one line: a label after a title or heading without punctuation.
     const afterWord = mode === 'text';
-    if (afterWord) {
+    if (mode === 'text') {
       if (!onLongLine(i)) continue;
       mode = 'sentence';
     }
