@@ -31,10 +31,36 @@ const QUESTION_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Vraag|Vragen|VRAAG)[ \t\u00A0]*\
 const ANSWER_LABEL = /(?:^|[\s.?!:;)\d*#_])(?:Antwoord(?:en)?|ANTWOORD)(?:[ \t\u00A0]+op)?(?:[ \t\u00A0]+(?:de[ \t\u00A0]+)?vra(?:ag|gen))?[ \t\u00A0]*(?:\d|:|\r?\n)/mu;
 const QUESTIONS_HEADER = /Vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+heer|mevrouw|het\s+Kamerlid)\s/u;
 const ANSWER_HEADER = /Antwoord\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris)|\(ontvangen\s/u;
-const QUESTION_BY = /^[ \t\u00A0#*_]*Vra(?:ag|gen)\s+van\s+[^\n:]{2,120}:[ \t*_]*\r?$/mu;
-const POSTPONEMENT = /niet\s+binnen\s+de\s+(?:gebruikelijke|gestelde|voorgeschreven|reguliere)\s+termijn|uitstelbericht|Mededeling\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris)|uitstel\s+van\s+(?:de\s+)?beantwoording/iu;
-const QUESTION_LIST = /(?:Lijst|lijst)\s+van\s+vragen(?:\s+en\s+antwoorden)?|(?:Feitelijke|feitelijke)\s+vragen|(?:vastgestelde|Vastgestelde)\s+lijst/u;
+/** "Vraag van de heer X (VVD):"; in older Aanhangsels "Vraag van de g.a. de heer X (VVD)", without the colon. */
+const QUESTION_BY = /^[ \t\u00A0#*_]*(?:Vra(?:ag|gen)\s+van\s+[^\n:]{2,120}:|Vraag\s+van\s+[^\n:]{2,120}\)\.?)[ \t*_]*\r?$/mu;
+/**
+ * The words of a postponement letter (uitstelbericht), also as a web page copies it ("Mededeling
+ * (uitstel antwoord)", "Uitstel beantwoording vragen ...", "niet binnen de termijn van drie weken").
+ */
+const POSTPONEMENT = new RegExp([
+  'niet\\s+binnen\\s+de\\s+(?:(?:gebruikelijke|gestelde|voorgeschreven|reguliere|daarvoor\\s+(?:gestelde|staande|geldende))\\s+)?termijn',
+  'niet\\s+binnen\\s+drie\\s+weken',
+  'uitstel(?:bericht|brief)',
+  'Mededeling\\s+(?:van\\s+(?:de\\s+)?(?:Minister|Staatssecretaris)|\\(uitstel\\s+antwoord\\))',
+  'uitstel\\s+(?:van\\s+(?:de\\s+)?)?beantwoording',
+].join('|'), 'iu');
+const QUESTION_LIST = /(?:Lijst|lijst|LIJST)\s+(?:van|VAN)\s+(?:vragen|VRAGEN)(?:\s+(?:en|EN)\s+(?:antwoorden|ANTWOORDEN))?|(?:Feitelijke|feitelijke)\s+vragen|(?:vastgestelde|Vastgestelde)\s+lijst/u;
 const NUMBERED_QUESTION = /^[ \t\u00A0]*\d{1,3}[.)]?[ \t\u00A0]+[^\n]{0,400}\?/gmu;
+/** A question number alone on its line ("1"), the question on the next line or two. */
+const BARE_NUMBERED_QUESTION = /^[ \t\u00A0]*(\d{1,3})[ \t\u00A0]*\r?\n(?:[ \t\u00A0]*\p{L}[^\n]{0,400}\n){0,2}?[ \t\u00A0]*\p{L}[^\n]{0,400}\?/gmu;
+
+/**
+ * Whether questions numbered alone on their line run 1, 2, 3, …: page numbers and other numbers
+ * alone on a line, each followed by a question, do not make a list unless they count up from 1.
+ */
+function hasBareNumberedQuestions(sample: string): boolean {
+  let expect = 1;
+  BARE_NUMBERED_QUESTION.lastIndex = 0;
+  for (let m = BARE_NUMBERED_QUESTION.exec(sample); m; m = BARE_NUMBERED_QUESTION.exec(sample)) {
+    if (+m[1] === expect && ++expect > 3) return true;
+  }
+  return false;
+}
 
 /** Whether the text looks binary: NUL characters or many control characters near the start. */
 export function looksBinary(text: string): boolean {
@@ -69,7 +95,8 @@ export function classify(text: string): DocumentKind {
   const hasHeader = QUESTIONS_HEADER.test(sample);
 
   if (NAV_LINE.test(sample) && (WEB_METADATA.test(sample) || hasQuestionLabel || hasHeader) || WEB_METADATA.test(sample)) {
-    return 'webpage';
+    // A copied page that holds a postponement letter is one.
+    return !hasQuestionLabel && POSTPONEMENT.test(sample) ? 'postponement' : 'webpage';
   }
   const h = countBeslisnotaHeadings(sample);
   if (h.markers >= 2 || (h.markers >= 1 && h.all >= 3)) return 'beslisnota';
@@ -78,7 +105,7 @@ export function classify(text: string): DocumentKind {
   if (POSTPONEMENT.test(sample) && (hasHeader || /\bvragen\b/iu.test(sample))) return 'postponement';
   if (hasHeader || (hasAnswerLabel && (ANSWER_HEADER.test(sample) || QUESTION_BY.test(sample)))) return 'questions';
   const numbered = sample.match(NUMBERED_QUESTION);
-  if (numbered && numbered.length >= 3 && hasAnswerLabel) return 'questionList';
+  if (hasAnswerLabel && ((numbered && numbered.length >= 3) || hasBareNumberedQuestions(sample))) return 'questionList';
   return 'unknown';
 }
 

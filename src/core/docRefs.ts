@@ -12,17 +12,42 @@ export function normaliseVergaderjaar(a: string, b: string): string | undefined 
   return y2 === y1 + 1 ? `${y1}${y2}` : undefined;
 }
 
-const YEARS = '(\\d{4})\\s*[–—\\-/]\\s*(\\d{4}|\\d{2})(?!\\d)';
-const NR = '(?:nr\\.?|nummer|no\\.)\\s*(\\d{1,5})(?!\\d)';
+/**
+ * A word broken at a syllable, as extraction leaves it: a hyphen ("Handelin-gen"), possibly at a
+ * line end ("verga-\nderjaar"), or a soft hyphen from a web page. Between the syllables of a word.
+ */
+const BREAK = '(?:\\u00AD|[-\\u2010\\u2011][ \\t\\u00A0]*(?:\\r?\\n[ \\t\\u00A0]*)?)?';
+const broken = (...syllables: string[]): string => syllables.join(BREAK);
+const HANDELINGEN = broken('Han', 'de', 'lin', 'gen');
+const VERGADERJAAR = broken('ver', 'ga', 'der', 'jaar');
 
-const AANHANGSEL = new RegExp(
-  `Aanhangsel\\s+(?:van\\s+de\\s+)?Handelingen(?:\\s+(I{1,2})(?![A-Za-z]))?\\s*,?\\s*(?:vergaderjaar\\s*)?${YEARS}\\s*,?\\s*${NR}`,
-  'y',
-);
+/** "2023–2024", "2023/24", "2022/-23", "2022-’23", "2023 - 2024". */
+const YEARS = '(\\d{4})\\s*[–—\\-\\u2010\\u2011/](?:\\s*[–—\\-\\u2010\\u2011/\'’‘])?\\s*(\\d{4}|\\d{2})(?!\\d)';
+const NR_WORD = '(?:nr\\.?|nummer|no\\.)\\s*';
+const NR = `${NR_WORD}(\\d{1,5})(?!\\d)`;
+const CHAMBER = '(?:\\s+(I{1,2})(?![A-Za-z]))?';
+
+const AANHANGSEL_WORDS = `Aanhangsels?\\s+(?:van\\s+de\\s+)?${HANDELINGEN}`;
+const AANHANGSEL = new RegExp(`${AANHANGSEL_WORDS}${CHAMBER}\\s*,?\\s*(?:${VERGADERJAAR}\\s*)?${YEARS}\\s*,?\\s*${NR}`, 'y');
+/** "Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045": the year before the word. */
+const AANHANGSEL_NO_YEAR = new RegExp(`${AANHANGSEL_WORDS}\\s*,?\\s*${NR}`, 'y');
+/** What precedes such an Aanhangsel, read in the few characters before it. */
+const HANDELINGEN_BEFORE = new RegExp(`${HANDELINGEN}${CHAMBER}\\s*,?\\s*(?:${VERGADERJAAR}\\s*)?${YEARS}\\s*,?\\s*$`);
+/** How far back HANDELINGEN_BEFORE is looked for. */
+const BEFORE_WINDOW = 90;
+
+/** "28 828", "21 501-02" (a dossier with a sub-number), "36 200 VII" or "36600-VII" (a part): without captures. */
+const DOSSIER_REST = '\\d{2}[ \\u00A0]?\\d{3}(?:[-\\u2010\\u2011–]\\d{2}(?!\\d))?(?:(?:[ \\u00A0]+|-)(?:[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?';
 
 // Kamerstuk 28 828, nr. 70 | Kamerstukken II 2019/20, 29 984, nr. 899 | Kamerstuk 36 200 VII, nr. 5 | Kamerstuk 31865-207
+// | Kamerstuk 21 501-02 nr. 2733 | Kamerstukken II , 2023/24, 28 828, nr. 137 | Kamerstuk 29 629, 32 761, nr. 1156
+// | Kamerstukken I 2017/18, 21 501-31, nr. A (the Eerste Kamer numbers its documents with letters).
+// The number belongs to the first of several dossiers.
 const KAMERSTUK = new RegExp(
-  `Kamerstuk(?:ken)?(?:\\s+(I{1,2})(?![A-Za-z]))?(?:\\s+${YEARS})?\\s*,?\\s*(\\d{2}[ \\u00A0]?\\d{3})(?:[ \\u00A0]+([IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?(?:\\s*,\\s*${NR}|-(\\d{1,5})(?!\\d))`,
+  `Kamerstuk(?:${BREAK}ken)?${CHAMBER}(?:\\s*,?\\s*${YEARS})?\\s*,?\\s*`
+  + '(?<dossier>\\d{2}[ \\u00A0]?\\d{3})(?:[-\\u2010\\u2011–](?<sub>\\d{2})(?!\\d))?(?:(?:[ \\u00A0]+|-)(?<part>[IVXLC]{1,6}[A-Z]?|[A-Z])(?![A-Za-z]))?'
+  + `(?:(?:\\s*,\\s*|\\s+en\\s+|\\s*\\/\\s*)${DOSSIER_REST})*`
+  + `(?:\\s*,?\\s*${NR_WORD}(?:(?<nr>\\d{1,5})(?!\\d)|(?<letter>[A-Z]{1,2})(?![A-Za-z\\d\\u00C0-\\u024F]))|-(?<dashed>\\d{1,5})(?!\\d)|\\s*,\\s*(?<ekLetter>[A-Z]{1,2})(?![A-Za-z\\d\\u00C0-\\u024F]))`,
   'y',
 );
 
@@ -90,11 +115,26 @@ export function findDocRefs(text: string): DocRef[] {
   };
   const url = (p: number): void => {
     const m = tryAt(URL, Kind.Url, p);
-    if (!m || (p > 0 && isWordCode(text.charCodeAt(p - 1)))) return;
+    if (!m || (p > 0 && isWordCode(text.charCodeAt(p - 1)) && !afterFootnoteMarker(text, p))) return;
     // Trailing punctuation and the footnote back-link arrow are not part of a URL.
     const written = m[0].replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
     if (written.endsWith('(') || written.length < 8) return;
     add('url', Kind.Url, p, p + written.length, { value: written.startsWith('www.') ? `https://${written}` : written });
+  };
+  // "Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045": the vergaderjaar is read
+  // before the word the scan found, and the reference starts there.
+  const aanhangselAfterYear = (q: number): void => {
+    AANHANGSEL_NO_YEAR.lastIndex = q;
+    const m = AANHANGSEL_NO_YEAR.exec(text);
+    if (!m) return;
+    const from = Math.max(lastEnd[Kind.Aanhangsel], q - BEFORE_WINDOW);
+    const back = HANDELINGEN_BEFORE.exec(text.slice(from, q));
+    const vj = back ? normaliseVergaderjaar(back[2], back[3]) : undefined;
+    if (!back || !vj) return;
+    const start = from + back.index;
+    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
+    lastEnd[Kind.Aanhangsel] = q + m[0].length;
+    add('aanhangsel', Kind.Aanhangsel, start, q + m[0].length, { chamber: back[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[1] });
   };
   const otherId = (p: number): void => {
     const m = tryAt(OTHER_ID, Kind.OtherId, p);
@@ -113,16 +153,19 @@ export function findDocRefs(text: string): DocRef[] {
       const m = tryAt(AANHANGSEL, Kind.Aanhangsel, q);
       const vj = m ? normaliseVergaderjaar(m[2], m[3]) : undefined;
       if (m && vj) add('aanhangsel', Kind.Aanhangsel, q, q + m[0].length, { chamber: m[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[4] });
+      else if (!m) aanhangselAfterYear(q);
     } else if (first === 75 /* K */) {
       const m = tryAt(KAMERSTUK, Kind.Kamerstuk, q);
-      if (m) {
+      const g = m?.groups;
+      // Letters without "nr." only where the Eerste Kamer is named: "Kamerstukken I 2023/24, 36 200, A".
+      if (m && g && (g.ekLetter === undefined || m[1] === 'I')) {
         const fields: { -readonly [K in keyof DocRefFields]: DocRefFields[K] } = {
           chamber: m[1] === 'I' ? 'ek' : 'tk',
-          dossier: m[4].replace(/[ \u00A0]/g, ''),
-          number: m[6] ?? m[7],
+          dossier: g.dossier.replace(/[ \u00A0]/g, '') + (g.sub ? `-${g.sub}` : ''),
+          number: g.nr ?? g.letter ?? g.dashed ?? g.ekLetter,
         };
         if (m[2] && m[3]) fields.vergaderjaar = normaliseVergaderjaar(m[2], m[3]);
-        if (m[5]) fields.part = m[5];
+        if (g.part) fields.part = g.part;
         add('kamerstuk', Kind.Kamerstuk, q, q + m[0].length, fields);
       }
     } else if (first === 58 /* : of "://" */) {
@@ -132,7 +175,7 @@ export function findDocRefs(text: string): DocRef[] {
       url(q);
     } else {
       const m = tryAt(TK_NUMBER, Kind.TkNumber, q);
-      if (m && !(q > 0 && isWordCode(text.charCodeAt(q - 1)))) {
+      if (m && !(q > 0 && isWordCode(text.charCodeAt(q - 1)) && !afterFootnoteMarker(text, q))) {
         add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', Kind.TkNumber, q, q + m[0].length, { value: m[0] });
       }
     }
@@ -165,6 +208,23 @@ export function findDocRefs(text: string): DocRef[] {
     out.push({ kind: f.kind, span: { start: f.start, end: f.end }, text: f.text, fields: f.fields });
   }
   return out;
+}
+
+/**
+ * Whether the one or two digits before `q` are a footnote's marker at the start of its line, glued
+ * to its text as PDF extraction leaves a superscript: "32024D27196" is footnote 3, "2024D27196".
+ */
+function afterFootnoteMarker(text: string, q: number): boolean {
+  let s = q;
+  while (s > 0 && q - s < 2 && isDigit(text.charCodeAt(s - 1))) s--;
+  if (s === q || (s > 0 && isDigit(text.charCodeAt(s - 1)))) return false;
+  let k = s - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function notAfterWord(text: string, i: number): boolean {

@@ -2,7 +2,7 @@
  * The link builder: what a reference to another document is, in structured form (the adapter
  * words it), and where it can be read. Built offline from the text; no network.
  */
-import { normaliseVergaderjaar } from './docRefs';
+import { findDocRefs, normaliseVergaderjaar } from './docRefs';
 import type { DocRef, Metadata } from './model';
 
 /** Where a link goes. `web` is a URL written in the text itself. */
@@ -44,9 +44,14 @@ export function displayVergaderjaar(vj: string): string {
   return /^\d{8}$/u.test(vj) ? `${vj.slice(0, 4)}–${vj.slice(4)}` : vj;
 }
 
-/** "28828" → "28 828", as dossier numbers are written. */
+/** "28828" → "28 828", "21501-02" → "21 501-02", as dossier numbers are written. */
 export function displayDossier(dossier: string): string {
-  return /^\d{5}$/u.test(dossier) ? `${dossier.slice(0, 2)} ${dossier.slice(2)}` : dossier;
+  return /^\d{5}(?:-\d{2})?$/u.test(dossier) ? `${dossier.slice(0, 2)} ${dossier.slice(2)}` : dossier;
+}
+
+/** A document number as the identifiers write it: "070" → "70"; the Eerste Kamer's letters ("A") as they are. */
+function documentNumber(n: string | undefined): string {
+  return n !== undefined && /^[A-Z]{1,2}$/u.test(n) ? n : String(+(n ?? '0'));
 }
 
 function ob(id: string): DocLink {
@@ -64,7 +69,8 @@ function tkNumberLinks(value: string, zaak: boolean): DocLink[] {
 }
 
 const AH_ID = /^ah-(tk|ek)-(\d{8})-(\d{1,5})$/u;
-const KST_ID = /^kst-(\d{4,6})(?:-([A-Z]{1,6}))?-(\d{1,5})$/u;
+/** "kst-28828-70", "kst-36200-VII-5", "kst-21501-02-2733" (a dossier's sub-number), "kst-35261-B" (Eerste Kamer). */
+const KST_ID = /^kst-(\d{4,6}(?:-\d{2})?)(?:-([A-Z]{1,6}))?-(\d{1,5}|[A-Z]{1,2})$/u;
 
 /** The description and links of a reference to another document. */
 export function buildDocLinks(ref: DocRef): DocLinks {
@@ -83,7 +89,7 @@ export function buildDocLinks(ref: DocRef): DocLinks {
     case 'kamerstuk': {
       const chamber = f.chamber ?? 'tk';
       const dossier = f.dossier ?? '';
-      const number = String(+(f.number ?? '0'));
+      const number = documentNumber(f.number);
       const id = ['kst', dossier, ...(f.part ? [f.part] : []), number].join('-');
       return {
         description: { kind: 'kamerstuk', chamber, dossier, number, ...(f.part ? { part: f.part } : {}), ...(f.vergaderjaar ? { vergaderjaar: f.vergaderjaar } : {}) },
@@ -114,7 +120,8 @@ export function buildDocLinks(ref: DocRef): DocLinks {
       const kst = KST_ID.exec(value);
       if (kst) {
         return {
-          description: { kind: 'kamerstuk', chamber: 'tk', dossier: kst[1], number: String(+kst[3]), ...(kst[2] ? { part: kst[2] } : {}) },
+          // Only the Eerste Kamer numbers documents with letters.
+          description: { kind: 'kamerstuk', chamber: /^[A-Z]/u.test(kst[3]) ? 'ek' : 'tk', dossier: kst[1], number: documentNumber(kst[3]), ...(kst[2] ? { part: kst[2] } : {}) },
           links: [ob(value)],
         };
       }
@@ -165,4 +172,30 @@ export function refersTo(links: DocLinks, md: Metadata): boolean {
 export function safeLinkTarget(url: string): string | undefined {
   if (!/^https?:\/\//iu.test(url)) return undefined;
   return url.replace(/[\s()<>[\]"'`\\]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A piece of display text: as it is, or a reference with the link it opens. */
+export interface TextPiece {
+  readonly text: string;
+  /** Where the piece links to (http(s) only; made safe for Markdown with {@link safeLinkTarget}). */
+  readonly url?: string;
+}
+
+/**
+ * Display text (a footnote, say) cut at the references to other documents in it, each with its
+ * link: a URL to itself, a Kamerstuk or document number to the preferred source. In text order;
+ * joined, the pieces are the text.
+ */
+export function linkPieces(text: string, preferred?: LinkSource): TextPiece[] {
+  const out: TextPiece[] = [];
+  let at = 0;
+  for (const ref of findDocRefs(text)) {
+    const url = preferredLink(buildDocLinks(ref).links, preferred)?.url;
+    if (url === undefined || safeLinkTarget(url) === undefined) continue;
+    if (ref.span.start > at) out.push({ text: text.slice(at, ref.span.start) });
+    out.push({ text: text.slice(ref.span.start, ref.span.end), url });
+    at = ref.span.end;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at) });
+  return out;
 }

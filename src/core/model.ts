@@ -107,9 +107,9 @@ export interface DocRef {
 export interface DocRefFields {
   /** "2023–2024" normalised to "20232024". */
   readonly vergaderjaar?: string;
-  /** Aanhangsel or Kamerstuk number ("1047", "70", "VII" sub-part in `part`). */
+  /** Aanhangsel or Kamerstuk number ("1047", "70", "VII" sub-part in `part`); the Eerste Kamer's are letters ("A"). */
   readonly number?: string;
-  /** Kamerstuk dossier number ("28828"). */
+  /** Kamerstuk dossier number ("28828"), with its sub-number ("21501-02"); the first of several. */
   readonly dossier?: string;
   /** Kamerstuk dossier part ("VII"). */
   readonly part?: string;

@@ -3,7 +3,7 @@ import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
 import { extractMetadata, findHeaders } from './metadata';
 import type {
-  CrossRef, DocumentKind, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
+  CrossRef, DocRef, DocumentKind, Footnote, Header, Label, ParsedDocument, QaBlock, QuestionNumber, Section, Span,
 } from './model';
 import { NUM_SOURCE, baseNumber, parseNumberList } from './numbers';
 import { hasOddWhitespace, isRegexSpace, isSpace, lineEndOf, lineStartOf, matchLines, trimEnd, trimStart } from './text';
@@ -60,8 +60,12 @@ const KEYWORD = /[Vv]ra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/
 const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
 const QUESTION_TAIL = new RegExp(`${H}*(${NUMLIST_H})`, 'uy');
-/** "Vraag van de heer X (VVD):" alone on its line. Sticky, after the keyword. */
-const QUESTION_BY = new RegExp(`${H}+van${H}+[^\\n:]{2,120}:[ \\t\\u00A0*_]*(?=\\r?\\n|$)`, 'uy');
+/**
+ * "Vraag van de heer X (VVD):" alone on its line; in older Aanhangsels without the colon: "Vraag van
+ * de g.a. de heer X (VVD)" (only "Vraag": "Vragen van het lid X (VVD) ... (ingezonden ...)" is a
+ * header). Sticky, after the keyword.
+ */
+const QUESTION_BY = new RegExp(`${H}+van${H}+[^\\n:]{2,120}(?::|(\\))\\.?)[ \\t\\u00A0*_]*(?=\\r?\\n|$)`, 'uy');
 /** "Antwoord", "Antwoord:", "Vraag:" without number. Sticky, after the keyword. */
 const BARE_LABEL = /[ \t\u00A0*_]*(?::|(?=\r?\n|$))/uy;
 /** After "vraag"/"vragen" in running text: the numbers, possibly over a line break. Sticky. */
@@ -71,8 +75,11 @@ const REF_PREFIX = /(?:(?<answer>(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\
 const REF_EXTERNAL_AFTER = /^[\s,]*(?:(?:van|uit|in|bij)\s+(?:de|het|uw|mijn)\s+(?:eerdere\s+|vorige\s+|schriftelijke\s+|Kamer)*(?:vragen|lid|leden|Kamerlid|brief|beantwoording|set|reeks)|\(?\s*(?:Aanhangsel|Kamerstuk|kenmerk|(?:19|20)\d{2}Z)|van\s+(?:19|20)\d{2}|van\s+\d{1,2}\s+\p{L}+\s+(?:19|20)\d{2})/iu;
 const REF_EXTERNAL_BEFORE = /\b(?:uw|eerdere?|vorige)\s+(?:antwoord(?:en)?|beantwoording)(?:\s+op)?(?:\s+de)?\s+$/iu;
 
-/** Lines that belong to the page, not the text: page headers and footers, page numbers, page breaks. */
-const FURNITURE = /^[ \t\u00A0]*(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?[ \t\u00A0,]*\d*[ \t\u00A0\r]*$|^[ \t\u00A0]*[-_=–—]{3,}[ \t\u00A0\r]*$|^[ \t\u00A0]*\d{1,4}[ \t\u00A0\r]*$|^[^.?!\n]{0,100}\b(?:Aanhangsel|vergaderjaar)\b[^.?!\n]{0,60}$/iu;
+/**
+ * Lines that belong to the page, not the text: page headers and footers ("Tweede Kamer, vergaderjaar
+ * 2023–2024, 36 410 XVI, nr. 10 2" too), page numbers, page breaks.
+ */
+const FURNITURE = /^[ \t\u00A0]*(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?[ \t\u00A0,]*\d*[ \t\u00A0\r]*$|^[ \t\u00A0]*(?:Tweede|Eerste) Kamer,? vergaderjaar [\d–—\-/ ]{7,12},[^\n]{0,80}$|^[ \t\u00A0]*[-_=–—]{3,}[ \t\u00A0\r]*$|^[ \t\u00A0]*\d{1,4}[ \t\u00A0\r]*$|^[^.?!\n]{0,100}\b(?:Aanhangsel|vergaderjaar)\b[^.?!\n]{0,60}$/iu;
 
 /** Moves `end` back over trailing whitespace and page furniture, not before `start`. */
 function trimBlockEnd(text: string, start: number, end: number): number {
@@ -143,10 +150,19 @@ function before(text: string, i: number): 'line' | 'sentence' | 'glued' | 'text'
     // "toelichten?1 Antwoord 1": a footnote marker after a sentence end.
     let k = j;
     while (k >= 0 && isDigit(text.charCodeAt(k))) k--;
-    return k >= 0 && isSentenceEnd(text.charCodeAt(k)) && j - k <= 2 ? 'sentence' : 'text';
+    if (k >= 0 && isSentenceEnd(text.charCodeAt(k)) && j - k <= 2) return 'sentence';
+    // "…, nr. 1047 Vraag 1", "…, Aanhangsel 3 Antwoord 3": a number (the document's, a page footer's)
+    // ends what came before, where the lines of a document were joined into one.
+    return j - k <= 4 && (k < 0 || isRegexSpace(text.charCodeAt(k))) ? 'sentence' : 'text';
   }
   return 'text';
 }
+
+/** Lines at least this long are a document (or most of one) joined into one line. */
+const LONG_LINE = 1000;
+
+/** Words after which a capitalised "Vraag 2" is a reference in running text, not a label ("zie Vraag 2"). */
+const REF_WORD_BEFORE = /(?:^|[^\p{L}])(?:op|de|bij|in|onder|zie|en|van|het|naar|uit|met|aan|over|voor|dan|t\/m)\s+$/iu;
 
 /** `[\s#*_>]` */
 function isMarkupNeighbour(c: number): boolean {
@@ -182,6 +198,19 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
   // Capitalised keywords inside a label just found are not looked at (the label is skipped);
   // lowercase "vraag"/"vragen" there still are cross-reference candidates.
   let labelEnd = 0;
+  // The line of the last keyword that needed it: [lineStart, lineEnd). Keywords come in text order,
+  // so a later line is searched for only between the previous line's end and the keyword, and
+  // from the keyword to its line's end: each part of the text once.
+  let lineStart = 0;
+  let lineEnd = -1;
+  const onLongLine = (i: number): boolean => {
+    if (i > lineEnd) {
+      lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      const nl = text.indexOf('\n', i);
+      lineEnd = nl === -1 ? text.length : nl;
+    }
+    return lineEnd - lineStart > LONG_LINE;
+  };
   KEYWORD.lastIndex = 0;
   // `test`, not `exec`: no match object per keyword (there are tens of thousands in a long text).
   while (KEYWORD.test(text)) {
@@ -200,10 +229,15 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
     if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
-    const mode = before(text, i);
-    if (mode === 'text') continue;
-    const label = readLabel(text, i, end, isAnswer, mode);
-    if (label) {
+    let mode = before(text, i);
+    // A document on one line: a label after a title or heading without punctuation.
+    const afterWord = mode === 'text';
+    if (mode === 'text') {
+      if (!onLongLine(i)) continue;
+      mode = 'sentence';
+    }
+    const label = readLabel(text, i, end, isAnswer, mode, labels.length > 0 ? labels[labels.length - 1].kind : undefined);
+    if (label && !(afterWord && REF_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i)))) {
       labels.push(label.label);
       if (pushed) others.pop();
       labelEnd = label.end;
@@ -227,15 +261,21 @@ function keywordLength(text: string, end: number): number {
  * later, for every keyword, costs a cache miss each.
  */
 function mayBeCrossRef(text: string, i: number, end: number): boolean {
-  if ((i > 0 && isLetterCode(text.charCodeAt(i - 1))) || (end < text.length && isLetterCode(text.charCodeAt(end)))) return false;
+  if ((i > 0 && isLetterCode(text.charCodeAt(i - 1)) && !gluedToOp(text, i)) || (end < text.length && isLetterCode(text.charCodeAt(end)))) return false;
   let d = end;
   while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
   return d !== end && d < text.length && isDigit(text.charCodeAt(d));
 }
 
+/** "opvraag 3": the space between "op" and "vraag" lost in extraction. */
+function gluedToOp(text: string, i: number): boolean {
+  return i >= 2 && (text.charCodeAt(i - 1) | 0x20) === 112 /* p */ && (text.charCodeAt(i - 2) | 0x20) === 111 /* o */
+    && (i === 2 || !isLetterCode(text.charCodeAt(i - 3)));
+}
+
 /** The label starting with the keyword at `i`–`end`, and where the scan goes on, if it is one. */
 function readLabel(
-  text: string, i: number, end: number, isAnswer: boolean, mode: 'line' | 'sentence' | 'glued',
+  text: string, i: number, end: number, isAnswer: boolean, mode: 'line' | 'sentence' | 'glued', previous: 'question' | 'answer' | undefined,
 ): { label: FoundLabel; end: number } | undefined {
   const kind = isAnswer ? 'answer' : 'question';
   const tail = isAnswer ? ANSWER_TAIL : QUESTION_TAIL;
@@ -246,17 +286,25 @@ function readLabel(
     if (!acceptsAfter(text, labelEnd, mode)) return undefined;
     return { label: makeLabel(text, kind, i, labelEnd, parseNumberList(t[1]), mode), end: labelEnd };
   }
-  if (mode !== 'line') return undefined;
-  if (!isAnswer) {
+  if (mode === 'line' && !isAnswer) {
     QUESTION_BY.lastIndex = end;
     const by = QUESTION_BY.exec(text);
-    if (by) {
-      const colon = text.lastIndexOf(':', end + by[0].length);
-      return { label: makeLabel(text, 'question', i, colon, [], mode), end: end + by[0].length };
+    // Without a colon only "Vraag van ... (VVD)", not "Vragen van ...": that is a header.
+    if (by && (by[1] === undefined || end - i === 5)) {
+      const byEnd = end + by[0].length;
+      const nameEnd = by[1] === undefined ? text.lastIndexOf(':', byEnd) : text.lastIndexOf(')', byEnd) + 1;
+      return { label: makeLabel(text, 'question', i, nameEnd, [], mode), end: byEnd };
     }
   }
-  BARE_LABEL.lastIndex = end;
-  if (BARE_LABEL.test(text)) return { label: makeLabel(text, kind, i, end, [], mode), end };
+  if (mode === 'line') {
+    BARE_LABEL.lastIndex = end;
+    if (BARE_LABEL.test(text)) return { label: makeLabel(text, kind, i, end, [], mode), end };
+  }
+  // "Antwoord" without a number, the answer on the same line or mid-line, right after a question:
+  // "Vraag 16 … ervan? Antwoord Zorgelijk." ("Antwoorden Kamervragen …" is a title).
+  if (isAnswer && previous === 'question' && mode !== 'glued' && end - i === 8 && acceptsAfter(text, end, 'sentence')) {
+    return { label: makeLabel(text, kind, i, end, [], mode), end };
+  }
   return undefined;
 }
 
@@ -411,14 +459,23 @@ function mentionsEarlier(back: string): boolean {
   return lower.includes('uw') || lower.includes('eerder') || lower.includes('vorige');
 }
 
+/**
+ * In a question, "het antwoord op vraag 3" is about this document only as a condition: "Indien het
+ * antwoord op de vragen 3 en 4 ja is", "Als het antwoord op vraag 2 ontkennend luidt".
+ */
+const CONDITION_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}?(?:ja|nee|bevestigend|ontkennend|positief|negatief|afwijzend|instemmend)(?![\p{L}\d])/iu;
+const CONDITION_BEFORE = /(?:^|[^\p{L}])(?:indien|als|wanneer|mocht|ingeval|zo)\s+(?:\p{L}+\s+){0,2}$/iu;
+
 /** Finds cross-references ("het antwoord op vraag 8", "de vragen 2 en 5", "bij vraag 4"). */
 function findCrossRefs(
   text: string, candidates: readonly number[], labels: readonly FoundLabel[], blocks: readonly QaBlock[], skip: readonly Span[],
+  footnotes: readonly Footnote[], citing: readonly boolean[],
 ): CrossRef[] {
   const out: CrossRef[] = [];
   let li = 0;
   let si = 0;
   let bi = 0;
+  let fi = 0;
   let consumed = 0;
   for (const i of candidates) {
     if (i < consumed) continue;
@@ -427,6 +484,10 @@ function findCrossRefs(
     if (li < labels.length && labels[li].span.start <= i) continue;
     while (si < skip.length && skip[si].end <= i) si++;
     if (si < skip.length && skip[si].start <= i) continue;
+    // A footnote that cites another document ("Aanhangsel Handelingen II 2022/23, nr. 1429,
+    // antwoord op vraag 2") is about that document's questions.
+    while (fi < footnotes.length && footnotes[fi].span.end <= i) fi++;
+    const inFootnote = fi < footnotes.length && footnotes[fi].span.start <= i;
     const end = i + (text.charCodeAt(i + 3) === 97 /* a: vraag */ || text.charCodeAt(i + 3) === 65 ? 5 : 6);
     REF_TAIL.lastIndex = end;
     const t = REF_TAIL.exec(text);
@@ -435,18 +496,23 @@ function findCrossRefs(
     const numsEnd = end + t[0].length;
     // Not "vraag 11e" or "vraag 2023D..." (the numbers must end the word).
     if (numsEnd < text.length && isLetterOrDigit(text.charCodeAt(numsEnd))) continue;
-    const back = text.slice(Math.max(0, i - 40), i);
+    const backStart = Math.max(0, i - 40);
+    // "opvraag 3": read as "op vraag 3".
+    const glued = i > 0 && isLetterCode(text.charCodeAt(i - 1));
+    const back = glued ? `${text.slice(backStart, i)} ` : text.slice(backStart, i);
     // REF_PREFIX can only match when the word before ends like one of its words.
-    const p = endsWithPrefixWord(text, i) ? REF_PREFIX.exec(back) : null;
+    const p = glued || endsWithPrefixWord(text, i) ? REF_PREFIX.exec(back) : null;
     const target: 'answer' | 'question' = p?.groups?.answer || p?.groups?.bij ? 'answer' : 'question';
-    const start = p?.groups?.answer ? i - back.length + p.index : i;
+    const start = p?.groups?.answer ? backStart + p.index : i;
     while (bi < blocks.length && blocks[bi].span.end <= i) bi++;
-    const inQuestion = bi < blocks.length && blocks[bi].span.start <= i && blocks[bi].kind === 'question';
-    const external = REF_EXTERNAL_AFTER.test(text.slice(numsEnd, numsEnd + 80))
+    // A footnote printed inside a question's block (at a page break) is no part of the question.
+    const inQuestion = !inFootnote && bi < blocks.length && blocks[bi].span.start <= i && blocks[bi].kind === 'question';
+    const external = (inFootnote && citing[fi])
+      || REF_EXTERNAL_AFTER.test(text.slice(numsEnd, numsEnd + 80))
       // REF_EXTERNAL_BEFORE ends like the answer part of REF_PREFIX: without that, it cannot match.
       || (p?.groups?.answer !== undefined && mentionsEarlier(back) && REF_EXTERNAL_BEFORE.test(back))
-      // The asker cannot refer to answers of the document being asked for.
-      || (inQuestion && target === 'answer');
+      // The asker cannot refer to answers of the document being asked for, except as a condition.
+      || (inQuestion && target === 'answer' && !isCondition(text, backStart + (p?.index ?? back.length), numsEnd));
     out.push({
       span: { start, end: numsEnd },
       numbersSpan: { start: numsStart, end: numsEnd },
@@ -457,6 +523,11 @@ function findCrossRefs(
     consumed = numsEnd;
   }
   return out;
+}
+
+/** Whether the reference from `start` to `end` in a question is a condition ("Indien het antwoord op vraag 3 ja is"). */
+function isCondition(text: string, start: number, end: number): boolean {
+  return CONDITION_AFTER.test(text.slice(end, end + 40)) || CONDITION_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** Parses a parliamentary text into its document model. Never throws; linear in the text's length. */
@@ -493,7 +564,8 @@ function parse(text: string): ParsedDocument {
   const kind = classify(text);
   if (looksBinary(text)) return emptyDocument(kind);
 
-  const fn = findFootnotes(text);
+  const docRefs = findDocRefs(text);
+  const fn = findFootnotes(text, gluedToMarker(text, docRefs));
   const refCandidates: number[] = [];
   let labels = findLabels(text, refCandidates);
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
@@ -538,14 +610,12 @@ function parse(text: string): ParsedDocument {
   assignParents(blocks);
   const sections = buildSections(text, foundSections, boundaries);
 
-  const docRefs = findDocRefs(text);
   // Built by push, as the next loop pushes: an array from `map` has another elements kind in
   // optimised code, and `parse` deoptimised here on every call.
   const skip: Span[] = [];
   for (const h of headers) skip.push(h.span);
-  for (const f of fn.footnotes) skip.push(f.span);
   skip.sort(byStart);
-  const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip);
+  const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip, fn.footnotes, citingFootnotes(fn.footnotes, docRefs));
   const metadata = extractMetadata(text, headers, docRefs);
 
   return {
@@ -560,6 +630,31 @@ function parse(text: string): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+/**
+ * Where a document number or URL follows a digit: only where it is a footnote's text glued to its
+ * marker at a line start ("32024D27196"), as `findDocRefs` accepts no other.
+ */
+function gluedToMarker(text: string, docRefs: readonly DocRef[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < docRefs.length; k++) {
+    const r = docRefs[k];
+    if ((r.kind === 'documentNumber' || r.kind === 'url') && r.span.start > 0 && isDigit(text.charCodeAt(r.span.start - 1))) out.push(r.span.start);
+  }
+  return out;
+}
+
+/** Per footnote: whether a reference to another document is in it. Both lists in text order. */
+function citingFootnotes(footnotes: readonly Footnote[], docRefs: readonly DocRef[]): boolean[] {
+  const out: boolean[] = [];
+  let d = 0;
+  for (let k = 0; k < footnotes.length; k++) {
+    const f = footnotes[k].span;
+    while (d < docRefs.length && docRefs[d].span.end <= f.start) d++;
+    out.push(d < docRefs.length && docRefs[d].span.start < f.end);
+  }
+  return out;
 }
 
 function ascending(a: number, b: number): number {

@@ -43,6 +43,19 @@ export function findProblems(index: ReferenceIndex): Problem[] {
     });
   }
 
+  // Questions repeated per sub-topic and answered per sub-item ("Vraag 2" … "Antwoord 2l", "Vraag 2"
+  // … "Antwoord 2m") are not repeats: per question, the numbers its answers give a sub-item letter.
+  const lettered = new Map<number, Set<number>>();
+  doc.blocks.forEach((b) => {
+    if (b.kind !== 'answer' || b.parent === undefined) return;
+    for (const n of b.numbers) {
+      if (!/[a-z]$/iu.test(n)) continue;
+      const set = lettered.get(b.parent) ?? new Set<number>();
+      set.add(+canonicalBase(n));
+      lettered.set(b.parent, set);
+    }
+  });
+
   // Gaps and repeats in each run of questions.
   let seen = new Set<number>();
   let max = 0;
@@ -56,7 +69,7 @@ export function findProblems(index: ReferenceIndex): Problem[] {
     }
     const bases = [...new Set(b.numbers.map((n) => +canonicalBase(n)))].filter(Number.isFinite);
     for (const n of bases) {
-      if (seen.has(n)) problems.push({ code: 'duplicateNumber', span: b.label.span, number: String(n) });
+      if (seen.has(n) && !lettered.get(i)?.has(n)) problems.push({ code: 'duplicateNumber', span: b.label.span, number: String(n) });
     }
     const lowest = Math.min(...bases);
     if (seen.size > 0 && lowest > max + 1) {

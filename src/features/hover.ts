@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildDocLinks, safeLinkTarget } from '../core/links';
+import { buildDocLinks, linkPieces, safeLinkTarget, type LinkSource } from '../core/links';
 import type { DocRef } from '../core/model';
 import { ANSWER_CHARS, ANSWER_LINES, crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';
 import { targetAt } from '../core/targets';
@@ -30,6 +30,18 @@ function untrusted(): vscode.MarkdownString {
 
 function appendExcerpt(md: vscode.MarkdownString, e: Excerpt): void {
   md.appendMarkdown(escapedLines(e.text) + (e.truncated ? ' …' : '') + '\n\n');
+}
+
+/**
+ * An excerpt whose references to other documents (URLs, Kamerstukken, document numbers) are links,
+ * made as safe as the document links: http(s) only, the target percent-encoded, the rest escaped.
+ */
+function appendLinkedExcerpt(md: vscode.MarkdownString, e: Excerpt, preferred: LinkSource | undefined): void {
+  const value = linkPieces(e.text, preferred).map((p, k) => p.url !== undefined
+    ? mdLink(p.text.replace(/\s+/g, ' '), p.url)
+    // Each line as `escapedLines` gives it; a piece after a link goes on on its line.
+    : p.text.split(/\r?\n/).map((l, n) => escapeMarkdownInert(n > 0 || k === 0 ? l.replace(/^\s+/, '') : l)).join('  \n')).join('');
+  md.appendMarkdown(value + (e.truncated ? ' …' : '') + '\n\n');
 }
 
 function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
@@ -87,7 +99,7 @@ export function registerHover(models: DocumentModels): vscode.Disposable {
         case 'footnote': {
           const md = untrusted();
           md.appendMarkdown(`**${escapeMarkdownInert(vscode.l10n.t('Footnote {0}', target.footnote.marker))}**\n\n`);
-          appendExcerpt(md, excerpt(document.getText(), target.footnote.body, ANSWER_LINES, ANSWER_CHARS));
+          appendLinkedExcerpt(md, excerpt(document.getText(), target.footnote.body, ANSWER_LINES, ANSWER_CHARS), preferredSource(document));
           return new vscode.Hover(md, range);
         }
         case 'docRef':

@@ -206,6 +206,51 @@ describe('cross-references', () => {
     assert.ok(defs.some((d) => defUri(d).path.endsWith(SEED_003)));
   });
 
+  it('reference forms of real documents: the link Ctrl+click opens and the hover that names the document', async () => {
+    const doc = await openKamerstuk(await writeFile('xref-forms.txt', await fixture('reference-forms.txt')));
+    const targets = (await links(doc)).map((l) => l.target?.toString(true) ?? '');
+    for (const id of ['kst-21501-02-2733', 'kst-21501-20-2012', 'kst-21501-31-A', 'kst-29628-1156', 'kst-29628-1135', 'kst-28828-137',
+      'ah-tk-20232024-1012', 'ah-tk-20232024-1045', 'ah-tk-20222023-2931', 'ah-tk-20222023-3120', 'ah-tk-20232024-418']) {
+      assert.ok(targets.includes(`https://zoek.officielebekendmakingen.nl/${id}.html`), `${id} in\n${targets.join('\n')}`);
+    }
+    assert.ok(targets.includes('https://www.tweedekamer.nl/kamerstukken/detail?id=2024D27196&did=2024D27196'), targets.join('\n'));
+    // "Kamerstuk" at a line end, the dossier with its sub-number on the next line.
+    const sub = await hoverText(doc, positionOf(doc, 'Kamerstuk 21 501-02, nr. 2733', 3));
+    assert.match(plain(sub), /21 501-02/);
+    assert.match(plain(sub), /2733/);
+    assert.ok(sub.includes('(https://zoek.officielebekendmakingen.nl/kst-21501-02-2733.html)'), sub);
+    const ek = await hoverText(doc, positionOf(doc, 'Kamerstukken I 2017/18, 21 501-31, nr. A', 1));
+    assert.match(plain(ek), /21 501-31/);
+    assert.ok(ek.includes('(https://zoek.officielebekendmakingen.nl/kst-21501-31-A.html)'), ek);
+    const before = await hoverText(doc, positionOf(doc, 'Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045', 60));
+    assert.match(plain(before), /2023–2024/);
+    assert.ok(before.includes('(https://zoek.officielebekendmakingen.nl/ah-tk-20232024-1045.html)'), before);
+  });
+
+  it('a URL or document number in a footnote is a link in the footnote\'s hover, as safe as the document links', async () => {
+    const doc = await openKamerstuk(await writeFile('xref-footnote-links.txt', await fixture('reference-forms.txt')));
+    const mds = markdown(await hovers(doc, positionOf(doc, 'foto’s»?1', 0)));
+    const value = mds.map((m) => m.value).join('\n');
+    assert.ok(value.includes('](https://nos.nl/artikel/2504390-politie-zoekt-met-gezichtsherkenning)'), value);
+    const numbered = (await hoverText(doc, positionOf(doc, 'Europese voorstel.3', 0)));
+    assert.ok(numbered.includes('](https://www.tweedekamer.nl/kamerstukken/detail?id=2024D27196&did=2024D27196)'), numbered);
+    // A footnote that tries to make a command link, or to break out of the link it gets.
+    const text = [
+      'Vraag 1', 'Klopt het bericht?1', '', 'Antwoord 1', 'Ja.', '',
+      '1 Zie https://x.nl/a)(command:workbench.action.quit) en [klik](command:workbench.action.quit) <img src=x onerror=alert(1)>',
+    ].join('\n');
+    const unsafe = await openKamerstuk(await writeFile('xref-footnote-unsafe.txt', text));
+    const hs = markdown(await hovers(unsafe, positionOf(unsafe, 'bericht?1', 0)));
+    const raw = hs.map((m) => m.value).join('\n');
+    assert.ok(raw.includes('](https://x.nl/a%29%28command:workbench.action.quit)'), raw);
+    assert.ok(!raw.includes('(command:'), raw);
+    assert.ok(!raw.includes('<img'), raw);
+    for (const m of hs) {
+      assert.notEqual(m.isTrusted, true);
+      assert.notEqual(m.supportHtml, true);
+    }
+  });
+
   it('diagnostics: none on the seeds; problems reported; off with kamerstukken.diagnostics.enabled', async () => {
     for (const name of [SEED_000, SEED_001, SEED_003]) {
       const doc = await openKamerstuk(name);

@@ -52,6 +52,15 @@ describe('language detection', () => {
     }
   });
 
+  it('recognises a postponement letter copied from a web page and a list with bare question numbers; not a letter with numbered lines', async () => {
+    for (const name of ['postponement-webpage.txt', 'question-list-bare.txt']) {
+      const uri = await writeFile(`detect-${name}`, await fixture(name));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitFor(`${name} as kamerstuk`, () => languageOf(uri) === 'kamerstuk');
+    }
+    await expectPlainText(await writeFile('detect-letter-page-numbers.txt', await fixture('letter-page-numbers.txt')));
+  });
+
   it('recognises a Kamerstuk pasted into a new untitled editor, and leaves other pasted text plain', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext' });
     const editor = await vscode.window.showTextDocument(doc);
@@ -139,6 +148,21 @@ describe('outline', () => {
     const footnotes = root.children[root.children.length - 1];
     assert.equal(footnotes.children.length, 1);
     assert.match(doc.getText(footnotes.range), /^1\. https:\/\/www\.nrc\.nl/);
+  });
+});
+
+describe('outline of forms found in real documents', () => {
+  it('a lijst van vragen en antwoorden with bare question numbers: every question with its answer', async () => {
+    const doc = await open(await writeFile('outline-question-list-bare.txt', await fixture('question-list-bare.txt')));
+    const [root] = await symbols(doc);
+    assert.deepEqual(tree(root), [
+      'List of questions and answers',
+      '  Vraag 1', '    Antwoord', '  Vraag 2', '    Antwoord', '  Vraag 3', '    Antwoord', '  Vraag 4', '    Antwoord',
+    ]);
+    const q2 = root.children[1];
+    assert.ok(q2.detail.startsWith('Kunt u een overzicht geven'), q2.detail);
+    // An implicit question is selected at its number, where its block starts.
+    assert.equal(doc.getText(doc.lineAt(q2.selectionRange.start.line).range), '2');
   });
 });
 

@@ -18,6 +18,26 @@ describe('classify', () => {
     }
   });
 
+  it('recognises the forms found in real documents', () => {
+    assert.equal(classify(fixture('question-list-bare.txt')), 'questionList');
+    // Without its title, by its questions numbered alone on their line, 1, 2, 3, each with an answer label.
+    const list = fixture('question-list-bare.txt');
+    assert.equal(classify(list.slice(list.indexOf('\n1\n'))), 'questionList');
+    assert.equal(classify(fixture('postponement-webpage.txt')), 'postponement');
+    // A copied page with the site's navigation and metadata that holds a postponement letter is one.
+    assert.equal(classify(`[overzicht] [activiteiten] [kamerleden]\nNummer: 2024D10344, datum: 2024-03-12\n\n${fixture('postponement-webpage.txt')}`), 'postponement');
+    for (const f of ['aanhangsel-old.txt', 'one-line-title.txt', 'reference-forms.txt', 'later-answers.txt', 'sub-topics.txt']) {
+      assert.equal(classify(fixture(f)), 'questions', f);
+    }
+  });
+
+  it('numbers alone on a line do not make an ordinary letter a list of questions', () => {
+    assert.equal(classify(fixture('letter-page-numbers.txt')), 'unknown');
+    // Not even with an answer label, when the numbers do not count up from 1 (page numbers, house numbers).
+    const pages = ['Nieuwsbrief', '', '4', 'Wat doet de vereniging?', '', '7', 'Wie betaalt?', '', '9', 'Hoe nu verder?', '', 'Antwoord:', 'Dat leest u hier.'].join('\n');
+    assert.equal(classify(pages), 'unknown');
+  });
+
   it('leaves other text files alone', () => {
     assert.equal(classify(fixture('not-parliamentary.txt')), 'unknown');
     assert.equal(classify(''), 'unknown');

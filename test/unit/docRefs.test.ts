@@ -63,3 +63,70 @@ describe('findDocRefs: every kind wherever it is found by its rare part', () => 
     assert.deepEqual(refs('xkst-12345-A xhttps://a.nl/b 2023-2024 -2'), []);
   });
 });
+
+describe('findDocRefs: forms found in real documents', () => {
+  const kst = (dossier: string, number: string, extra: Record<string, string> = {}): string =>
+    `kamerstuk ${JSON.stringify({ chamber: extra.chamber ?? 'tk', dossier, number, ...(extra.vergaderjaar ? { vergaderjaar: extra.vergaderjaar } : {}) })}`;
+
+  it('a dossier with a sub-number, also after a line break and without the comma before "nr."', () => {
+    for (const t of ['Kamerstuk 21 501-02, nr. 2733', 'Kamerstuk\n21 501-02, nr. 2733', 'Kamerstuk 21 501-02 nr. 2733', 'Kamerstuk 21501-02, nr. 2733']) {
+      assert.deepEqual(refs(t), [kst('21501-02', '2733')], t);
+    }
+    // A number after the hyphen is still the document number where no "nr." follows.
+    assert.deepEqual(refs('Kamerstuk 31865-207'), [kst('31865', '207')]);
+    assert.deepEqual(refs('Kamerstuk 31865-20.'), [kst('31865', '20')]);
+  });
+
+  it('the vergaderjaar before the dossier, after a comma', () => {
+    assert.deepEqual(refs('Kamerstukken II , 2023/24, 28 828, nr. 137'), [kst('28828', '137', { vergaderjaar: '20232024' })]);
+    assert.deepEqual(refs('Kamerstukken, 2022-2023, 29628, nr. 1135'), [kst('29628', '1135', { vergaderjaar: '20222023' })]);
+  });
+
+  it('the Eerste Kamer numbers its documents with letters; "nr. A" only in a reference', () => {
+    assert.deepEqual(refs('Kamerstukken I 2017/18, 21 501-31, nr. A'), [kst('21501-31', 'A', { chamber: 'ek', vergaderjaar: '20172018' })]);
+    assert.deepEqual(refs('Kamerstukken I 2023/24, 36 200, B.'), [kst('36200', 'B', { chamber: 'ek', vergaderjaar: '20232024' })]);
+    // Not a letter that starts a word, not a letter after a comma without the Eerste Kamer, not running text.
+    assert.deepEqual(refs('Kamerstuk 28 828, nr. Aanvullend; Kamerstuk 28 828, B; zie nr. A van de lijst.'), []);
+  });
+
+  it('a part after a hyphen, "Kamerstukken" hyphenated at a line end', () => {
+    assert.deepEqual(refs('Kamerstukken II 2024/25, 36600-VII, nr. 1'), [`kamerstuk ${JSON.stringify({ chamber: 'tk', dossier: '36600', number: '1', vergaderjaar: '20242025', part: 'VII' })}`]);
+    assert.deepEqual(refs('Kamerstuk-\nken II 2019/20, 29 984, nr. 899'), [kst('29984', '899', { vergaderjaar: '20192020' })]);
+  });
+
+  it('two dossiers: the number belongs to the first', () => {
+    assert.deepEqual(refs('Kamerstuk 29 629, 32 761, nr. 1156'), [kst('29629', '1156')]);
+    assert.deepEqual(refs('Kamerstukken 29 628 en 32 761, nr. 1135'), [kst('29628', '1135')]);
+  });
+
+  it('Aanhangsel: other year forms, hyphenated words, a plural, the vergaderjaar glued after a comma', () => {
+    const ah = (vergaderjaar: string, number: string): string => `aanhangsel ${JSON.stringify({ chamber: 'tk', vergaderjaar, number })}`;
+    for (const t of ['Aanhangsel van de Handelingen II, 2022/-23, nr. 1823', 'Aanhangsel Handelingen II 2022-’23, nr. 1823',
+      'Aanhangsel Handelingen II 2022/2023, nr. 1823', 'Aanhangsel Handelingen II, vergaderjaar 2022 - 2023, nr. 1823']) {
+      assert.deepEqual(refs(t), [ah('20222023', '1823')], t);
+    }
+    for (const t of ['Aanhangsel Handelin-gen, vergaderjaar 2022–2023, nr. 2931', 'Aanhangsel Handelin-\ngen, vergaderjaar 2022–2023, nr. 2931',
+      'Aanhangsel Handelingen, verga-\nderjaar 2022–2023, nr. 2931', 'Aanhangsels Handelingen,vergaderjaar 2022-2023, nr. 2931',
+      'Aanhangsel Hande\u00ADlingen, verga\u00ADder\u00ADjaar 2022–2023, nr. 2931']) {
+      assert.deepEqual(refs(t), [ah('20222023', '2931')], JSON.stringify(t));
+    }
+  });
+
+  it('"Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045": the reference starts at "Handelingen"', () => {
+    const text = 'Zie Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045.';
+    const found = findDocRefs(text);
+    assert.deepEqual(found.map((r) => [r.kind, r.text, r.fields]), [
+      ['aanhangsel', 'Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045', { chamber: 'tk', vergaderjaar: '20232024', number: '1045' }],
+    ]);
+    // Without a vergaderjaar before it, "Aanhangsel van de Handelingen, nr. 1045" is no reference; nor after a word.
+    assert.deepEqual(refs('het Aanhangsel van de Handelingen, nr. 1045'), []);
+    assert.deepEqual(refs('XHandelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045'), []);
+  });
+
+  it('a document number or URL glued to its footnote marker at the start of the footnote line', () => {
+    const text = 'Vraag 1\nKlopt dat?3\n\n32024D27196\n2https://nos.nl/a\n';
+    assert.deepEqual(findDocRefs(text).map((r) => `${r.kind} ${r.text}`), ['documentNumber 2024D27196', 'url https://nos.nl/a']);
+    // Not in running text, nor after three digits.
+    assert.deepEqual(refs('tabel 32024D27196 en 1232024D27196'), []);
+  });
+});

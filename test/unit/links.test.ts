@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { findDocRefs } from '../../src/core/docRefs';
-import { buildDocLinks, preferredLink, refersTo, safeLinkTarget } from '../../src/core/links';
+import { buildDocLinks, displayDossier, linkPieces, preferredLink, refersTo, safeLinkTarget } from '../../src/core/links';
 import { parseDocument } from '../../src/core/parser';
-import { seed } from './helpers';
+import { fixture, seed } from './helpers';
 
 const OB = 'https://zoek.officielebekendmakingen.nl/';
 
@@ -103,5 +103,72 @@ describe('link builder: numbers, identifiers, URLs', () => {
     assert.equal(safeLinkTarget('command:workbench.action.quit'), undefined);
     assert.equal(safeLinkTarget('javascript:alert(1)'), undefined);
     assert.equal(safeLinkTarget('https://x.nl/a)(command:y)'), 'https://x.nl/a%29%28command:y%29');
+  });
+});
+
+describe('link builder: forms found in real documents', () => {
+  for (const [text, id] of [
+    ['Kamerstuk 21 501-02, nr. 2733', 'kst-21501-02-2733'],
+    ['Kamerstuk\n21 501-02 nr. 2733', 'kst-21501-02-2733'],
+    ['Kamerstukken II , 2023/24, 28 828, nr. 137', 'kst-28828-137'],
+    ['Kamerstukken, 2022-2023, 29628, nr. 1135', 'kst-29628-1135'],
+    ['Kamerstukken I 2017/18, 21 501-31, nr. A', 'kst-21501-31-A'],
+    ['Kamerstuk 29 629, 32 761, nr. 1156', 'kst-29629-1156'],
+    ['Aanhangsel van de Handelingen II, 2022/-23, nr. 1823', 'ah-tk-20222023-1823'],
+    ['Aanhangsel Handelin-gen, verga-\nderjaar 2022–2023, nr. 2931', 'ah-tk-20222023-2931'],
+    ['Aanhangsels Handelingen,vergaderjaar 2022-2023, nr. 3120', 'ah-tk-20222023-3120'],
+    ['Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045', 'ah-tk-20232024-1045'],
+  ]) {
+    it(`${JSON.stringify(text)} → ${id}`, () => {
+      assert.deepEqual(linksOf(`(${text})`), [`${OB}${id}.html`]);
+    });
+  }
+
+  it('describes a sub-numbered dossier, the Eerste Kamer and its letters as written', () => {
+    const [sub] = findDocRefs('Kamerstuk 21 501-02, nr. 2733');
+    assert.deepEqual(buildDocLinks(sub).description, { kind: 'kamerstuk', chamber: 'tk', dossier: '21501-02', number: '2733' });
+    assert.equal(displayDossier('21501-02'), '21 501-02');
+    const [ek] = findDocRefs('Kamerstukken I 2017/18, 21 501-31, nr. A');
+    assert.deepEqual(buildDocLinks(ek).description, { kind: 'kamerstuk', chamber: 'ek', dossier: '21501-31', number: 'A', vergaderjaar: '20172018' });
+    // Identifiers with a sub-number or a letter are read the same way.
+    const [id] = findDocRefs('zie kst-21501-02-2733 en kst-35261-B');
+    assert.deepEqual(buildDocLinks(id).description, { kind: 'kamerstuk', chamber: 'tk', dossier: '21501-02', number: '2733' });
+    const [, letter] = findDocRefs('zie kst-21501-02-2733 en kst-35261-B');
+    assert.deepEqual(buildDocLinks(letter).description, { kind: 'kamerstuk', chamber: 'ek', dossier: '35261', number: 'B' });
+  });
+
+  it('every reference of the fixture links where it should', () => {
+    const links = findDocRefs(fixture('reference-forms.txt')).map((r) => buildDocLinks(r).links[0].url.replace(OB, ''));
+    assert.deepEqual(links, [
+      'ah-tk-20232024-1012.html', 'kst-29628-1156.html', 'ah-tk-20232024-1045.html', 'kst-29628-1135.html',
+      'ah-tk-20222023-2931.html', 'ah-tk-20222023-3120.html', 'ah-tk-20232024-418.html', 'kst-21501-02-2733.html',
+      'kst-21501-20-2012.html', 'kst-21501-31-A.html', 'kst-28828-137.html',
+      'https://nos.nl/artikel/2504390-politie-zoekt-met-gezichtsherkenning',
+      'https://www.tweedekamer.nl/kamerstukken/detail?id=2024D27196&did=2024D27196',
+    ]);
+  });
+});
+
+describe('linkPieces: display text cut at its references', () => {
+  it('a URL links to itself, a Kamerstuk to the preferred source; the pieces join to the text', () => {
+    const text = 'Zie https://nos.nl/a, Kamerstuk 21 501-02, nr. 2733 en 2024D27196.';
+    const pieces = linkPieces(text, 'opentk');
+    assert.equal(pieces.map((p) => p.text).join(''), text);
+    assert.deepEqual(pieces.filter((p) => p.url).map((p) => [p.text, p.url]), [
+      ['https://nos.nl/a', 'https://nos.nl/a'],
+      ['Kamerstuk 21 501-02, nr. 2733', `${OB}kst-21501-02-2733.html`],
+      ['2024D27196', 'https://berthub.eu/tkconv/document.html?nummer=2024D27196'],
+    ]);
+    assert.deepEqual(linkPieces('Geen verwijzing.'), [{ text: 'Geen verwijzing.' }]);
+    assert.deepEqual(linkPieces(''), [{ text: '' }]);
+  });
+
+  it('only http(s) links, never a command or script', () => {
+    for (const text of ['command:workbench.action.quit', 'javascript:alert(1)', 'file:///etc/passwd']) {
+      assert.ok(linkPieces(text).every((p) => p.url === undefined), text);
+    }
+    const [, link] = linkPieces('Zie https://x.nl/a)(command:y) hier.');
+    assert.equal(link.url, 'https://x.nl/a)(command:y');
+    assert.equal(safeLinkTarget(link.url ?? ''), 'https://x.nl/a%29%28command:y');
   });
 });

@@ -357,3 +357,105 @@ describe('parseDocument: footnote markers', () => {
     for (const r of doc.footnoteRefs) assert.ok(r.span.start < text.indexOf('Na de noten'));
   });
 });
+
+describe('parseDocument: forms found in real documents', () => {
+  it('older Aanhangsel: "Vraag van de g.a. de heer X (VVD)" without a colon, a bare "Antwoord"', () => {
+    const text = fixture('aanhangsel-old.txt');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'questions');
+    assert.deepEqual(structure(doc), [
+      'Q Vraag van de g.a. de heer Wiebenga (VVD) []', '  A Antwoord []',
+      'Q Vraag van de g.a. mevrouw Kappeyne van de Coppello (VVD) []', '  A Antwoord []',
+    ]);
+    assert.match(bodyOf(text, doc, 'Vraag van de g.a. de heer Wiebenga (VVD)', 'question'), /^\(Ingezonden 11 april 1986\)\n\nIs het juist[\s\S]*bekorten\?$/);
+    // The page footer and the next entry's number belong to no answer.
+    assert.match(bodyOf(text, doc, 'Antwoord'), /aantal behandelaars uitgebreid\.$/);
+  });
+
+  it('"Vragen van het lid X (VVD) … (ingezonden …)" on one line, without a colon, stays the header', () => {
+    const text = 'Vragen van het lid Kops (PVV) aan de Minister over subsidies (ingezonden 4 april 2023)\n\nVraag 1\nHoeveel?\n\nAntwoord 1\nVeel.\n';
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), ['Q Vraag 1 [1]', '  A Antwoord 1 [1]']);
+    assert.deepEqual(doc.headers.map((h) => h.kind), ['questions']);
+  });
+
+  it('an unnumbered "Antwoord" with the answer on its line answers the question before it', () => {
+    const text = fixture('later-answers.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 13 [13]', '  A Antwoord 13 [13]', 'Q Vraag 14 [14]', '  A Antwoord 14 [14]',
+      'Q Vraag 15 [15]', '  A Antwoord 15 [15]', 'Q Vraag 16 [16]', '  A Antwoord [16]',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Antwoord'), 'Ja, de antwoorden zijn voor het commissiedebat van 1 februari 2024 aan uw Kamer gestuurd.');
+    // Not a title "Antwoorden Kamervragen …", nor "Antwoord" with no question before it.
+    assert.deepEqual(structure(parseDocument('Antwoord Kamervragen over de jeugdzorg\n\nVraag 1\nWat?\n\nAntwoord 1\nDit.\n')), ['Q Vraag 1 [1]', '  A Antwoord 1 [1]']);
+  });
+
+  it('a whole document on one line: the first label after a title, the last after a page footer', () => {
+    const text = fixture('one-line-title.txt');
+    assert.equal(text.includes('\n'), false);
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1]', '  A Antwoord 1 [1]', 'Q Vraag 2 [2]', '  A Antwoord 2 [2]',
+      'Q Vraag 3 [3]', '  A Antwoord 3 [3]', 'Q Vraag 4 [4]', '  A Antwoord 4 [4]',
+    ]);
+    assert.match(bodyOf(text, doc, 'Antwoord 4'), /^Ja\. De Kamer wordt hierover jaarlijks/);
+    // On a short line, or after a word that makes it a reference, a capitalised label is running text.
+    assert.deepEqual(structure(parseDocument('Onderdeel Limburg Vraag 1 Hoeveel? Antwoord 1 Veel.')), ['A Antwoord 1 [1]']);
+    const joined = `${'Een lange inleiding zonder punt '.repeat(40)}zie Vraag 1 Hoeveel? Antwoord 1 Veel.`;
+    assert.deepEqual(structure(parseDocument(joined)), ['A Antwoord 1 [1]']);
+  });
+
+  it('a lijst van vragen en antwoorden with bare numbers, under a title in capitals', () => {
+    const text = fixture('question-list-bare.txt');
+    const doc = parseDocument(text);
+    assert.equal(doc.kind, 'questionList');
+    assert.deepEqual(structure(doc), [
+      'Q Vraag 1 [1] (implicit)', '  A Antwoord [1]', 'Q Vraag 2 [2] (implicit)', '  A Antwoord [2]',
+      'Q Vraag 3 [3] (implicit)', '  A Antwoord [3]', 'Q Vraag 4 [4] (implicit)', '  A Antwoord [4]',
+    ]);
+    assert.equal(bodyOf(text, doc, 'Vraag 2', 'question'), 'Kunt u een overzicht geven van de uitgaven aan inhuur van externen per directie, en kunt u toelichten\nwaarom deze uitgaven in 2023 zijn gestegen?');
+    // The page header between the answer and the next number is not part of the answer.
+    const a2 = doc.blocks.find((b) => b.kind === 'answer' && b.numbers[0] === '2');
+    assert.match(slice(text, a2!.body), /zijn afgebouwd\.$/);
+  });
+
+  it('a document number glued to its footnote marker: the footnote, its marker and the document number', () => {
+    const text = fixture('reference-forms.txt');
+    const doc = parseDocument(text);
+    assert.deepEqual(doc.footnotes.map((f) => [f.marker, slice(text, f.body)]), [
+      ['1', 'https://nos.nl/artikel/2504390-politie-zoekt-met-gezichtsherkenning'], ['3', '2024D27196'],
+    ]);
+    assert.deepEqual(doc.footnoteRefs.map((r) => text.slice(r.span.start - 2, r.span.end)), ['»?1', 'l.3']);
+    assert.equal(doc.docRefs.filter((r) => r.kind === 'documentNumber').map((r) => r.text).join(), '2024D27196');
+    assert.equal(doc.metadata.documentNumber, '2024D27196');
+  });
+});
+
+describe('parseDocument: cross-references found in real documents', () => {
+  const text = fixture('later-answers.txt');
+  const doc = parseDocument(text);
+  const refs = doc.crossRefs.map((r) => `${slice(text, r.span)} → ${r.target} ${r.numbers.join(',')}${r.external ? ' external' : ''}`);
+
+  it('glued words: "hetantwoord op vraag 13", "opvraag 13"', () => {
+    assert.ok(refs.includes('antwoord opvraag 13 → answer 13'), refs.join('\n'));
+    assert.equal(refs.filter((r) => r === 'antwoord op vraag 13 → answer 13').length, 2, refs.join('\n'));
+    // "opvraag" only: "hoofdvraag 3", "vraagstuk 3" are no references.
+    assert.deepEqual(parseDocument('Vraag 1\nWat?\n\nAntwoord 1\nDe hoofdvraag 1 en het vraagstuk 1 en de stopvraag 1.\n').crossRefs, []);
+  });
+
+  it('in a question, "Indien het antwoord op de vragen 13 en 14 ja is" is about this document', () => {
+    assert.ok(refs.includes('antwoord op de vragen 13 en 14 → answer 13,14'), refs.join('\n'));
+    // Without a condition, an answer a question mentions is another document's.
+    const other = parseDocument('Vraag 1\nWat?\n\nAntwoord 1\nDit.\n\nVraag 2\nWat staat er in het antwoord op vraag 1 van de minister?\n\nAntwoord 2\nDat.\n');
+    assert.deepEqual(other.crossRefs.map((r) => r.external), [true]);
+  });
+
+  it('in a footnote printed between a question and its answer; a footnote that cites another document is about that one', () => {
+    const inFootnote = doc.crossRefs.find((r) => r.span.start > doc.footnotes[0].span.start && r.span.end <= doc.footnotes[0].span.end);
+    assert.ok(inFootnote, refs.join('\n'));
+    assert.deepEqual([inFootnote.target, inFootnote.numbers, inFootnote.external], ['answer', ['13'], false]);
+    const citing = 'Vraag 1\nWat?1\n\n1 Aanhangsel Handelingen II 2022/23, nr. 1429, antwoord op vraag 2.\n\nAntwoord 1\nDit.\n\nVraag 2\nEn?\n\nAntwoord 2\nDat.\n';
+    assert.deepEqual(parseDocument(citing).crossRefs.map((r) => r.external), [true]);
+  });
+});

@@ -20,7 +20,10 @@ const TOKENS = ['Vraag ', 'Antwoord ', 'Antwoord op vragen ', 'Vragen ', 'vraag 
   ' en ', ', ', ' t/m ', '-', '?', '.', ':', '\n', '\n\n', '\r\n', ' ', '\t', '\u00a0', '\ufeff', '**', '_', '#', '[1]', '[4 5 ]',
   '↩︎', '1)', '(ingezonden 3 maart 2024).', 'Vragen van het lid X (SP) aan de Minister over Y ', 'Antwoord van Minister Z (ontvangen ',
   'Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047', 'Kamerstuk 36 200 VII, nr. 5', '2023D03702', 'https://x.nl/a',
-  'Toelichting\n', 'Aanleiding\n', '1. ', 'é', '😀', '\u0000', ')', '(', 'Tweede Kamer der Staten-Generaal 2\n', '-----\n'];
+  'Toelichting\n', 'Aanleiding\n', '1. ', 'é', '😀', '\u0000', ')', '(', 'Tweede Kamer der Staten-Generaal 2\n', '-----\n',
+  'Kamerstuk 21 501-02, nr. 2733', 'Kamerstukken I 2017/18, 21 501-31, nr. A', 'Kamerstuk 29 629, 32 761, nr. 1156',
+  'Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045', 'Aanhangsel Handelin-\ngen, 2022/-23, nr. 1',
+  'Vraag van de g.a. de heer X (VVD)\n', 'Antwoord ', 'opvraag ', '32024D27196', 'Indien het antwoord op vraag ', '\n1\n'];
 
 function checkSpan(span: Span, length: number, what: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: not integers`);
@@ -56,7 +59,8 @@ function checkInvariants(text: string, doc: ParsedDocument): void {
 }
 
 describe('robustness', () => {
-  const corpus = [seed('000'), seed('001'), seed('003'), fixture('pdf-damage.txt'), fixture('one-line.txt'), fixture('joint-answers.txt')];
+  const corpus = [seed('000'), seed('001'), seed('003'), fixture('pdf-damage.txt'), fixture('one-line.txt'), fixture('joint-answers.txt'),
+    fixture('reference-forms.txt'), fixture('later-answers.txt'), fixture('question-list-bare.txt'), fixture('one-line-title.txt')];
 
   it('never throws on the seeds, their prefixes and suffixes, and keeps its invariants', () => {
     for (const text of corpus) {
@@ -95,7 +99,12 @@ describe('robustness', () => {
   it('handles empty, whitespace-only, binary and pathological inputs', () => {
     for (const text of ['', ' ', '\n\n\n', '\ufeff', '\u0000\u0001binary\u0000', 'Vraag '.repeat(20000), 'Vraag 1'.repeat(5000),
       '1'.repeat(100000), '?'.repeat(100000), 'Antwoord op vragen ' + '1, '.repeat(20000) + 'en 2', '\n1.\n'.repeat(5000),
-      '['.repeat(50000), 'vraag 1 en '.repeat(10000)]) {
+      '['.repeat(50000), 'vraag 1 en '.repeat(10000),
+      // The forms of real documents, repeated: a document on one line, labels after numbers and titles, references.
+      'Onderdeel Vraag 1 Wat? Antwoord Zo. '.repeat(20000), 'nr. 1047 Vraag 1 Ja. '.repeat(10000), 'Kamerstuk ' + '29 629, '.repeat(20000) + 'nr. 5',
+      'Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045 '.repeat(5000), 'Aanhangsel van de Handelingen, nr. 1 '.repeat(10000),
+      '\n1\nWat?\nAntwoord\nJa.'.repeat(5000), 'opvraag 1 en '.repeat(10000), '32024D27196\n'.repeat(10000),
+      'Vraag van de g.a. de heer X (VVD)\n'.repeat(5000), 'Indien het antwoord op vraag 1 ja is, '.repeat(5000)]) {
       checkInvariants(text, parseStrict(text));
     }
   });
