@@ -47,7 +47,11 @@ export function registerLanguageDetection(): vscode.Disposable {
     await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   };
   const run = (document: vscode.TextDocument): void => {
-    inspect(document).catch((error: unknown) => console.error('[kamerstukken] language detection failed', error));
+    inspect(document).catch((error: unknown) => {
+      // A document closed while it was inspected (saved through the API, VS Code opens the file in
+      // no editor and closes it again at once) cannot change language: nothing went wrong.
+      if (!document.isClosed) console.error('[kamerstukken] language detection failed', error);
+    });
   };
 
   // A new untitled editor opens empty and gets its text later (the user pastes a document in):
