@@ -30,6 +30,10 @@ export interface CorpusStateForTests {
   readonly notifications: readonly string[];
   /** Change events since the last reset: the URIs changed and removed, each event one entry. */
   readonly changes: readonly { changed: string[]; removed: string[] }[];
+  /** performance.now() of the service's creation and of the end of its first pass. */
+  readonly timeline: { readonly createdAt: number; readonly readyAt?: number };
+  /** Where the cache is, and how many documents the last start read from it. */
+  readonly cache: { readonly folder?: string; readonly loaded: number };
 }
 
 /** Where the cache lives: the workspace's storage, else a folder of the global storage named after the workspace. */
@@ -108,8 +112,13 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{txt,kamerstuk,yaml}`);
 
+  let loaded = 0;
   const start = async (): Promise<void> => {
-    if (cacheFiles) corpus.seed(await cacheFiles.load());
+    if (cacheFiles) {
+      const cached = await cacheFiles.load();
+      loaded = cached.length;
+      corpus.seed(cached);
+    }
     await corpus.refresh();
   };
 
@@ -143,6 +152,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
           ...(corpus.lastPass ? { lastPass: corpus.lastPass } : {}),
           slices: corpus.slicer.slices, longestSliceMs: corpus.slicer.longest,
           problems: [...reporter.log], notifications: [...reporter.notifications], changes: [...changes],
+          timeline: { ...corpus.timeline }, cache: { ...(dir ? { folder: dir.toString() } : {}), loaded },
         };
       }),
       vscode.commands.registerCommand(CORPUS_CONTROL_COMMAND, async (action: unknown) => {
