@@ -97,7 +97,11 @@ async function viewFill(command: string): Promise<{ ms: number; rows: number } |
 }
 
 /** The heap without the index, and with it built from the files (and the Annotations view filled). */
-async function memory(): Promise<{ heapWith: number; heapWithout: number }> {
+async function memory(): Promise<{ heapWith: number; heapWithout: number; heapBefore: number }> {
+  await control('saveCache');
+  await viewFill('kamerstukken.annotationsViewState');
+  gcNow();
+  const heapBefore = process.memoryUsage().heapUsed;
   await control('drop');
   await viewFill('kamerstukken.annotationsViewState');
   gcNow();
@@ -106,7 +110,7 @@ async function memory(): Promise<{ heapWith: number; heapWithout: number }> {
   await viewFill('kamerstukken.annotationsViewState');
   gcNow();
   const heapWith = process.memoryUsage().heapUsed;
-  return { heapWith, heapWithout };
+  return { heapWith, heapWithout, heapBefore };
 }
 
 export async function run(): Promise<void> {

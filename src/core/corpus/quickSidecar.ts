@@ -17,6 +17,7 @@ export interface QuickSidecar {
 /** Plain scalars the YAML core schema reads as something other than text. */
 const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/u;
 /** A plain scalar this reader accepts: no indicator first, no ": " or " #", no blank at either end, printable. */
+// eslint-disable-next-line no-control-regex -- control characters are what it rules out
 const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:[^\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff]*[^\s:])?$/u;
 const FIELD = /^ {4}([a-z]+):(?: (.*))?$/u;
 const FIRST_FIELD = /^ {2}- ([a-z]+):(?: (.*))?$/u;

@@ -14,6 +14,7 @@ export type { CorpusAnnotation } from '../../core/corpus/cache';
 /** Test-only commands (registered in test mode only, not in the manifest). */
 export const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
 export const CORPUS_CONTROL_COMMAND = 'kamerstukken.corpusControl';
+export const CORPUS_DOCUMENTS_COMMAND = 'kamerstukken.corpusDocuments';
 export const STOP_INDEXING_COMMAND = 'kamerstukken.stopIndexing';
 const INDEXING_CONTEXT = 'kamerstukken.indexing';
 
@@ -142,6 +143,11 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.refresh()),
     vscode.commands.registerCommand(STOP_INDEXING_COMMAND, () => corpus.cancel()),
   ];
+  /** Pending cache writes dropped (the index is about to be forgotten: it must not overwrite the cache). */
+  const forget = (): void => {
+    saveLater.cancel();
+    unsaved.clear();
+  };
   if (testCommands) {
     disposables.push(
       vscode.commands.registerCommand(CORPUS_STATE_COMMAND, (): CorpusStateForTests => {
@@ -155,6 +161,10 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
           timeline: { ...corpus.timeline }, cache: { ...(dir ? { folder: dir.toString() } : {}), loaded },
         };
       }),
+      vscode.commands.registerCommand(CORPUS_DOCUMENTS_COMMAND, () => corpus.documents().map((d) => ({
+        uri: d.uri.toString(), ...(d.record ? { kind: d.record.kind } : {}), parliamentary: d.parliamentary,
+        annotations: d.annotations.length, broken: d.broken, live: d.live,
+      }))),
       vscode.commands.registerCommand(CORPUS_CONTROL_COMMAND, async (action: unknown) => {
         switch (action) {
           case 'resetCounts':
@@ -166,10 +176,10 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
           case 'refresh': return corpus.refresh();
           case 'saveCache': saveLater.cancel(); await saveNow(); return true;
           // A start over again in this extension host: the index forgotten, the cache read as at a start.
-          case 'restart': await saving; corpus.clear(); await start(); return corpus.lastPass;
+          case 'restart': forget(); await saving; corpus.clear(); await start(); return corpus.lastPass;
           // A build from the files alone (no cache).
-          case 'rebuild': corpus.clear(); return corpus.refresh();
-          case 'drop': corpus.clear(); return true;
+          case 'rebuild': forget(); await corpus.refresh().catch(() => undefined); corpus.clear(); return corpus.refresh();
+          case 'drop': forget(); corpus.clear(); return true;
           default: throw new Error(`unknown action ${String(action)}`);
         }
       }),

@@ -142,6 +142,7 @@ export class CorpusService implements vscode.Disposable {
   private resolveReady!: () => void;
   private pass?: { promise: Promise<PassFigures>; source: vscode.CancellationTokenSource };
   private cache = new Map<string, CachedDocument>();
+  private readonly locks = new Map<string, Promise<void>>();
   /** Figures of the last full pass. */
   lastPass?: PassFigures;
   /** When (performance.now()) the service was made and its first pass was done: for the benchmark. */
@@ -327,10 +328,9 @@ export class CorpusService implements vscode.Disposable {
       if (outcome.changed) {
         changed.push(found.uri);
         persist.push(found.uri.toString());
-        readFromDisk++;
-      } else {
-        reused++;
       }
+      if (outcome.read) readFromDisk++;
+      else reused++;
     }));
     const cancelled = token.isCancellationRequested;
     if (!cancelled && !walk.cancelled) {
@@ -363,7 +363,19 @@ export class CorpusService implements vscode.Disposable {
    * Brings one document up to date with its files: stats them, reads what changed, places the
    * sidecar's annotations and builds the record in slices. Returns whether anything changed.
    */
-  private async syncDocument(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; problems: IndexProblem[] }> {
+  private syncDocument(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; read: boolean; problems: IndexProblem[] }> {
+    // One at a time per document: a pass and the watcher, or two events of the watcher, must not
+    // interleave (the older one would overwrite what the newer one found).
+    const key = found.uri.toString();
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.syncNow(found, maxBytes));
+    const settled = next.then(() => undefined, () => undefined);
+    this.locks.set(key, settled);
+    void settled.then(() => { if (this.locks.get(key) === settled) this.locks.delete(key); });
+    return next;
+  }
+
+  private async syncNow(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; read: boolean; problems: IndexProblem[] }> {
     const key = found.uri.toString();
     const entry: Entry = this.entries.get(key) ?? { uri: found.uri };
     const known = this.entries.has(key) ? { text: entry.text, sidecar: entry.sidecar } : this.cache.get(key);
@@ -382,7 +394,7 @@ export class CorpusService implements vscode.Disposable {
     const textChanged = hasText && !sameStamp(known?.text?.stamp, textStamp);
     const sidecarChanged = found.sidecar !== undefined && (!sameStamp(known?.sidecar?.stamp, sidecarStamp)
       || !sameStampOrBothMissing(known?.sidecar?.textStamp, textStamp));
-    const changedRole = entry.role !== found.role || entry.sidecarUri?.toString() !== found.sidecar?.toString();
+    const changedRole = this.entries.has(key) && (entry.role !== found.role || entry.sidecarUri?.toString() !== found.sidecar?.toString());
     entry.role = found.role;
     entry.sidecarUri = found.sidecar;
     if (!hasText) {
@@ -398,7 +410,7 @@ export class CorpusService implements vscode.Disposable {
       // Problems seen before are reported again by a new pass only if they are new (the reporter remembers).
       if (entry.text?.problem) problems.push({ uri: textUri, kind: entry.text.problem.kind, detail: entry.text.problem.detail });
       if (entry.sidecar && found.sidecar) problems.push(...sidecarProblems(found.sidecar, entry.sidecar));
-      return { changed: changedRole, problems };
+      return { changed: changedRole, read: false, problems };
     }
 
     // The text: needed for a new record, and to place a changed sidecar's annotations in.
@@ -450,7 +462,7 @@ export class CorpusService implements vscode.Disposable {
     } else if (found.sidecar && known?.sidecar) {
       entry.sidecar = known.sidecar;
     }
-    return { changed: true, problems };
+    return { changed: true, read: true, problems };
   }
 
   // --- Single documents (the watcher) -------------------------------------------------------------
