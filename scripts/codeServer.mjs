@@ -160,7 +160,9 @@ function freePort() {
 /**
  * Starts code-server on 127.0.0.1 at a free port and waits until it listens.
  * @param {{ userDataDir: string, extensionsDir: string, env?: Record<string, string | undefined>,
- *           log?: (line: string) => void, timeoutMs?: number, locale?: string }} options
+ *           log?: (line: string) => void, timeoutMs?: number, locale?: string, port?: number }} options
+ *   port: the port to listen on (default: a free one); the same port again opens the same workspace storage
+ *   (VS Code names a remote folder's storage after its URI, which holds host and port).
  *   env: extra environment variables for code-server (they reach the extension host).
  *   locale: code-server's `--locale` (the display language, e.g. `nl`); VS Code ignores it without a language pack
  *   for it (see installLanguagePack in test/integration/uiBridge.mjs).
@@ -168,11 +170,11 @@ function freePort() {
  * @returns {Promise<{ port: number, url: string, process: import('node:child_process').ChildProcess,
  *                     output: () => string, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ userDataDir, extensionsDir, env = {}, log: onLine, timeoutMs = 60_000, locale }) {
+export async function startCodeServer({ userDataDir, extensionsDir, env = {}, log: onLine, timeoutMs = 60_000, locale, port: wantedPort }) {
   const { entry: csEntry } = await ensureCodeServer();
   await mkdir(userDataDir, { recursive: true });
   await mkdir(extensionsDir, { recursive: true });
-  const port = await freePort();
+  const port = wantedPort ?? await freePort();
   const args = [
     csEntry,
     '--auth', 'none',

@@ -16,10 +16,10 @@ export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
   const testCommands = context.extensionMode === vscode.ExtensionMode.Test;
   const models = new DocumentModels();
-  const annotations = registerAnnotations(models, { testCommands });
+  const annotations = registerAnnotations(models, context, { testCommands });
   context.subscriptions.push(
     models,
-    registerWorkspaceContext(),
+    registerWorkspaceContext(annotations.corpus),
     registerLanguageDetection(),
     registerOutline(models),
     registerFolding(models),

@@ -9,6 +9,7 @@ import {
 import type { ParsedDocument } from '../../core/model';
 import { parseDocument } from '../../core/parser';
 import type { DocumentModels } from '../../documentModels';
+import type { CorpusService } from '../corpus';
 import { exportInputs, type ExportInputs } from './exportInputs';
 import { baseName } from './sidecarFiles';
 import { type AnnotationStore, isAnnotatable } from './store';
@@ -18,6 +19,8 @@ import { configuredTags } from './tags';
 export interface ExportContext {
   readonly store: AnnotationStore;
   readonly models: DocumentModels;
+  /** The corpus index: the workspace's annotations (the scope "workspace"). */
+  readonly corpus: CorpusService;
 }
 
 /** The export's options, complete: given as arguments or chosen. */
@@ -123,12 +126,12 @@ async function exportOptions(raw: unknown, document: vscode.TextDocument | undef
 }
 
 /** Step 2: what to export; undefined (and the user told why) when there is nothing. */
-async function whatToExport(store: AnnotationStore, scope: ExportScope, document: vscode.TextDocument | undefined): Promise<ExportInputs | undefined> {
+async function whatToExport(ctx: ExportContext, scope: ExportScope, document: vscode.TextDocument | undefined): Promise<ExportInputs | undefined> {
   if (scope === 'document' && !document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to export its annotations, or export those of the whole workspace.'));
     return undefined;
   }
-  const found = await exportInputs(store, scope === 'document' ? document : undefined);
+  const found = await exportInputs(ctx.store, ctx.corpus, scope === 'document' ? document : undefined);
   if (found.inputs.length > 0) return found;
   if (found.incomplete.length > 0) void vscode.window.showWarningMessage(unreadable(found.incomplete));
   else if (scope === 'document' && document) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations to export.', baseName(document.uri)));
@@ -202,7 +205,7 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
   const document = editor && isAnnotatable(editor.document) ? editor.document : undefined;
   const options = await exportOptions(raw, document);
   if (!options) return undefined;
-  const found = await whatToExport(ctx.store, options.scope, document);
+  const found = await whatToExport(ctx, options.scope, document);
   if (!found) return undefined;
   const target = await exportTarget(options, document);
   if (!target) return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { type ExportDocumentInput, placeEntries } from '../../core/annotations/export';
-import { parseSidecar } from '../../core/annotations/sidecar';
-import { documentOfSidecar, findSidecars } from './scan';
+import { type ExportAnnotationInput, type ExportDocumentInput } from '../../core/annotations/export';
+import type { CorpusAnnotation } from '../../core/corpus/cache';
+import type { CorpusService } from '../corpus';
 import { baseName, readText } from './sidecarFiles';
 import type { AnnotatedDocument, AnnotationStore } from './store';
 
@@ -30,11 +30,6 @@ async function readIfPossible(uri: vscode.Uri): Promise<string | undefined> {
   return readText(uri).catch(() => undefined);
 }
 
-async function documentText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : readIfPossible(uri);
-}
-
 /** What to export. */
 export interface ExportInputs {
   readonly inputs: ExportDocumentInput[];
@@ -51,37 +46,48 @@ async function documentInputs(store: AnnotationStore, document: vscode.TextDocum
   };
 }
 
-/** Every document of the workspace with annotations: open ones from the store, the others from their sidecars. */
-async function workspaceInputs(store: AnnotationStore): Promise<ExportInputs> {
-  const inputs: ExportDocumentInput[] = [];
+/** A corpus annotation as the export takes it. */
+function indexedAnnotation(a: CorpusAnnotation): ExportAnnotationInput {
+  return {
+    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
+    start: a.start, end: a.end, orphaned: a.orphaned, stored: { quote: a.quote, prefix: a.prefix, suffix: a.suffix },
+  };
+}
+
+/**
+ * Every document of the workspace with annotations, from the corpus index (brought in line with
+ * the files first: a walk and a stat of each, reads only of what changed): open ones as the editor
+ * has them, the others as indexed, with their texts read (many at once) for the passages' context.
+ */
+async function workspaceInputs(store: AnnotationStore, corpus: CorpusService): Promise<ExportInputs> {
+  await corpus.ready;
+  await corpus.refresh();
   const incomplete: string[] = [];
-  const seen = new Set<string>();
-  for (const state of store.allStates()) {
-    const text = await documentText(state.uri);
-    if (text === undefined) continue;
-    seen.add(state.uri.toString());
-    if (state.broken && state.sidecar) incomplete.push(nameOf(state.sidecar));
-    if (state.annotations.length > 0) inputs.push(liveInput(state, text));
-  }
-  for (const sidecar of await findSidecars()) {
-    const uri = documentOfSidecar(sidecar);
-    if (seen.has(uri.toString())) continue;
-    const yaml = await readIfPossible(sidecar);
-    if (yaml === undefined) {
-      incomplete.push(nameOf(sidecar));
+  const reads: Promise<ExportDocumentInput | undefined>[] = [];
+  for (const d of corpus.documents()) {
+    const state = d.live ? store.stateOf(d.uri) : undefined;
+    if (state) {
+      const open = vscode.workspace.textDocuments.find((x) => x.uri.toString() === state.uri.toString());
+      const text = open?.getText();
+      if (state.broken && state.sidecar) incomplete.push(nameOf(state.sidecar));
+      if (text !== undefined && state.annotations.length > 0) reads.push(Promise.resolve(liveInput(state, text)));
+      else if (text === undefined && state.annotations.length > 0) reads.push(readIfPossible(state.uri).then((t) => (t === undefined ? undefined : liveInput(state, t))));
       continue;
     }
-    const parsed = parseSidecar(yaml);
-    if (parsed.problems.length > 0) incomplete.push(nameOf(sidecar));
-    if (parsed.annotations.length === 0) continue;
+    if (d.broken && d.sidecar) incomplete.push(nameOf(d.sidecar));
+    if (d.annotations.length === 0) continue;
+    const sidecar = d.sidecar;
     // A document that cannot be read keeps its annotations as orphans, quoted as last saved.
-    const text = (await readIfPossible(uri)) ?? '';
-    inputs.push({ uri: uri.toString(), annotationsUri: sidecar.toString(), name: nameOf(uri), text, annotations: placeEntries(text, parsed.annotations, parsed.version) });
+    reads.push(corpus.fs.readFile(d.uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined).then((text) => ({
+      uri: d.uri.toString(), ...(sidecar ? { annotationsUri: sidecar.toString() } : {}), name: nameOf(d.uri), text: text ?? '',
+      annotations: text === undefined ? d.annotations.map((a) => indexedAnnotation({ ...a, orphaned: true })) : d.annotations.map(indexedAnnotation),
+    })));
   }
+  const inputs = (await Promise.all(reads)).filter((i): i is ExportDocumentInput => i !== undefined);
   return { inputs, incomplete };
 }
 
 /** The annotations of the document, or without one of the whole workspace. */
-export function exportInputs(store: AnnotationStore, document?: vscode.TextDocument): Promise<ExportInputs> {
-  return document ? documentInputs(store, document) : workspaceInputs(store);
+export function exportInputs(store: AnnotationStore, corpus: CorpusService, document?: vscode.TextDocument): Promise<ExportInputs> {
+  return document ? documentInputs(store, document) : workspaceInputs(store, corpus);
 }

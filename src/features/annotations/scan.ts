@@ -1,42 +1,23 @@
 import * as vscode from 'vscode';
 import { type SidecarSnapshot, snapshotOf } from '../../core/annotations/session';
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
+import { DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
+import { CorpusFs, walkWorkspace } from '../corpus/files';
 import { readSidecar, readText } from './sidecarFiles';
 
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
-const MAX_DEPTH = 6;
-const MAX_DIRECTORIES = 2000;
-
 /**
- * The annotation sidecars in the workspace, by walking its folders (bounded depth and size;
- * `findFiles` needs ripgrep, which web and some remote hosts lack). With `limit`, stops after that
- * many; with `token`, stops when it is cancelled.
+ * The annotation sidecars in the workspace, by walking its folders as the corpus index does (no
+ * depth limit; at most `kamerstukken.corpus.maxFiles` files, a limit the index reports). With
+ * `limit`, at most that many; with `token`, stops when it is cancelled. Features should read the
+ * corpus index instead (`CorpusService.documents()`), which has the annotations already.
  */
 export async function findSidecars(options: { limit?: number; token?: vscode.CancellationToken } = {}): Promise<vscode.Uri[]> {
+  const token = options.token ?? new vscode.CancellationTokenSource().token;
+  const maxFiles = limitOf(vscode.workspace.getConfiguration('kamerstukken.corpus').get('maxFiles'), DEFAULT_MAX_FILES);
+  const walk = await walkWorkspace(new CorpusFs(), (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), maxFiles, token);
   const found: vscode.Uri[] = [];
-  const limit = options.limit ?? Infinity;
-  let budget = MAX_DIRECTORIES;
-  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
-    if (budget-- <= 0 || found.length >= limit || options.token?.isCancellationRequested) return;
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return;
-    }
-    const subdirs: vscode.Uri[] = [];
-    for (const [name, type] of entries) {
-      if (type & vscode.FileType.Directory) {
-        if (depth < MAX_DEPTH && !SKIP.has(name) && !(type & vscode.FileType.SymbolicLink)) subdirs.push(vscode.Uri.joinPath(dir, name));
-      } else if (name.endsWith(SIDECAR_SUFFIX) && name.length > SIDECAR_SUFFIX.length) {
-        found.push(vscode.Uri.joinPath(dir, name));
-        if (found.length >= limit) return;
-      }
-    }
-    for (const d of subdirs) await walk(d, depth + 1);
-  };
-  for (const folder of vscode.workspace.workspaceFolders ?? []) await walk(folder.uri, 0);
-  return found;
+  for (const d of walk.documents.values()) if (d.sidecar) found.push(d.sidecar);
+  return found.slice(0, options.limit ?? Infinity);
 }
 
 /** The document a sidecar belongs to. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { Debounced } from '../../debounce';
-import type { AnnotationStore } from './store';
-import { documentOfSidecar, findSidecars, readWorkspaceEntry, type WorkspaceEntry } from './scan';
+import type { CorpusService } from '../corpus';
 import { baseName } from './sidecarFiles';
 import { colorOf, configuredTags } from './tags';
 
@@ -21,20 +20,20 @@ function excerpt(s: string, max = 80): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-/** The Annotations view: the workspace's annotations by tag, then by document, with counts. */
+/**
+ * The Annotations view: the workspace's annotations by tag, then by document, with counts. It
+ * reads the corpus index (open documents as the editor has them, the others as indexed) and
+ * never walks or reads the workspace itself.
+ */
 export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  /** Sidecars of documents that are not open, as last read. */
-  private others = new Map<string, WorkspaceEntry>();
-  private scanned?: Promise<void>;
   private readonly refresh = new Debounced(() => this.emitter.fire(undefined), 200);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly store: AnnotationStore) {
-    this.subscriptions.push(store.onDidChange((uri) => {
-      if (uri === undefined) this.rescan(); else this.refreshSoon();
-    }));
+  constructor(private readonly corpus: CorpusService) {
+    // The corpus passes on the store's changes of open documents, and the watcher's of the others.
+    this.subscriptions.push(corpus.onDidChange(() => this.refreshSoon()));
   }
 
   dispose(): void {
@@ -43,51 +42,32 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.emitter.dispose();
   }
 
+  /** Brings the index in line with the files (the Refresh button), then shows it. */
   rescan(): void {
-    this.scanned = undefined;
-    this.refreshSoon();
+    this.corpus.refresh().then(() => this.refreshSoon(), (error: unknown) => console.error('[kamerstukken] refresh failed', error));
   }
 
   private refreshSoon(): void {
     this.refresh.schedule();
   }
 
-  private async scan(): Promise<void> {
-    const next = new Map<string, WorkspaceEntry>();
-    for (const sidecar of await findSidecars()) {
-      const uri = documentOfSidecar(sidecar);
-      if (this.store.stateOf(uri)) continue;
-      const entry = await readWorkspaceEntry(uri, sidecar).catch(() => undefined);
-      if (entry) next.set(uri.toString(), entry);
-    }
-    this.others = next;
-  }
-
   private async docs(): Promise<Doc[]> {
-    this.scanned ??= this.scan();
-    await this.scanned;
+    await this.corpus.ready;
     const docs: Doc[] = [];
-    const open = new Set<string>();
-    for (const s of this.store.allStates()) {
-      open.add(s.uri.toString());
-      if (s.annotations.length === 0) continue;
+    for (const d of this.corpus.documents()) {
+      if (d.annotations.length === 0) continue;
       docs.push({
-        uri: s.uri, ...(s.sidecar ? { sidecar: s.sidecar } : {}), broken: s.broken,
-        items: s.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: s.quoteOf(a), orphaned: a.orphaned })),
+        uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken,
+        items: d.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned })),
       });
-    }
-    for (const [key, e] of this.others) {
-      if (open.has(key) || e.annotations.length === 0) continue;
-      docs.push({ uri: e.uri, sidecar: e.sidecar, broken: e.problems.length > 0, items: [...e.annotations] });
     }
     return docs.sort((a, b) => baseName(a.uri).localeCompare(baseName(b.uri)));
   }
 
   /** Every tag used in the workspace's sidecars. */
   async usedTags(): Promise<string[]> {
-    const tags = new Set<string>();
-    for (const d of await this.docs()) for (const i of d.items) for (const t of i.tags) tags.add(t);
-    return [...tags];
+    await this.corpus.ready;
+    return [...this.corpus.tags().keys()];
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -186,11 +166,18 @@ async function rows(view: AnnotationsView, node?: Node): Promise<RowState[]> {
 }
 
 /** The Annotations view in the Explorer; with `testCommands`, also the command that tells the tests what it shows. */
-export function registerAnnotationsView(view: AnnotationsView, { testCommands = false } = {}): vscode.Disposable {
+export function registerAnnotationsView(view: AnnotationsView, corpus: CorpusService, { testCommands = false } = {}): vscode.Disposable {
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  // While the workspace is indexed, the view shows VS Code's progress bar.
+  const showProgress = (): void => {
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => new Promise<void>((resolve) => {
+      const sub = corpus.onDidChangeState((state) => { if (state !== 'indexing') { sub.dispose(); resolve(); } });
+      if (corpus.state !== 'indexing') { sub.dispose(); resolve(); }
+    }));
+  };
   return vscode.Disposable.from(
     tree,
-    tree.onDidChangeVisibility((e) => { if (e.visible) view.rescan(); }),
+    corpus.onDidChangeState((state) => { if (state === 'indexing') showProgress(); }),
     vscode.commands.registerCommand('kamerstukken.refreshAnnotations', () => view.rescan()),
     ...(testCommands ? [vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; rows: RowState[] }> => (
       { visible: tree.visible, rows: await rows(view) }))] : []),

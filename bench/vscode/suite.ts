@@ -1,0 +1,189 @@
+// The real-VS-Code benchmark's side in the extension host (bench/vscode/run.mjs bundles it as the
+// extensionTestsPath). Phase "cold": the first start over a generated corpus (no cache); phase
+// "warm": the next start with the same user data (the cache). Each figure is printed by the runner
+// next to a baseline measured here in the same extension host: walking the workspace and reading
+// every file through workspace.fs with 64 reads in flight, plus YAML.parse of each sidecar.
+import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import { parse as yamlParse } from 'yaml';
+import { Pool } from '../../src/core/util/pool';
+
+const EXTENSION_ID = 'kamerstukken.kamerstukken';
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+
+interface CorpusState {
+  state: string;
+  documents: number;
+  annotations: number;
+  io: { readDirectory: number; stat: number; readFile: number; writeFile: number };
+  lastPass?: { totalMs: number; walkMs: number; readFromDisk: number; reusedFromCache: number };
+  slices: number;
+  longestSliceMs: number;
+  timeline: { createdAt: number; readyAt?: number };
+  cache: { folder?: string; loaded: number };
+}
+
+/**
+ * Screens filled once the index is ready: the Annotations view, and later ones (the Corpus view:
+ * register its test-only state command here, e.g. 'kamerstukken.corpusViewState', and the
+ * benchmark prints its figure too). Each command returns what the view shows once it is filled.
+ */
+const VIEWS: readonly { readonly name: string; readonly command: string }[] = [
+  { name: 'Annotations view', command: 'kamerstukken.annotationsViewState' },
+  { name: 'Corpus view', command: 'kamerstukken.corpusViewState' },
+];
+
+function gcNow(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  (runInNewContext('gc') as () => void)();
+}
+
+function activationStart(): number | undefined {
+  const name = `code/extHost/willActivateExtension/${EXTENSION_ID}`;
+  const shared = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  return shared?.getMarks().find((m) => m.name === name)?.startTime ?? performance.getEntriesByName(name)[0]?.startTime;
+}
+
+async function state(): Promise<CorpusState> {
+  return (await vscode.commands.executeCommand<CorpusState>('kamerstukken.corpusState'));
+}
+
+async function control(action: string): Promise<unknown> {
+  return vscode.commands.executeCommand('kamerstukken.corpusControl', action);
+}
+
+/** The baseline: walk, read every file (64 in flight), YAML.parse each sidecar. */
+async function baseline(): Promise<{ ms: number; files: number; bytes: number }> {
+  const t0 = performance.now();
+  const pool = new Pool(64);
+  let files = 0;
+  let bytes = 0;
+  const reads: Promise<void>[] = [];
+  const visit = async (dir: vscode.Uri): Promise<void> => {
+    const entries = await pool.run(() => vscode.workspace.fs.readDirectory(dir));
+    const sub: Promise<void>[] = [];
+    for (const [name, type] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) {
+        if (!SKIP.has(name)) sub.push(visit(uri));
+      } else if (name.endsWith('.txt') || name.endsWith('.kamerstuk') || name.endsWith('.annotations.yaml')) {
+        reads.push(pool.run(() => vscode.workspace.fs.readFile(uri)).then((b) => {
+          files++;
+          bytes += b.byteLength;
+          const text = new TextDecoder().decode(b);
+          if (name.endsWith('.annotations.yaml')) yamlParse(text);
+        }));
+      }
+    }
+    await Promise.all(sub);
+  };
+  await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => visit(f.uri)));
+  await Promise.all(reads);
+  return { ms: performance.now() - t0, files, bytes };
+}
+
+async function viewFill(command: string): Promise<{ ms: number; rows: number } | undefined> {
+  const t0 = performance.now();
+  let result: { rows: unknown[] } | undefined;
+  try {
+    result = await vscode.commands.executeCommand<{ rows: unknown[] }>(command);
+  } catch {
+    return undefined; // not registered (yet)
+  }
+  return { ms: performance.now() - t0, rows: result?.rows.length ?? 0 };
+}
+
+/** The heap without the index, and with it built from the files (and the Annotations view filled). */
+async function memory(): Promise<{ heapWith: number; heapWithout: number; heapBefore: number }> {
+  await control('saveCache');
+  await viewFill('kamerstukken.annotationsViewState');
+  gcNow();
+  const heapBefore = process.memoryUsage().heapUsed;
+  await control('drop');
+  await viewFill('kamerstukken.annotationsViewState');
+  gcNow();
+  const heapWithout = process.memoryUsage().heapUsed;
+  await control('rebuild');
+  await viewFill('kamerstukken.annotationsViewState');
+  gcNow();
+  const heapWith = process.memoryUsage().heapUsed;
+  return { heapWith, heapWithout, heapBefore };
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.KAMERSTUKKEN_BENCH_OUT;
+  const phase = process.env.KAMERSTUKKEN_BENCH_PHASE ?? 'cold';
+  const exportTarget = process.env.KAMERSTUKKEN_BENCH_EXPORT;
+  const result: Record<string, unknown> = { phase };
+  try {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+    await ext.activate();
+    await control('ready');
+    const first = await state();
+    const activated = activationStart();
+    // VS Code's marks are on the epoch clock; the service's on performance.now().
+    const readyAt = first.timeline.readyAt !== undefined ? performance.timeOrigin + first.timeline.readyAt : undefined;
+    result.start = {
+      activationToReadyMs: activated !== undefined && readyAt !== undefined ? readyAt - activated : undefined, cache: first.cache,
+      createdToReadyMs: first.timeline.readyAt !== undefined ? first.timeline.readyAt - first.timeline.createdAt : undefined,
+      io: first.io, pass: first.lastPass, documents: first.documents, annotations: first.annotations,
+      slices: first.slices, longestSliceMs: first.longestSliceMs,
+    };
+    const views: Record<string, unknown> = {};
+    for (const v of VIEWS) {
+      const fill = await viewFill(v.command);
+      if (fill) views[v.name] = fill;
+    }
+    result.views = views;
+    // Baseline and the figures again, alternating, in this (warm) extension host.
+    const baselines: number[] = [];
+    const rebuilds: number[] = [];
+    const restarts: { ms: number; io: CorpusState['io'] }[] = [];
+    const exports: number[] = [];
+    let files = 0;
+    let bytes = 0;
+    await control('saveCache');
+    const rounds = Number(process.env.KAMERSTUKKEN_BENCH_ROUNDS ?? 2);
+    for (let r = 0; r < rounds; r++) {
+      const b = await baseline();
+      baselines.push(b.ms);
+      files = b.files;
+      bytes = b.bytes;
+      if (phase === 'cold') {
+        // The index built from the files alone (no cache), then the Annotations view filled.
+        await control('resetCounts');
+        const t0 = performance.now();
+        await control('rebuild');
+        await viewFill('kamerstukken.annotationsViewState');
+        rebuilds.push(performance.now() - t0);
+        await control('saveCache');
+        // The workspace export (CSV of every annotation).
+        const t1 = performance.now();
+        const written = await vscode.commands.executeCommand('kamerstukken.exportAnnotations', { format: 'csv', scope: 'workspace', target: exportTarget, overwrite: true });
+        if (!written) throw new Error('the export wrote nothing');
+        exports.push(performance.now() - t1);
+      }
+      // A start again over the unchanged corpus: the cache read, every file stat'ed, nothing else.
+      await control('resetCounts');
+      const t2 = performance.now();
+      await control('restart');
+      await viewFill('kamerstukken.annotationsViewState');
+      restarts.push({ ms: performance.now() - t2, io: (await state()).io });
+    }
+    const after = await state();
+    result.baseline = { ms: baselines, files, bytes };
+    result.rebuild = rebuilds;
+    result.export = exports;
+    result.restart = restarts;
+    result.slices = { count: after.slices, longestMs: after.longestSliceMs };
+    result.documents = after.documents;
+    result.memory = await memory();
+  } catch (error) {
+    result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
+  if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+}

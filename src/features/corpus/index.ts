@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import { fileRole, documentPathOfSidecar } from '../../core/corpus/workspaceFiles';
+import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
+import { Debounced } from '../../debounce';
+import type { AnnotationStore } from '../annotations/store';
+import { CorpusCacheFiles } from './cacheFiles';
+import { CorpusProblemReporter } from './report';
+import { type CorpusChange, CorpusService } from './service';
+
+export { CorpusService } from './service';
+export type { CorpusChange, CorpusDocument, CorpusState, PassFigures } from './service';
+export type { CorpusAnnotation } from '../../core/corpus/cache';
+
+/** Test-only commands (registered in test mode only, not in the manifest). */
+export const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
+export const CORPUS_CONTROL_COMMAND = 'kamerstukken.corpusControl';
+export const CORPUS_DOCUMENTS_COMMAND = 'kamerstukken.corpusDocuments';
+export const STOP_INDEXING_COMMAND = 'kamerstukken.stopIndexing';
+const INDEXING_CONTEXT = 'kamerstukken.indexing';
+
+/** What the tests read of the index. */
+export interface CorpusStateForTests {
+  readonly state: string;
+  readonly documents: number;
+  readonly annotations: number;
+  readonly io: { readDirectory: number; stat: number; readFile: number; writeFile: number };
+  readonly lastPass?: object;
+  readonly slices: number;
+  readonly longestSliceMs: number;
+  readonly problems: readonly string[];
+  readonly notifications: readonly string[];
+  /** Change events since the last reset: the URIs changed and removed, each event one entry. */
+  readonly changes: readonly { changed: string[]; removed: string[] }[];
+  /** performance.now() of the service's creation and of the end of its first pass. */
+  readonly timeline: { readonly createdAt: number; readonly readyAt?: number };
+  /** Where the cache is, and how many documents the last start read from it. */
+  readonly cache: { readonly folder?: string; readonly loaded: number };
+}
+
+/** Where the cache lives: the workspace's storage, else a folder of the global storage named after the workspace. */
+function cacheFolder(context: vscode.ExtensionContext): vscode.Uri | undefined {
+  if (context.storageUri) return vscode.Uri.joinPath(context.storageUri, 'corpus');
+  const folders = vscode.workspace.workspaceFolders;
+  if (!folders || folders.length === 0) return undefined;
+  let h = 2166136261;
+  for (const c of folders.map((f) => f.uri.toString()).join('\n')) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return vscode.Uri.joinPath(context.globalStorageUri, 'corpus', (h >>> 0).toString(16));
+}
+
+/** The document a watched file belongs to, with its text's role and its sidecar. */
+function documentOfFile(uri: vscode.Uri): { uri: vscode.Uri; role?: 'text' | 'kamerstuk'; sidecar: vscode.Uri } | undefined {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const role = fileRole(name);
+  if (!role) return undefined;
+  if (role === 'sidecar') {
+    const doc = uri.with({ path: documentPathOfSidecar(uri.path) });
+    const docRole = fileRole(doc.path.slice(doc.path.lastIndexOf('/') + 1));
+    return { uri: doc, ...(docRole === 'text' || docRole === 'kamerstuk' ? { role: docRole } : {}), sidecar: uri };
+  }
+  return { uri, role, sidecar: uri.with({ path: uri.path + SIDECAR_SUFFIX }) };
+}
+
+/**
+ * The corpus index of the workspace, started in the background (activation does not wait for it),
+ * with its cache, its file watcher, its progress in the status bar (a click stops it) and its
+ * problem reports. With `testCommands`, also the commands the tests and the benchmark use.
+ */
+export function registerCorpus(context: vscode.ExtensionContext, store: AnnotationStore | undefined, { testCommands = false } = {}): vscode.Disposable & { readonly corpus: CorpusService } {
+  const reporter = new CorpusProblemReporter();
+  const dir = cacheFolder(context);
+  const unsaved = new Set<string>();
+  let saving: Promise<void> = Promise.resolve();
+  const saveNow = (): Promise<void> => {
+    if (!cacheFiles || unsaved.size === 0) return saving;
+    const keys = [...unsaved];
+    unsaved.clear();
+    const files = cacheFiles;
+    saving = saving.then(() => files.save(keys)).catch((error: unknown) => console.error('[kamerstukken] corpus cache not written', error));
+    return saving;
+  };
+  const saveLater = new Debounced(() => void saveNow(), 2000);
+
+  const progress = vscode.window.createStatusBarItem('kamerstukken.corpusProgress', vscode.StatusBarAlignment.Left, -100);
+  progress.name = vscode.l10n.t('Kamerstukken: Indexing');
+  progress.command = STOP_INDEXING_COMMAND;
+  progress.tooltip = vscode.l10n.t('Indexing the parliamentary texts and annotations of the workspace. Click to stop.');
+
+  const corpus = new CorpusService(store, {
+    progress: (done, total) => {
+      progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing {0}/{1}', done, total)}`;
+    },
+    problems: (problems, pass) => reporter.report(problems, pass),
+    persist: (keys) => {
+      for (const k of keys) unsaved.add(k);
+      saveLater.schedule();
+    },
+  });
+  const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus) : undefined;
+  const changes: { changed: string[]; removed: string[] }[] = [];
+
+  // The watcher: changed files queue their document; one update per burst.
+  const pending = new Map<string, { uri: vscode.Uri; role?: 'text' | 'kamerstuk'; sidecar: vscode.Uri }>();
+  const flush = new Debounced(() => {
+    const batch = [...pending.values()];
+    pending.clear();
+    corpus.update(batch).catch((error: unknown) => console.error('[kamerstukken] corpus update failed', error));
+  }, 100);
+  const queue = (uri: vscode.Uri): void => {
+    const d = documentOfFile(uri);
+    if (!d) return;
+    pending.set(d.uri.toString(), d);
+    flush.schedule();
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{txt,kamerstuk,yaml}`);
+
+  let loaded = 0;
+  const start = async (): Promise<void> => {
+    if (cacheFiles) {
+      const cached = await cacheFiles.load();
+      loaded = cached.length;
+      corpus.seed(cached);
+    }
+    await corpus.refresh();
+  };
+
+  const disposables: vscode.Disposable[] = [
+    // Changes not yet in the cache are written as the window closes (as far as it lets us).
+    { dispose: () => { if (saveLater.pending) { saveLater.cancel(); void saveNow(); } } },
+    reporter, progress, saveLater, flush, watcher,
+    watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue),
+    corpus.onDidChangeState((state) => {
+      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, state === 'indexing');
+      if (state === 'indexing') {
+        progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing')}`;
+        progress.show();
+      } else {
+        progress.hide();
+      }
+    }),
+    corpus.onDidChange((c: CorpusChange) => {
+      if (testCommands) changes.push({ changed: c.changed.map(String), removed: c.removed.map(String) });
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.refresh()),
+    vscode.commands.registerCommand(STOP_INDEXING_COMMAND, () => corpus.cancel()),
+  ];
+  /** Pending cache writes dropped (the index is about to be forgotten: it must not overwrite the cache). */
+  const forget = (): void => {
+    saveLater.cancel();
+    unsaved.clear();
+  };
+  if (testCommands) {
+    disposables.push(
+      vscode.commands.registerCommand(CORPUS_STATE_COMMAND, (): CorpusStateForTests => {
+        let annotations = 0;
+        for (const d of corpus.documents()) annotations += d.annotations.length;
+        return {
+          state: corpus.state, documents: corpus.size, annotations, io: { ...corpus.fs.counts },
+          ...(corpus.lastPass ? { lastPass: corpus.lastPass } : {}),
+          slices: corpus.slicer.slices, longestSliceMs: corpus.slicer.longest,
+          problems: [...reporter.log], notifications: [...reporter.notifications], changes: [...changes],
+          timeline: { ...corpus.timeline }, cache: { ...(dir ? { folder: dir.toString() } : {}), loaded },
+        };
+      }),
+      vscode.commands.registerCommand(CORPUS_DOCUMENTS_COMMAND, () => corpus.documents().map((d) => ({
+        uri: d.uri.toString(), ...(d.record ? { kind: d.record.kind } : {}), parliamentary: d.parliamentary,
+        annotations: d.annotations.length, broken: d.broken, live: d.live,
+      }))),
+      vscode.commands.registerCommand(CORPUS_CONTROL_COMMAND, async (action: unknown) => {
+        switch (action) {
+          case 'resetCounts':
+            corpus.fs.counts.readDirectory = corpus.fs.counts.stat = corpus.fs.counts.readFile = corpus.fs.counts.writeFile = 0;
+            corpus.slicer.slices = corpus.slicer.longest = 0;
+            changes.length = 0;
+            return true;
+          case 'ready': await corpus.ready; return corpus.state;
+          case 'refresh': return corpus.refresh();
+          case 'saveCache': saveLater.cancel(); await saveNow(); return true;
+          // A start over again in this extension host: the index forgotten, the cache read as at a start.
+          case 'restart': forget(); await saving; corpus.clear(); await start(); return corpus.lastPass;
+          // A build from the files alone (no cache).
+          case 'rebuild': forget(); await corpus.refresh().catch(() => undefined); corpus.clear(); return corpus.refresh();
+          case 'drop': forget(); corpus.clear(); return true;
+          default: throw new Error(`unknown action ${String(action)}`);
+        }
+      }),
+    );
+  }
+  // Not awaited: activation stays fast; the index fills in the background.
+  start().catch((error: unknown) => console.error('[kamerstukken] corpus index failed', error));
+  return Object.assign(vscode.Disposable.from(...disposables, corpus), { corpus });
+}

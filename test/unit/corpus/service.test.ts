@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { SIDECAR_VERSION } from '../../../src/core/annotations/sidecar';
+import {
+  CORPUS_CACHE_VERSION, manifestFor, readManifest, readShard, sameStamp, shardCountFor, shardFor, shardOf, type CachedDocument,
+} from '../../../src/core/corpus/cache';
+import { buildRecord, CORPUS_RECORD_VERSION } from '../../../src/core/corpus/record';
+import { FileBudget, fileRole, limitOf, walksFolder } from '../../../src/core/corpus/workspaceFiles';
+import { Pool, TimeSlicer } from '../../../src/core/util/pool';
+
+describe('corpus cache', () => {
+  const record = buildRecord('Vraag 1\nWaarom?\n\nAntwoord 1\nDaarom.\n');
+  const doc = (uri: string): CachedDocument => ({
+    uri, text: { stamp: { mtime: 1700000000000.5, size: 42 }, parliamentary: true, record },
+    sidecar: { stamp: { mtime: 1, size: 2 }, textStamp: { mtime: 1700000000000.5, size: 42 }, problems: [], annotations: [
+      { id: 'a1', tags: ['t'], created: '', start: 0, end: 5, orphaned: false, quote: 'Vraag', prefix: '', suffix: ' 1' },
+    ] },
+  });
+
+  it('keys by modification time and size', () => {
+    assert.ok(sameStamp({ mtime: 1, size: 2 }, { mtime: 1, size: 2 }));
+    assert.ok(!sameStamp({ mtime: 1, size: 2 }, { mtime: 1, size: 3 }));
+    assert.ok(!sameStamp({ mtime: 1, size: 2 }, { mtime: 2, size: 2 }));
+    assert.ok(!sameStamp(undefined, { mtime: 1, size: 2 }));
+  });
+
+  it('reads back what it wrote, through JSON', () => {
+    const count = 4;
+    const uri = 'file:///w/a.txt';
+    const shard = JSON.parse(JSON.stringify(shardFor([doc(uri)])));
+    assert.deepEqual(readShard(shard, shardOf(uri, count), count), [doc(uri)]);
+    assert.deepEqual(readManifest(JSON.parse(JSON.stringify(manifestFor(8)))), manifestFor(8));
+  });
+
+  it('trusts nothing of another version or damaged: such documents are dropped (and read again)', () => {
+    assert.equal(readManifest({ ...manifestFor(4), recordVersion: CORPUS_RECORD_VERSION + 1 }), undefined);
+    assert.equal(readManifest({ ...manifestFor(4), sidecarVersion: SIDECAR_VERSION + 1 }), undefined);
+    assert.equal(readManifest({ ...manifestFor(4), cacheVersion: CORPUS_CACHE_VERSION + 1 }), undefined);
+    assert.equal(readManifest({ ...manifestFor(4), shards: -1 }), undefined);
+    assert.equal(readManifest('x'), undefined);
+    assert.equal(readShard({ cacheVersion: CORPUS_CACHE_VERSION + 1, documents: [] }, 0, 1), undefined);
+    const good = doc('file:///w/a.txt');
+    const bad = [
+      { ...good, text: { ...good.text, stamp: { mtime: 'x', size: 1 } } },
+      { ...good, text: { ...good.text, record: { ...record, version: 99 } } },
+      { ...good, sidecar: { ...good.sidecar, annotations: [{ id: 'a', tags: [1] }] } },
+      { uri: 'file:///w/a.txt' },
+    ];
+    for (const b of bad) assert.deepEqual(readShard({ cacheVersion: CORPUS_CACHE_VERSION, documents: [b, good] }, 0, 1), [good], JSON.stringify(b).slice(0, 80));
+    // A document in the wrong shard is not one this cache wrote there.
+    const other = shardOf(good.uri, 4) === 0 ? 1 : 0;
+    assert.deepEqual(readShard({ cacheVersion: CORPUS_CACHE_VERSION, documents: [good] }, other, 4), []);
+  });
+
+  it('grows the number of shards with the corpus, about 128 documents each', () => {
+    assert.equal(shardCountFor(0), 4);
+    assert.equal(shardCountFor(1000), 8);
+    assert.equal(shardCountFor(10_000), 128);
+    const counts = new Array<number>(8).fill(0);
+    for (let i = 0; i < 8000; i++) counts[shardOf(`file:///w/doc-${i}.txt`, 8)]++;
+    assert.ok(Math.min(...counts) > 800 && Math.max(...counts) < 1200, counts.join(' '));
+  });
+});
+
+describe('corpus files and limits', () => {
+  it('knows texts, .kamerstuk files and sidecars; skips dependency and build folders', () => {
+    assert.equal(fileRole('a.txt'), 'text');
+    assert.equal(fileRole('A.TXT'), 'text');
+    assert.equal(fileRole('a.kamerstuk'), 'kamerstuk');
+    assert.equal(fileRole('a.txt.annotations.yaml'), 'sidecar');
+    assert.equal(fileRole('.annotations.yaml'), undefined);
+    assert.equal(fileRole('a.md'), undefined);
+    assert.ok(!walksFolder('node_modules') && !walksFolder('.git') && walksFolder('2024'));
+  });
+
+  it('counts files beyond the limit instead of dropping them silently', () => {
+    const b = new FileBudget(2);
+    assert.deepEqual([b.take(), b.take(), b.take(), b.take()], [true, true, false, false]);
+    assert.equal(b.indexed, 2);
+    assert.equal(b.seen, 4);
+    assert.ok(b.exceeded);
+    assert.equal(limitOf(10, 5), 10);
+    assert.equal(limitOf(-1, 5), 5);
+    assert.equal(limitOf('x', 5), 5);
+  });
+});
+
+describe('pool and time slicer', () => {
+  it('keeps at most the limit in flight', async () => {
+    const pool = new Pool(3);
+    let active = 0;
+    let most = 0;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => pool.run(async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setImmediate(r));
+      active--;
+      if (i === 5) throw new Error('x');
+      return i;
+    }).catch(() => -1)));
+    assert.equal(most, 3);
+    assert.equal(pool.inFlight, 0);
+  });
+
+  it('runs tasks in slices of the budget (a manual clock), more urgent ones first, yielding between slices', async () => {
+    let now = 0;
+    let yields = 0;
+    const slicer = new TimeSlicer(10, { now: () => now, yield: async () => { yields++; } });
+    const order: string[] = [];
+    const tasks = [
+      ...Array.from({ length: 6 }, (_, i) => slicer.run(() => { order.push(`low${i}`); now += 4; }, 1)),
+      ...Array.from({ length: 3 }, (_, i) => slicer.run(() => { order.push(`high${i}`); now += 4; }, 0)),
+    ];
+    await Promise.all(tasks);
+    assert.deepEqual(order.slice(0, 3), ['high0', 'high1', 'high2']);
+    // 9 tasks of 4 ms in slices of at most 10 ms (a task started before the budget ran out finishes): 3 per slice.
+    assert.equal(slicer.slices, 3);
+    assert.equal(slicer.longest, 12);
+    assert.ok(yields >= 3);
+    await assert.rejects(slicer.run(() => { throw new Error('boom'); }), /boom/);
+  });
+});
