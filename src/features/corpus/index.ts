@@ -105,7 +105,10 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     pending.clear();
     corpus.update(batch).catch((error: unknown) => console.error('[kamerstukken] corpus update failed', error));
   }, 100);
+  /** Off only in tests: files changed while the window was closed, as the next start finds them. */
+  let watching = true;
   const queue = (uri: vscode.Uri): void => {
+    if (!watching) return;
     const d = documentOfFile(uri);
     if (!d) return;
     pending.set(d.uri.toString(), d);
@@ -173,6 +176,8 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
             changes.length = 0;
             return true;
           case 'ready': await corpus.ready; return corpus.state;
+          case 'pauseWatcher': watching = false; flush.cancel(); pending.clear(); return true;
+          case 'resumeWatcher': watching = true; return true;
           case 'refresh': return corpus.refresh();
           case 'saveCache': saveLater.cancel(); await saveNow(); return true;
           // A start over again in this extension host: the index forgotten, the cache read as at a start.
