@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, refersTo, type DocDescription, type DocLinks, type LinkSource } from '../core/links';
+import { askerLine, resolveRef } from '../core/corpus/resolve';
+import type { DocRef } from '../core/model';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
+import type { CorpusLinks } from './corpus/links';
 
 /** The reference to another document in words. */
 export function describeDocRef(d: DocDescription): string {
@@ -49,15 +52,65 @@ export function openDocumentsFor(models: DocumentModels, links: DocLinks, self: 
     d.uri.toString() !== self.uri.toString() && d.languageId === LANGUAGE_ID && refersTo(links, models.get(d).metadata));
 }
 
-/** Ctrl+click on a reference to another document opens it online (the source `kamerstukken.links.preferred` names). */
-export function registerDocumentLinks(models: DocumentModels): vscode.Disposable {
+/** A document of the workspace a reference names: in the corpus index, or open in an editor. */
+export interface LinkedTarget {
+  readonly uri: vscode.Uri;
+  readonly title?: string;
+  /** "Van der Lee (GroenLinks-PvdA)". */
+  readonly asker?: string;
+}
+
+function and(a: string, b: string): string {
+  return vscode.l10n.t('{0} and {1}', a, b);
+}
+
+/**
+ * The documents of the workspace that are the document `ref` names, open or not: those of the
+ * corpus index with that identity, then open documents that are it and the index does not know
+ * (untitled, outside the workspace). `self` is left out.
+ */
+export function linkedDocuments(links: CorpusLinks | undefined, models: DocumentModels, ref: DocRef, self: vscode.TextDocument): LinkedTarget[] {
+  const out = new Map<string, LinkedTarget>();
+  if (links) {
+    for (const t of resolveRef(links.links(), ref, self.uri.toString())) {
+      const asker = askerLine(t.record, and);
+      out.set(t.path, { uri: links.uriOf(t.path), ...(t.record.title ? { title: t.record.title } : {}), ...(asker ? { asker } : {}) });
+    }
+  }
+  for (const d of openDocumentsFor(models, buildDocLinks(ref), self)) {
+    const key = d.uri.toString();
+    if (out.has(key)) continue;
+    const md = models.get(d).metadata;
+    const asker = askerLine(md, and);
+    out.set(key, { uri: d.uri, ...(md.title ? { title: md.title.text } : {}), ...(asker ? { asker } : {}) });
+  }
+  return [...out.values()];
+}
+
+/** The name of a file for display: the last part of its path. */
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
+}
+
+/**
+ * Ctrl+click on a reference to another document opens it: in the editor when it is in the
+ * workspace, else online (the source `kamerstukken.links.preferred` names).
+ */
+export function registerDocumentLinks(models: DocumentModels, links?: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerDocumentLinkProvider(SELECTOR, {
     provideDocumentLinks(document) {
       const preferred = preferredSource(document);
       const out: vscode.DocumentLink[] = [];
       for (const ref of models.get(document).docRefs) {
-        const links = buildDocLinks(ref);
-        const link = preferredLink(links.links, preferred);
+        const local = links ? linkedDocuments(links, models, ref, document)[0] : undefined;
+        if (local) {
+          const dl = new vscode.DocumentLink(toRange(document, ref.span), local.uri);
+          dl.tooltip = `${local.title ?? fileName(local.uri)} — ${vscode.l10n.t('open in the editor')}`;
+          out.push(dl);
+          continue;
+        }
+        const docLinks = buildDocLinks(ref);
+        const link = preferredLink(docLinks.links, preferred);
         if (!link) continue;
         let target: vscode.Uri;
         try {
@@ -66,7 +119,7 @@ export function registerDocumentLinks(models: DocumentModels): vscode.Disposable
           continue; // a URL in the text that is no valid URI
         }
         const dl = new vscode.DocumentLink(toRange(document, ref.span), target);
-        dl.tooltip = `${describeDocRef(links.description)} — ${vscode.l10n.t('open on {0}', sourceName(link.source))}`;
+        dl.tooltip = `${describeDocRef(docLinks.description)} — ${vscode.l10n.t('open on {0}', sourceName(link.source))}`;
         out.push(dl);
       }
       return out;
