@@ -12,9 +12,10 @@ const LIMIT = 1000;
  */
 export function registerWorkspaceSymbols(links: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerWorkspaceSymbolProvider({
-    provideWorkspaceSymbols(query) {
+    async provideWorkspaceSymbols(query, token) {
       if (query.trim().length === 0) return [];
-      return matchSymbols(query, links.symbols(), LIMIT).map(({ entry }) => {
+      const entries = await links.symbols(token);
+      return matchSymbols(query, entries, LIMIT).map(({ entry }) => {
         const at = new vscode.Position(entry.line, entry.character);
         return new vscode.SymbolInformation(
           symbolName(entry, query),

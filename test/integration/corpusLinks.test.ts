@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answerText, noticeText, questionsText, webPage } from '../unit/corpus/texts';
 import { documentFor, folder, openKamerstuk, readText, waitFor, writeText } from './helpers';
+import { ui, uiBridge } from './ui';
 
 const ROOT = 'corpus-links-test';
 const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), ROOT, ...parts);
@@ -176,5 +177,28 @@ describe('corpus links between documents', function () {
     assert.deepEqual([...new Set(answers2024.map((s) => rel(s.location.uri)))].sort(), ['bever/antwoord.txt', 'das/antwoord.txt', 'later/1777.txt', 'wolf/1092.txt']);
     assert.ok(answers2024.every((s) => s.kind === vscode.SymbolKind.String));
     assert.deepEqual(await symbols(''), []);
+  });
+
+  it('Ctrl+T as the user sees it: VS Code passes the first word and filters the rest by name and container', async function () {
+    if (!uiBridge()) this.skip();
+    const shown = async (query: string, wanted: (labels: string[]) => boolean): Promise<string[]> => {
+      let labels: string[] = [];
+      try {
+        await vscode.commands.executeCommand('workbench.action.quickOpen', `#${query}`);
+        // The list fills as the providers answer: read it until it shows what is wanted (or time runs out).
+        await waitFor(`"${query}" in the quick open`, async () => {
+          labels = await ui<string[]>('quickPickLabels', { allowEmpty: true });
+          return wanted(labels) ? labels : undefined;
+        }, 15_000).catch(() => undefined);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
+      return labels;
+    };
+    const beaver = 'Vraag 3: Hoeveel bevers leven er nu in de uiterwaarden?';
+    const vraag3 = await shown('Vraag 3 bever', (l) => l.filter((x) => x === beaver).length >= 2);
+    assert.equal(vraag3.filter((x) => x === beaver).length, 2, vraag3.join(' | '));
+    const received = await shown('ontvangen maart 2024', (l) => l.some((x) => x.startsWith('Antwoord 2 (ontvangen 25 maart 2024)')));
+    assert.ok(received.some((x) => x.startsWith('Antwoord 2 (ontvangen 25 maart 2024): Welke maatregelen')), received.join(' | '));
   });
 });

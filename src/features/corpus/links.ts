@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import type { CorpusRecord } from '../../core/corpus/record';
 import { symbolEntries, type SymbolEntry } from '../../core/corpus/symbols';
-import type { CorpusChange, CorpusService } from './service';
+import { type CorpusChange, type CorpusService, SLICE_MS } from './service';
 
 /**
  * The corpus as links between documents: the identities and references of every record of the
@@ -26,11 +26,6 @@ export class CorpusLinks implements vscode.Disposable {
     this.subscription.dispose();
   }
 
-  /** Resolves when the corpus has been indexed once (or the pass was stopped). */
-  get ready(): Promise<void> {
-    return this.corpus.ready;
-  }
-
   /** The index of identities and references, as far as the corpus knows them now. */
   links(): CorpusIndex {
     if (!this.index) {
@@ -46,17 +41,31 @@ export class CorpusLinks implements vscode.Disposable {
     return this.uris.get(key) ?? vscode.Uri.parse(key);
   }
 
-  /** Every question and answer of the corpus, as symbol entries (keys are URI strings). */
-  symbols(): readonly SymbolEntry[] {
+  /**
+   * Every question and answer of the corpus, as symbol entries (keys are URI strings). The first
+   * call builds them in slices of at most SLICE_MS (about 0.3 s for 1,000 documents), letting the
+   * extension host answer others in between; later calls only rebuild the documents that changed.
+   */
+  async symbols(token?: vscode.CancellationToken): Promise<readonly SymbolEntry[]> {
     if (this.flat) return this.flat;
-    const index = this.links();
-    this.entries ??= new Map();
+    const entries = (this.entries ??= new Map());
+    let sliceStart = performance.now();
+    for (const [key, record] of [...this.links().entries()]) {
+      if (token?.isCancellationRequested) return [];
+      if (entries.has(key) || this.index?.get(key) !== record) continue;
+      entries.set(key, symbolEntries(key, record));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
+    // Documents that changed while this ran are built now (few, at once).
     const out: SymbolEntry[] = [];
-    for (const [key, record] of index.entries()) {
-      let list = this.entries.get(key);
+    for (const [key, record] of this.links().entries()) {
+      let list = entries.get(key);
       if (!list) {
         list = symbolEntries(key, record);
-        this.entries.set(key, list);
+        entries.set(key, list);
       }
       for (const e of list) out.push(e);
     }
