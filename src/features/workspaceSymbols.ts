@@ -2,8 +2,12 @@ import * as vscode from 'vscode';
 import { matchSymbols, symbolName } from '../core/corpus/symbols';
 import type { CorpusLinks } from './corpus/links';
 
-/** At most this many symbols per query: VS Code filters them again as the query grows. */
-const LIMIT = 1000;
+/**
+ * At most this many symbols per query. The Ctrl+T box asks for the first word only ("vraag" of
+ * "vraag 3 wolf") and filters the answer by the rest itself, so a word that matches every question
+ * must return them all (4,000 at 1,000 documents).
+ */
+const LIMIT = 5000;
 
 /**
  * Go to Symbol in Workspace (Ctrl+T): every question and answer of the corpus, found by its label,
