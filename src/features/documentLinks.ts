@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, refersTo, type DocDescription, type DocLinks, type LinkSource } from '../core/links';
-import { askerLine, resolveRef } from '../core/corpus/resolve';
+import { identityKey, ownIdentities } from '../core/corpus/identity';
+import { askerLine, refKeys, resolveRef } from '../core/corpus/resolve';
 import type { DocRef } from '../core/model';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
@@ -71,8 +72,11 @@ function and(a: string, b: string): string {
  */
 export function linkedDocuments(links: CorpusLinks | undefined, models: DocumentModels, ref: DocRef, self: vscode.TextDocument): LinkedTarget[] {
   const out = new Map<string, LinkedTarget>();
+  const own = ownKeys(self);
+  // The document's own number in its own metadata: it names this document, not a copy elsewhere.
+  if (refKeys(ref).some((k) => own.includes(k))) return [];
   if (links) {
-    for (const t of resolveRef(links.links(), ref, self.uri.toString())) {
+    for (const t of resolveRef(links.links(), ref, self.uri.toString(), own)) {
       const asker = askerLine(t.record, and);
       out.set(t.path, { uri: links.uriOf(t.path), ...(t.record.title ? { title: t.record.title } : {}), ...(asker ? { asker } : {}) });
     }
@@ -85,6 +89,20 @@ export function linkedDocuments(links: CorpusLinks | undefined, models: Document
     out.set(key, { uri: d.uri, ...(md.title ? { title: md.title.text } : {}), ...(asker ? { asker } : {}) });
   }
   return [...out.values()];
+}
+
+/** The own identity keys of open documents, per version (read from the first 20,000 characters). */
+const ownCache = new Map<string, { readonly version: number; readonly keys: readonly string[] }>();
+
+/** The identity keys a document gives itself (see `ownIdentities`), as its editor has it now. */
+export function ownKeys(document: vscode.TextDocument): readonly string[] {
+  const key = document.uri.toString();
+  const hit = ownCache.get(key);
+  if (hit && hit.version === document.version) return hit.keys;
+  if (ownCache.size >= 64) ownCache.clear();
+  const keys = ownIdentities(document.getText()).map(identityKey);
+  ownCache.set(key, { version: document.version, keys });
+  return keys;
 }
 
 /** The name of a file for display: the last part of its path. */

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { identityKey, ownIdentities } from '../core/corpus/identity';
 import { citationsOf, citingSpans, ownTargetAt, refKeys, sameDocumentKeys } from '../core/corpus/resolve';
 import type { Span } from '../core/model';
 import { markersOf, referencesTo } from '../core/referenceIndex';
@@ -7,6 +6,7 @@ import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
 import type { CorpusLinks } from './corpus/links';
+import { ownKeys } from './documentLinks';
 
 /**
  * Every place in the workspace that cites a document by one of `keys`: open parliamentary
@@ -18,7 +18,7 @@ function citations(models: DocumentModels, links: CorpusLinks | undefined, keys:
   for (const d of vscode.workspace.textDocuments) {
     if (d.languageId !== LANGUAGE_ID) continue;
     open.add(d.uri.toString());
-    const own = ownIdentities(d.getText()).map(identityKey);
+    const own = ownKeys(d);
     for (const span of citingSpans(models.get(d).docRefs, keys, own)) out.push(new vscode.Location(d.uri, toRange(d, span)));
   }
   if (links) {

@@ -24,10 +24,12 @@ export interface LinkedDocument {
 /**
  * The documents of the corpus that have an identity `ref` names, `self` left out, sorted by path.
  * Identities are exact: an Aanhangsel number in another vergaderjaar, or of the other chamber, is
- * another document.
+ * another document. A reference to one of the citing document's `own` identities (its own
+ * number in its metadata) names that document, not another copy of it: none.
  */
-export function resolveRef(index: CorpusIndex, ref: DocRef, self?: string): LinkedDocument[] {
-  return resolveKeys(index, refKeys(ref), self);
+export function resolveRef(index: CorpusIndex, ref: DocRef, self?: string, own: readonly string[] = []): LinkedDocument[] {
+  const keys = refKeys(ref);
+  return keys.some((k) => own.includes(k)) ? [] : resolveKeys(index, keys, self);
 }
 
 /** The documents with any of the identity `keys`, `self` left out, sorted by path. */

@@ -13,17 +13,31 @@ import { type CorpusChange, type CorpusService, SLICE_MS } from './service';
 export class CorpusLinks implements vscode.Disposable {
   private index?: CorpusIndex;
   private readonly uris = new Map<string, vscode.Uri>();
-  /** Symbol entries per document, built on first symbol search; their concatenation, kept until a change. */
-  private entries?: Map<string, SymbolEntry[]>;
+  /** Symbol entries per document (with the record they were built from), built on first symbol search; their concatenation, kept until a change. */
+  private entries?: Map<string, { readonly record: CorpusRecord; readonly list: SymbolEntry[] }>;
   private flat?: SymbolEntry[];
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly corpus: CorpusService) {
-    this.subscription = corpus.onDidChange((c) => this.apply(c));
+    this.subscriptions = [
+      corpus.onDidChange((c) => this.apply(c)),
+      // A pass reports only what changed: documents it took unchanged from the cache, or a
+      // rebuild after `clear`, come without events. The index is made again (a few ms per
+      // 1,000 documents) when a pass is done; symbol entries are kept while their record is.
+      corpus.onDidChangeState((state) => {
+        if (state !== 'indexing') this.invalidate();
+      }),
+    ];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private invalidate(): void {
+    this.index = undefined;
+    this.flat = undefined;
+    this.uris.clear();
   }
 
   /** The index of identities and references, as far as the corpus knows them now. */
@@ -52,22 +66,24 @@ export class CorpusLinks implements vscode.Disposable {
     let sliceStart = performance.now();
     for (const [key, record] of [...this.links().entries()]) {
       if (token?.isCancellationRequested) return [];
-      if (entries.has(key) || this.index?.get(key) !== record) continue;
-      entries.set(key, symbolEntries(key, record));
+      if (entries.get(key)?.record === record || this.index?.get(key) !== record) continue;
+      entries.set(key, { record, list: symbolEntries(key, record) });
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         sliceStart = performance.now();
       }
     }
-    // Documents that changed while this ran are built now (few, at once).
+    // Documents that changed while this ran are built now (few, at once); documents gone are dropped.
     const out: SymbolEntry[] = [];
-    for (const [key, record] of this.links().entries()) {
-      let list = entries.get(key);
-      if (!list) {
-        list = symbolEntries(key, record);
-        entries.set(key, list);
+    const index = this.links();
+    for (const key of [...entries.keys()]) if (!index.get(key)) entries.delete(key);
+    for (const [key, record] of index.entries()) {
+      let built = entries.get(key);
+      if (built?.record !== record) {
+        built = { record, list: symbolEntries(key, record) };
+        entries.set(key, built);
       }
-      for (const e of list) out.push(e);
+      for (const e of built.list) out.push(e);
     }
     this.flat = out;
     return out;

@@ -70,6 +70,13 @@ describe('corpus: links between documents', () => {
     const self = refIn(texts['web/answer.txt'], '2024D27196');
     assert.deepEqual(resolveRef(index, self, 'web/answer.txt'), []);
     assert.deepEqual(resolveRef(index, self).map((t) => t.path), ['web/answer.txt']);
+    // A copy of the document elsewhere in the workspace: its own number still names itself, not the copy.
+    index.set('copy/answer.txt', buildRecord(texts['web/answer.txt']));
+    const own = ['ah-tk-20232024-1100', '2024D27196', '2023Z19006'];
+    assert.deepEqual(resolveRef(index, self, 'web/answer.txt', own), []);
+    assert.deepEqual(resolveRef(index, self, 'web/answer.txt').map((t) => t.path), ['copy/answer.txt']);
+    // Another document's number is resolved as before.
+    assert.deepEqual(resolveRef(index, refIn(CITING, 'ah-tk-20232024-1092'), 'web/answer.txt', own).map((t) => t.path), ['2024/1092.txt']);
   });
 
   it('who asked, in one line', () => {
