@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, refersTo, type DocDescription, type DocLinks, type LinkSource } from '../core/links';
+import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, type DocDescription, type LinkSource } from '../core/links';
 import { identityKey, ownIdentities } from '../core/corpus/identity';
 import { askerLine, refKeys, resolveRef } from '../core/corpus/resolve';
 import type { DocRef } from '../core/model';
@@ -46,13 +46,6 @@ export function preferredSource(scope: vscode.TextDocument): LinkSource | undefi
   return LINK_SOURCES.find((s) => s === value);
 }
 
-/** Other open parliamentary documents that are the document a reference names (same zaak, document or Aanhangsel number). */
-export function openDocumentsFor(models: DocumentModels, links: DocLinks, self: vscode.TextDocument): vscode.TextDocument[] {
-  if (!links.identity) return [];
-  return vscode.workspace.textDocuments.filter((d) =>
-    d.uri.toString() !== self.uri.toString() && d.languageId === LANGUAGE_ID && refersTo(links, models.get(d).metadata));
-}
-
 /** A document of the workspace a reference names: in the corpus index, or open in an editor. */
 export interface LinkedTarget {
   readonly uri: vscode.Uri;
@@ -67,23 +60,27 @@ function and(a: string, b: string): string {
 
 /**
  * The documents of the workspace that are the document `ref` names, open or not: those of the
- * corpus index with that identity, then open documents that are it and the index does not know
- * (untitled, outside the workspace). `self` is left out.
+ * corpus index with that identity, then open documents that have it and the index does not know
+ * (untitled, outside the workspace, changed in the editor). `self` is left out.
  */
 export function linkedDocuments(links: CorpusLinks | undefined, models: DocumentModels, ref: DocRef, self: vscode.TextDocument): LinkedTarget[] {
   const out = new Map<string, LinkedTarget>();
+  const keys = refKeys(ref);
   const own = ownKeys(self);
   // The document's own number in its own metadata: it names this document, not a copy elsewhere.
-  if (refKeys(ref).some((k) => own.includes(k))) return [];
+  if (keys.length === 0 || keys.some((k) => own.includes(k))) return [];
   if (links) {
     for (const t of resolveRef(links.links(), ref, self.uri.toString(), own)) {
       const asker = askerLine(t.record, and);
       out.set(t.path, { uri: links.uriOf(t.path), ...(t.record.title ? { title: t.record.title } : {}), ...(asker ? { asker } : {}) });
     }
   }
-  for (const d of openDocumentsFor(models, buildDocLinks(ref), self)) {
+  // Open documents by the identities they give themselves (as strictly as the index reads them:
+  // not the first number a text mentions, which may be a reference to another document).
+  for (const d of vscode.workspace.textDocuments) {
     const key = d.uri.toString();
-    if (out.has(key)) continue;
+    if (out.has(key) || d.languageId !== LANGUAGE_ID || key === self.uri.toString()) continue;
+    if (!ownKeys(d).some((k) => keys.includes(k))) continue;
     const md = models.get(d).metadata;
     const asker = askerLine(md, and);
     out.set(key, { uri: d.uri, ...(md.title ? { title: md.title.text } : {}), ...(asker ? { asker } : {}) });

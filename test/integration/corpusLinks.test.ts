@@ -91,6 +91,14 @@ describe('corpus links between documents', function () {
     }
     const byNumber = await definitions(citing, positionOf(citing, '2024D27196'));
     assert.deepEqual(byNumber.map((d) => rel(defUri(d))), ['das/antwoord.txt']);
+    // From an untitled document: the open bever answer mentions 2024D27196 first, but that does not make it document 2024D27196.
+    const scratch = await vscode.workspace.openTextDocument({ language: 'kamerstuk', content: answerText({ subject: 'de kraanvogel' }, '\nZie 2024D27196.\n') });
+    assert.ok(documentFor(citing.uri), 'the bever answer is open');
+    const fromScratch = await waitFor('definitions from the untitled document', async () => {
+      const d = await definitions(scratch, positionOf(scratch, '2024D27196'));
+      return d.length > 0 ? d : undefined;
+    });
+    assert.deepEqual(fromScratch.map((d) => rel(defUri(d))), ['das/antwoord.txt']);
     // Ctrl+click: the document link opens the file in the workspace, not the web page.
     const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', citing.uri)) ?? [];
     const link = links.find((l) => l.range.contains(positionOf(citing, 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1092')));
