@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerReferences(models),
     registerDocumentLinks(models),
     registerDiagnostics(models),
-    registerStatusBar(models, annotations.store, { testCommands }),
+    registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
   );
 }
 
