@@ -94,13 +94,15 @@ export function exportArgs(args: unknown): { readonly args: ExportArgs } | { rea
   }
   const separator = fields.separator === undefined ? ';' : fields.separator;
   if (separator !== ';' && separator !== ',' && separator !== '\t') return { error: { kind: 'separator' } };
-  const coders = fields.coders === undefined ? undefined : tagList(fields.coders);
+  // Coders as given, trimmed; '' (annotations without a coder) is kept.
+  const rawCoders = typeof fields.coders === 'string' ? [fields.coders] : fields.coders;
+  const coders = Array.isArray(rawCoders) && rawCoders.every((c) => typeof c === 'string') ? (rawCoders as string[]).map((c) => c.trim()) : undefined;
   if (fields.coders !== undefined && !coders) return { error: { kind: 'coders' } };
   return {
     args: {
       ...(format ? { format } : {}), ...(scope ? { scope } : {}), separator,
       ...(fields.target !== undefined ? { target: fields.target } : {}), overwrite: fields.overwrite === true,
-      ...(coders ? { coders: Array.isArray(fields.coders) ? (fields.coders as string[]).map((c) => c.trim()) : coders } : {}),
+      ...(coders ? { coders } : {}),
     },
   };
 }

@@ -54,13 +54,22 @@ export class CodebookService implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
+    // Any codebook.yaml, matched against the folders' codebooks here (a glob through the dot folder missed new files).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/codebook.yaml');
     const changed = (uri: vscode.Uri): void => {
-      const folder = [...this.folders.values()].find((f) => f.uri.toString() === uri.toString());
+      const folder = [...this.folders.values()].find((f) => f.uri.path === uri.path);
       if (folder) void this.load(folder).then(() => this.emitter.fire());
     };
+    // A codebook created with its folder (a checkout): the file's own event can come before the folder is watched.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH.slice(0, CODEBOOK_PATH.indexOf('/'))}`, false, true, true);
+    const saved = (uri: vscode.Uri): void => { if (this.isCodebook(uri)) changed(uri); };
     this.disposables.push(
       watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed), this.typed,
+      folderWatcher, folderWatcher.onDidCreate(() => this.typed.schedule()),
+      // Saved or created from VS Code itself: no need to wait for the watcher.
+      vscode.workspace.onDidSaveTextDocument((d) => saved(d.uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach(saved)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(saved)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => { this.ready.then(() => this.reloadAll(), () => undefined); }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isCodebook(e.document.uri)) this.typed.schedule();
@@ -93,9 +102,9 @@ export class CodebookService implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** Reads a folder's codebook: the editor's text while it is open there, else the file. */
+  /** Reads a folder's codebook: the editor's text while it has unsaved changes there, else the file. */
   private async load(entry: FolderCodebook): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString() && d.isDirty);
     let text: string | undefined;
     try {
       text = open ? open.getText() : await readText(entry.uri, { keepBom: true });
