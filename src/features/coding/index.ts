@@ -152,7 +152,8 @@ const filterByCoder = (ctx: CodingContext) => async (raw?: unknown): Promise<rea
     title: vscode.l10n.t('Filter Annotations by Coder'), placeHolder: vscode.l10n.t('Whose annotations does the view list?'), canPickMany: true,
   });
   if (!chosen) return current;
-  ctx.visibility.coderFilter = chosen.length === items.length ? undefined : chosen.map((c) => c.coder);
+  // All or none ticked: no filter.
+  ctx.visibility.coderFilter = chosen.length === items.length || chosen.length === 0 ? undefined : chosen.map((c) => c.coder);
   return ctx.visibility.coderFilter;
 };
 
