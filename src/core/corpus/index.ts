@@ -12,3 +12,6 @@ export * from './corpusIndex';
 export * from './symbols';
 export * from './tables';
 export { fold } from './fold';
+export * from './citations';
+export * from './overview';
+export * from './overviewTable';
