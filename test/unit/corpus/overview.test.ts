@@ -142,7 +142,8 @@ describe('corpus: overview table', () => {
     assert.equal(sortRows(rows(), { column: 'annotations', direction: 'desc' })[0].file, 'wolf/antwoord.txt');
     assert.deepEqual(sortRows(rows(), { column: 'annotations', direction: 'desc' }, 'verwijzing').slice(0, 2).map((r) => r.file), ['das.txt', 'wolf/antwoord.txt']);
     // Names in Dutch order: case and diacritics do not count.
-    assert.deepEqual(sortRows(rows(), { column: 'askedBy', direction: 'asc' }).filter((r) => r.askedBy.length > 0).map((r) => r.askedBy[0])[0], 'Öztürk');
+    const askers = sortRows(rows(), { column: 'askedBy', direction: 'asc' }).filter((r) => r.askedBy.length > 0).map((r) => r.askedBy[0]);
+    assert.deepEqual([...new Set(askers)], ['Leijten', 'Öztürk', 'Van der Lee'], 'Ö sorts with O, not after Z');
   });
 
   it('filters by party, ministry, year, kind, tag, status and words (all must match; case and diacritics do not count)', () => {
