@@ -15,3 +15,4 @@ export { fold } from './fold';
 export * from './citations';
 export * from './overview';
 export * from './overviewTable';
+export * from './exportArgs';

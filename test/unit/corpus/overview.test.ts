@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { corpusExportArgs } from '../../../src/core/corpus/exportArgs';
 import { ministriesOf, overviewRows, type OverviewInput } from '../../../src/core/corpus/overview';
 import { diffRows, facetsOf, filterRows, sortRows, type OverviewRow } from '../../../src/core/corpus/overviewTable';
 import { buildRecord } from '../../../src/core/corpus/record';
@@ -184,5 +185,17 @@ describe('corpus: overview table', () => {
     assert.deepEqual(next.removed, ['file:///w/wolf/uitstel.txt']);
     // Without the notice the set's term is shorter: the answer is late now, the questions too.
     assert.deepEqual(next.changed.map((r) => [r.file, r.status]).sort(), [['wolf/antwoord.txt', 'answeredLateWithoutPostponement'], ['wolf/vragen.txt', 'answeredLateWithoutPostponement']]);
+  });
+});
+
+describe('corpus: export arguments', () => {
+  it('no arguments ask; a format, target and overwrite are taken; a wrong format or separator is an error', () => {
+    assert.deepEqual(corpusExportArgs(undefined), { args: { separator: ';', overwrite: false } });
+    assert.deepEqual(corpusExportArgs({ format: 'JSONL', target: '/tmp/x.jsonl', overwrite: true }), { args: { format: 'jsonl', separator: ';', target: '/tmp/x.jsonl', overwrite: true } });
+    assert.deepEqual(corpusExportArgs({ format: 'csv', separator: ',' }), { args: { format: 'csv', separator: ',', overwrite: false } });
+    assert.deepEqual(corpusExportArgs({ format: 'xlsx' }), { error: { kind: 'format', value: 'xlsx', known: ['csv', 'jsonl'] } });
+    assert.deepEqual(corpusExportArgs({ format: 3 }), { error: { kind: 'format', value: '3', known: ['csv', 'jsonl'] } });
+    assert.deepEqual(corpusExportArgs({ separator: '|' }), { error: { kind: 'separator' } });
+    assert.deepEqual(corpusExportArgs({ overwrite: 'yes' }), { args: { separator: ';', overwrite: false } });
   });
 });
