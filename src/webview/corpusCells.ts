@@ -57,7 +57,8 @@ export function cell(row: OverviewRow, column: Column, w: ViewWords): HTMLTableC
       td.append(el('span', `kind kind-${row.kind}`, w.kinds[row.kind]));
       break;
     case 'title': {
-      const title = row.title || row.file;
+      // The subject says what a set of questions is about; "Vragen van het lid …" is in the Asked by column.
+      const title = row.subject ?? (row.title || row.file);
       td.append(el('span', 'title', title), el('span', 'file', row.file));
       td.title = row.title ? `${row.title}\n${row.file}` : row.file;
       break;

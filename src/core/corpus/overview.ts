@@ -63,6 +63,18 @@ export function ministriesOf(record: Pick<CorpusRecord, 'addressedTo' | 'answere
   return out;
 }
 
+/** Ministries per record: a record is replaced, never changed, when its document changes. */
+const ministriesCache = new WeakMap<CorpusRecord, readonly string[]>();
+
+function cachedMinistries(record: CorpusRecord): readonly string[] {
+  let m = ministriesCache.get(record);
+  if (!m) {
+    m = ministriesOf(record);
+    ministriesCache.set(record, m);
+  }
+  return m;
+}
+
 /** File names, for sets whose members are known by name. */
 function relatedOf(set: QuestionSet | undefined, self: string, idOf: ReadonlyMap<string, string>): RelatedFile[] {
   if (!set) return [];
@@ -109,13 +121,14 @@ export function overviewRows(inputs: readonly OverviewInput[], options: Overview
       title: r?.title ?? '',
       askedBy: r?.askedBy ?? [],
       parties: r?.parties ?? [],
-      ministries: r ? ministriesOf(r) : [],
+      ministries: r ? cachedMinistries(r) : [],
       questions: r?.questionCount ?? 0,
       tags,
       annotations: input.annotations.length,
       citedBy: cited.get(input.file) ?? 0,
       related: relatedOf(set, input.file, idOf),
     };
+    if (r?.subject) row.subject = r.subject;
     if (r?.addressedTo) row.addressedTo = r.addressedTo;
     if (submitted) row.submitted = submitted;
     if (received) row.received = received;

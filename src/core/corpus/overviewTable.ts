@@ -27,6 +27,8 @@ export interface OverviewRow {
   readonly file: string;
   readonly kind: RowKind;
   readonly title: string;
+  /** What the questions are about ("de wolf op de Veluwe"), when the title says. */
+  readonly subject?: string;
   readonly askedBy: readonly string[];
   readonly parties: readonly string[];
   readonly addressedTo?: string;
@@ -76,7 +78,7 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 function sortValue(row: OverviewRow, column: Column, tag?: string): string | number | undefined {
   switch (column) {
     case 'kind': return ROW_KINDS.indexOf(row.kind);
-    case 'title': return row.title || undefined;
+    case 'title': return row.subject ?? (row.title || undefined);
     case 'askedBy': return row.askedBy.length > 0 ? `${row.askedBy.join(', ')} ${row.parties.join(', ')}` : undefined;
     case 'addressedTo': return row.addressedTo;
     case 'submitted': return row.submitted;

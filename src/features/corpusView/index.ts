@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OverviewRow } from '../../core/corpus/overviewTable';
 import type { CorpusService } from '../corpus';
 import { EXPORT_CORPUS_COMMAND, exportCorpus } from './export';
-import { CORPUS_VIEW_TYPE, CorpusPanel, corpusRows, type Rendered } from './panel';
+import { CORPUS_VIEW_TYPE, CorpusPanel, type Rendered } from './panel';
 
 export const SHOW_CORPUS_COMMAND = 'kamerstukken.showCorpus';
 /** Test-only (registered in test mode only): opens the view and resolves once it shows the corpus as it is now. */
@@ -33,7 +33,7 @@ export function registerCorpusView(context: vscode.ExtensionContext, corpus: Cor
   if (testCommands) {
     disposables.push(vscode.commands.registerCommand(CORPUS_VIEW_STATE_COMMAND, async (): Promise<CorpusViewStateForTests> => {
       const rendered = await panel.filled();
-      return { rows: corpusRows(corpus), rendered };
+      return { rows: panel.lastRows, rendered };
     }));
   }
   return vscode.Disposable.from(...disposables);

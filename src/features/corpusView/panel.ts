@@ -56,6 +56,8 @@ export class CorpusPanel implements vscode.Disposable {
   private loaded = false;
   private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
   lastRendered?: Rendered;
+  /** The rows the webview was last sent (all of them, unsorted). */
+  lastRows: readonly OverviewRow[] = [];
   private readonly update = new Debounced(() => this.sendChanges(), 150);
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.update];
 
@@ -188,6 +190,7 @@ export class CorpusPanel implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     const rows = corpusRows(this.corpus);
+    this.lastRows = rows;
     this.sent = diffRows(new Map(), rows).keys;
     this.loaded = true;
     const state = this.corpus.state;
@@ -204,7 +207,9 @@ export class CorpusPanel implements vscode.Disposable {
   private async sendChangesNow(): Promise<number> {
     const panel = this.panel;
     if (!panel || !this.loaded || !panel.visible) return this.loaded ? this.version : this.version + 1;
-    const { changed, removed, keys } = diffRows(this.sent, corpusRows(this.corpus));
+    const rows = corpusRows(this.corpus);
+    const { changed, removed, keys } = diffRows(this.sent, rows);
+    this.lastRows = rows;
     if (changed.length === 0 && removed.length === 0) return this.version;
     this.sent = keys;
     await panel.webview.postMessage({ type: 'update', changed, removed, version: ++this.version } satisfies ToView);

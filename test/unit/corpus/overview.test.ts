@@ -45,6 +45,7 @@ describe('corpus: overview rows', () => {
     assert.ok(answer);
     assert.equal(answer.kind, 'answer');
     assert.equal(answer.title, 'Vragen van het lid Van der Lee (GroenLinks-PvdA) over de terugkeer van de wolf op de Veluwe');
+    assert.equal(answer.subject, 'de terugkeer van de wolf op de Veluwe');
     assert.deepEqual(answer.askedBy, ['Van der Lee']);
     assert.deepEqual(answer.parties, ['GroenLinks-PvdA']);
     assert.equal(answer.addressedTo, 'de Minister van Landbouw, Visserij, Voedselzekerheid en Natuur');
