@@ -10,6 +10,7 @@ import { TextPositions } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
 import { answerText, noticeText, questionsText } from '../unit/corpus/texts';
 import { SEED_001, SEED_003, folder, readText, waitFor, writeText } from './helpers';
+import { READ_TABLE } from './corpusViewTable';
 import { ui, uiBridge } from './ui';
 
 const ROOT = 'corpus-view-test';
@@ -30,8 +31,10 @@ interface Table {
 }
 
 const APP = '#kamerstukken-corpus';
-const table = async (): Promise<Table> => ui<Table>('webview', { root: APP, op: 'table' });
-const web = async (op: string, args: Record<string, unknown> = {}): Promise<unknown> => ui('webview', { root: APP, op, ...args });
+
+const table = async (): Promise<Table> => ui<Table>('webviewEvaluate', { marker: APP, script: READ_TABLE });
+const click = async (selector: string): Promise<unknown> => ui('webviewClick', { marker: APP, selector });
+const press = async (selector: string, ...keys: string[]): Promise<unknown> => ui('webviewPress', { marker: APP, selector, keys });
 
 /** Polls the webview's table until `ok` holds. */
 async function tableUntil(what: string, ok: (t: Table) => boolean, timeout = 15_000): Promise<Table> {
@@ -178,41 +181,41 @@ describe('corpus view and export', function () {
     assert.equal(t.headers.find((h) => h.column === 'title')?.text, 'Title');
 
     // Sort: a click on "Days to answer" sorts ascending, a second click descending; empty cells last.
-    await web('click', { selector: 'th.col-daysToAnswer button' });
+    await click('th.col-daysToAnswer button');
     t = await tableUntil('sorted by days ascending', (x) => x.headers.find((h) => h.column === 'daysToAnswer')?.sort === 'ascending');
     const days = (x: Table): number[] => x.rows.map((r) => r.cells.daysToAnswer).filter(Boolean).map(Number);
     assert.ok(days(t).length >= 3, JSON.stringify(t.rows.map((r) => r.cells.daysToAnswer)));
     assert.deepEqual(days(t), [...days(t)].sort((p, q) => p - q));
     assert.equal(t.rows[t.rows.length - 1].cells.daysToAnswer, '', 'empty values last');
-    await web('click', { selector: 'th.col-daysToAnswer button' });
+    await click('th.col-daysToAnswer button');
     t = await tableUntil('sorted by days descending', (x) => x.headers.find((h) => h.column === 'daysToAnswer')?.sort === 'descending');
     assert.deepEqual(days(t), [...days(t)].sort((p, q) => q - p));
     assert.equal(t.rows[0].cells.daysToAnswer, '49', 'das.txt took 49 days');
 
     // Filter by party: only the DENK question set.
     assert.ok(t.options.party.includes('DENK'), JSON.stringify(t.options.party));
-    await web('select', { selector: 'select[data-filter="party"]', value: 'DENK' });
+    await ui('webviewSelect', { marker: APP, selector: 'select[data-filter="party"]', value: 'DENK' });
     t = await tableUntil('only DENK', (x) => x.rows.length === 1);
     assert.equal(t.rows[0].id, at('das.txt').toString());
     assert.match(t.rows[0].cells.askedBy, /Öztürk \(DENK\)/u);
     assert.match(t.rows[0].cells.status, /Answered late without postponement/u);
-    await web('click', { selector: 'button:has-text("Clear filters")' });
+    await click('button:has-text("Clear filters")');
     // Words: case and diacritics do not count.
-    await web('fill', { selector: 'input.search', value: 'WOLF veluwe' });
+    await ui('webviewFill', { marker: APP, selector: 'input.search', text: 'WOLF veluwe' });
     t = await tableUntil('the wolf set', (x) => x.rows.length === 3);
     assert.deepEqual(t.rows.map((r) => r.id).sort(), ['wolf/antwoord.txt', 'wolf/uitstel.txt', 'wolf/vragen.txt'].map((f) => at(...f.split('/')).toString()).sort());
     assert.match(t.count, /^3 of \d+ documents$/u);
 
     // Keyboard: from the filter, Down moves into the table, Down again to the next row, Enter opens it.
-    await web('press', { selector: 'input.search', key: 'ArrowDown' });
+    await press('input.search', 'ArrowDown');
     t = await tableUntil('a row focused', (x) => x.focused !== null);
     const first = t.focused;
     assert.equal(first, t.rows[0].id);
-    await web('press', { selector: 'tbody tr[tabindex="0"]', key: 'ArrowDown' });
+    await press('tbody tr[tabindex="0"]', 'ArrowDown');
     t = await tableUntil('the next row focused', (x) => x.focused !== null && x.focused !== first);
     const wanted = t.focused;
     assert.equal(wanted, t.rows[1].id);
-    await web('press', { selector: 'tbody tr[tabindex="0"]', key: 'Enter' });
+    await press('tbody tr[tabindex="0"]', 'Enter');
     await waitFor(`${wanted} opened`, () => vscode.window.activeTextEditor?.document.uri.toString() === wanted);
   });
 
@@ -220,7 +223,7 @@ describe('corpus view and export', function () {
     if (!uiBridge()) this.skip();
     await vscode.commands.executeCommand('kamerstukken.showCorpus');
     const before = await vscode.commands.executeCommand<ViewState>('kamerstukken.corpusViewState');
-    await web('click', { selector: 'button:has-text("Clear filters")' }).catch(() => undefined);
+    await ui('webviewFill', { marker: APP, selector: 'input.search', text: '' });
     await writeText(at('bever.txt'), questionsText({ who: 'het lid Kostić (PvdD)', subject: 'de bever', submitted: '3 maart 2024' }));
     const id = at('bever.txt').toString();
     const t = await tableUntil('the new row', (x) => x.rows.some((r) => r.id === id), 30_000);

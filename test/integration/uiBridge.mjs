@@ -11,7 +11,7 @@
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
 //   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane,
-//   treeRows, notifications, webview.
+//   treeRows, notifications, webviewEvaluate, webviewClick, webviewPress, webviewFill, webviewSelect.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -121,69 +121,59 @@ const actions = {
     }
     return root.children;
   },
+  /**
+   * Runs `script` (a JavaScript expression, evaluated as by the DevTools: the webview's CSP does not
+   * apply) in the content frame of the webview whose document has an element matching `marker`,
+   * and returns its value (JSON). Waits up to `timeout` ms for such a webview. A webview is two
+   * iframes deep (workbench → webview host → content); its frames are found by walking them.
+   */
+  async webviewEvaluate(page, { marker, script, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    return frame.evaluate(script);
+  },
+  /** Clicks the element matching `selector` in the webview found by `marker` (real mouse events). */
+  async webviewClick(page, { marker, selector, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().click();
+    return true;
+  },
+  /**
+   * Focuses the element matching `selector` in the webview found by `marker`, then presses `keys`
+   * one after another (Playwright key names: "ArrowDown", "Enter", "Shift+Tab").
+   */
+  async webviewPress(page, { marker, selector, keys, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().focus();
+    for (const key of keys) await frame.locator(':focus').press(key);
+    return true;
+  },
+  /** Types `text` into the element matching `selector` (an input) in the webview found by `marker`. */
+  async webviewFill(page, { marker, selector, text, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().fill(text);
+    return true;
+  },
+  /** Chooses the option with value `value` of the select element matching `selector` in the webview found by `marker`. */
+  async webviewSelect(page, { marker, selector, value, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().selectOption(value);
+    return true;
+  },
 };
 
-/** The frame of the webview whose page has `root` (a webview is an iframe in an iframe). */
-async function webviewFrame(page, root, timeout = 15_000) {
+/** The content frame of a webview whose document holds `marker` (a CSS selector). */
+async function webviewFrame(page, marker, timeout) {
   const end = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
-      if (await frame.$(root).catch(() => null)) return frame;
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.evaluate((m) => Boolean(globalThis.document?.querySelector(m)), marker).catch(() => false);
+      if (found) return frame;
     }
-    if (Date.now() > end) throw new Error(`no webview shows ${root}`);
-    await page.waitForTimeout(100);
+    if (Date.now() > end) throw new Error(`no webview with ${marker} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-/**
- * Webview actions, in the webview whose page has `root`: `table` (the table of the page: headers
- * with their aria-sort, rows with their data-id and cell texts by column class, the focused row),
- * `click` (selector, modifiers), `focus` (selector), `press` (a key on an element, or
- * without a selector on whatever has the focus), `fill` (selector, value), `select` (selector, value).
- */
-async function webview(page, { root, op, selector, key, value, modifiers }) {
-  const frame = await webviewFrame(page, root);
-  switch (op) {
-    case 'table':
-      return frame.evaluate((r) => {
-        const doc = globalThis.document;
-        const app = doc.querySelector(r);
-        const col = (el) => [...el.classList].find((c) => c.startsWith('col-'))?.slice(4) ?? '';
-        return {
-          headers: [...app.querySelectorAll('thead th')].map((th) => ({ column: col(th), text: th.innerText.trim(), sort: th.getAttribute('aria-sort') })),
-          rows: [...app.querySelectorAll('tbody tr')].map((tr) => ({
-            id: tr.dataset.id,
-            cells: Object.fromEntries([...tr.cells].map((td) => [col(td), td.innerText.trim()])),
-          })),
-          focused: doc.activeElement?.closest?.('tr')?.dataset.id ?? null,
-          activeTag: doc.activeElement?.tagName ?? null,
-          count: app.querySelector('.count')?.textContent ?? '',
-          message: app.querySelector('.message')?.hidden ? '' : app.querySelector('.message')?.textContent ?? '',
-          options: Object.fromEntries([...app.querySelectorAll('select')].map((s) => [s.dataset.filter, [...s.options].map((o) => o.value)])),
-        };
-      }, root);
-    case 'click':
-      await frame.locator(selector).first().click({ modifiers: modifiers ?? [] });
-      return true;
-    case 'focus':
-      await frame.locator(selector).first().focus();
-      return true;
-    case 'press':
-      // On an element of the webview (focused first), else on whatever has the focus.
-      if (selector) await frame.locator(selector).first().press(key);
-      else await page.keyboard.press(key);
-      return true;
-    case 'fill':
-      await frame.locator(selector).first().fill(value);
-      return true;
-    case 'select':
-      await frame.locator(selector).first().selectOption(value);
-      return true;
-    default:
-      throw new Error(`unknown webview op ${op}`);
-  }
-}
-actions.webview = webview;
 
 /** Answers requests from the extension host until stop(). */
 export async function startUiBridge(page, dir) {
