@@ -1,7 +1,7 @@
 // Takes the README's screenshots from a real VS Code (code-server + headless Chromium) into media/.
 //
-//   node scripts/readmeScreenshots.mjs
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+//   node scripts/readmeScreenshots.mjs [name ...]   (names: outline, hover, annotations, corpus; default all)
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './codeServer.mjs';
@@ -54,6 +54,19 @@ async function annotatedWorkspace() {
   return dir;
 }
 
+/**
+ * The annotated workspace plus the test fixtures (real documents of many parties, ministries and
+ * years, questions, answers and postponement notices): a corpus for the Corpus overview.
+ */
+async function corpusWorkspace() {
+  const dir = await annotatedWorkspace();
+  const fixtures = path.join(repoRoot, 'test', 'fixtures');
+  for (const name of await readdir(fixtures)) {
+    if (name.endsWith('.txt') && name !== 'not-parliamentary.txt') await cp(path.join(fixtures, name), path.join(dir, 'corpus', name));
+  }
+  return dir;
+}
+
 /** Puts the cursor on a line (1-based, or "line:column") through Go to Line. */
 async function goToLine(page, line) {
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -64,8 +77,10 @@ async function goToLine(page, line) {
 }
 
 const annotated = await annotatedWorkspace();
+const corpus = await corpusWorkspace();
 const shots = [
   {
+    name: 'outline',
     file: media('screenshot-outline.png'),
     open: [SEED_000],
     commands: ['outline.focus'],
@@ -76,6 +91,7 @@ const shots = [
   },
   {
     // "Hierbij verwijs ik u ook naar het antwoord op vraag 8": the hover shows Vraag 8 and Antwoord 8.
+    name: 'hover',
     file: media('screenshot-hover.png'),
     open: [SEED_000],
     commands: ['outline.focus'],
@@ -85,6 +101,7 @@ const shots = [
     },
   },
   {
+    name: 'annotations',
     file: media('screenshot-annotations.png'),
     folder: annotated,
     open: [SEED_000],
@@ -95,13 +112,23 @@ const shots = [
       await showHover(page);
     },
   },
+  {
+    name: 'corpus',
+    file: media('screenshot-corpus.png'),
+    folder: corpus,
+    open: [],
+    commands: ['workbench.action.closeSidebar', 'kamerstukken.showCorpus'],
+    settleMs: 8000,
+  },
 ];
 
+const only = process.argv.slice(2);
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
     const out = await screenshot({ width: 1400, height: 860, settleMs: 3000, ...shot });
     console.log(`wrote ${path.relative(process.cwd(), out)}`);
   }
 } finally {
   await rm(annotated, { recursive: true, force: true });
+  await rm(corpus, { recursive: true, force: true });
 }

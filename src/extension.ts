@@ -13,6 +13,7 @@ import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
 import { CorpusLinks } from './features/corpus/links';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { registerCorpusView } from './features/corpusView';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerWorkspaceSymbols(links),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
+    registerCorpusView(context, annotations.corpus, { testCommands }),
   );
 }
 

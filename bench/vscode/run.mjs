@@ -9,7 +9,7 @@
 //   warm: the second start: activation to index ready from the cache, and what it read.
 // Every figure is printed next to the baseline measured in the same extension host: walking the
 // workspace and reading every file through workspace.fs with 64 reads in flight, plus YAML.parse of
-// each sidecar. Targets: view filled ≤ 1× the baseline, export ≤ 1.2×, second start ≤ 0.2×, index
+// each sidecar. Targets: view filled ≤ 1× the baseline (the Annotations view and the Corpus view), export ≤ 1.2×, second start ≤ 0.2×, index
 // memory < 2 MB per 100 documents, and time per document at 10,000 within 1.3× of that at 1,000.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -118,11 +118,13 @@ async function main() {
     console.log(`    baseline (walk + read every file, 64 in flight, + YAML.parse of each sidecar): ${ms(base)} (runs: ${[...cold.baseline.ms, ...warm.baseline.ms].map(ms).join(', ')})`);
     console.log(`    Annotations view filled, first start (activation → index ready → rows): ${ms(coldFill)} ${x(coldFill)}; rebuilt from the files in a warm host: ${ms(rebuild)} ${x(rebuild)} ${verdict(rebuild <= base)} (target ≤ 1×)`);
     for (const [name, v] of Object.entries(cold.views)) if (name !== 'Annotations view') console.log(`    ${name} filled after the index: ${ms(v.ms)} (${v.rows} rows)`);
+    const corpusView = cold.corpusView?.length ? best(cold.corpusView) : undefined;
+    if (corpusView !== undefined) console.log(`    Corpus view filled (index rebuilt from the files, the view opened, its rows drawn in the webview): ${ms(corpusView)} ${x(corpusView)} ${verdict(corpusView <= base)} (target ≤ 1×)`);
     console.log(`    workspace export (CSV): ${ms(exp)} ${x(exp)} ${verdict(exp <= 1.2 * base)} (target ≤ 1.2×)`);
     console.log(`    second start over the unchanged corpus: ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);
     console.log(`    index memory (extension host heap after GC, index rebuilt from the files and the view filled − index dropped): ${((cold.memory.heapWith - cold.memory.heapWithout) / 1e6).toFixed(1)} MB, ${memPer100.toFixed(2)} MB per 100 documents ${verdict(memPer100 < 2)} (target < 2); heap with the index ${(cold.memory.heapWith / 1e6).toFixed(0)} MB; with the index from the cache − dropped: ${((cold.memory.heapBefore - cold.memory.heapWithout) / 1e6).toFixed(1)} MB`);
     console.log(`    CPU slices: ${cold.slices.count}, longest ${ms(cold.slices.longestMs)}`);
-    ok &&= rebuild <= base && exp <= 1.2 * base && warmStart <= 0.2 * base && memPer100 < 2;
+    ok &&= rebuild <= base && exp <= 1.2 * base && warmStart <= 0.2 * base && memPer100 < 2 && (corpusView === undefined || corpusView <= base);
     perDoc.push({ size, fill: rebuild / cold.documents, exp: exp / cold.documents, start: warmStart / cold.documents, base: base / cold.documents });
   }
   if (perDoc.length >= 2) {
