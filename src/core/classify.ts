@@ -62,16 +62,34 @@ function hasBareNumberedQuestions(sample: string): boolean {
   return false;
 }
 
+/** The last text `looksBinary` and `classify` answered for, and their answers: a document is often asked about several times in a row (read, classified, parsed). */
+let binaryText: string | undefined;
+let binaryAnswer = false;
+let classifiedText: string | undefined;
+let classifiedKind: DocumentKind = 'unknown';
+
+/** How much of a text `looksBinary` looks at. */
+const BINARY_SAMPLE = 8192;
+
 /** Whether the text looks binary: NUL characters or many control characters near the start. */
 export function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 8192);
-  if (sample.includes('\u0000')) return true;
+  if (text === binaryText) return binaryAnswer;
+  const n = Math.min(text.length, BINARY_SAMPLE);
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  let answer = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 || c === 10 || c === 13 || c === 9 || c === 12) continue;
+    if (c === 0) {
+      answer = true;
+      break;
+    }
+    control++;
   }
-  return control > sample.length / 100 + 4;
+  if (!answer) answer = control > n / 100 + 4;
+  binaryText = text;
+  binaryAnswer = answer;
+  return answer;
 }
 
 function countBeslisnotaHeadings(sample: string): { markers: number; all: number } {
@@ -88,6 +106,14 @@ function countBeslisnotaHeadings(sample: string): { markers: number; all: number
  * characters. `unknown` means: not a parliamentary text (leave it plain text).
  */
 export function classify(text: string): DocumentKind {
+  if (text === classifiedText) return classifiedKind;
+  const kind = classifyText(text);
+  classifiedText = text;
+  classifiedKind = kind;
+  return kind;
+}
+
+function classifyText(text: string): DocumentKind {
   if (text.length === 0 || looksBinary(text)) return 'unknown';
   const sample = text.length > CLASSIFY_SAMPLE ? text.slice(0, CLASSIFY_SAMPLE) : text;
   const hasQuestionLabel = QUESTION_LABEL.test(sample);

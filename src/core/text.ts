@@ -109,10 +109,13 @@ export function nextBlankLine(text: string, from: number, limit = text.length): 
   return m && m.index < limit ? m.index : -1;
 }
 
-/** The regexes `matchLines` derives from a line-anchored one, made once per regex. */
+/** The regexes `matchLines` derives from a line-anchored one, made once per regex (by source and flags) and found by the regex object. */
 const LINE_REGEXES = new Map<string, { first: RegExp; rest: RegExp }>();
+const LINE_REGEXES_BY_OBJECT = new WeakMap<RegExp, { first: RegExp; rest: RegExp }>();
 
 function lineRegexes(re: RegExp): { first: RegExp; rest: RegExp } {
+  const known = LINE_REGEXES_BY_OBJECT.get(re);
+  if (known !== undefined) return known;
   const key = `${re.flags}/${re.source}`;
   let r = LINE_REGEXES.get(key);
   if (r === undefined) {
@@ -124,6 +127,7 @@ function lineRegexes(re: RegExp): { first: RegExp; rest: RegExp } {
     };
     LINE_REGEXES.set(key, r);
   }
+  LINE_REGEXES_BY_OBJECT.set(re, r);
   return r;
 }
 
