@@ -7,8 +7,8 @@ const INGEZONDEN = /\(\s*ingezonden\s+([^)\n]{1,40}?)\s*\)\s*\.?/u;
 const ONTVANGEN = /\(\s*ontvangen\s+([^)]{1,40}?)\s*\)\s*\.?/u;
 const DOCUMENT_NUMBER = /Nummer:\s*((?:19|20)\d{2}D\d{5})/u;
 const ZAAK_NUMBER = /\bzaak\s+((?:19|20)\d{2}Z\d{5})/iu;
-/** What ZAAK_NUMBER needs: "zaak" in any case, the Kelvin sign folding to "k" as under its flags `iu`. */
-const MAY_BE_ZAAK = /[zZ][aA][aA][kK\u212A]/;
+/** What ZAAK_NUMBER needs: "zaak" in any case (`i` without `u` does not fold the Kelvin sign to "k", as `iu` does: that is looked for apart). */
+const MAY_BE_ZAAK = /zaak/i;
 const AH_ID = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u;
 const VERGADERJAAR = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u;
 const AANHANGSEL_LINE = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u;
@@ -121,7 +121,7 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
   // head by a regex (a case-insensitive Unicode one most of all) costs more than `includes`.
   const documentNumber = (head.includes('Nummer:') ? DOCUMENT_NUMBER.exec(head)?.[1] : undefined)
     ?? docRefs.find((r) => r.kind === 'documentNumber' && r.span.start < 20000)?.fields.value;
-  const zaakNumber = MAY_BE_ZAAK.test(head) ? ZAAK_NUMBER.exec(head)?.[1] : undefined;
+  const zaakNumber = MAY_BE_ZAAK.test(head) || head.includes('\u212A') ? ZAAK_NUMBER.exec(head)?.[1] : undefined;
   const ah2 = head.includes('ah-') ? AH_ID.exec(head) : null;
   const vjMatch = head.includes('Vergaderjaar') ? VERGADERJAAR.exec(head) : null;
   const vergaderjaar = vjMatch ? vjMatch[1].replace(/\s+/gu, '') : ah2 ? `${ah2[1]}-${ah2[2]}` : undefined;

@@ -9,10 +9,12 @@ const MONTH_ALT = MONTHS.join('|');
 /** "22 november 2023", also with a non-breaking space or a line break between the parts. */
 export const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
 
+const DUTCH_DATE_EXACT = new RegExp(`^${DUTCH_DATE_SOURCE}$`);
+
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  let m = new RegExp(`^${DUTCH_DATE_SOURCE}$`).exec(t);
+  let m = DUTCH_DATE_EXACT.exec(t);
   if (m) {
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
     return iso(+m[3], month, +m[1]);
