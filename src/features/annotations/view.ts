@@ -52,7 +52,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private async docs(): Promise<Doc[]> {
-    await this.corpus.ready;
+    // The cache's index is shown while the first pass checks it; the pass fires what differs.
+    await this.corpus.available;
     const docs: Doc[] = [];
     for (const d of this.corpus.documents()) {
       if (d.annotations.length === 0) continue;
@@ -76,7 +77,11 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       const tags = new Map<string, Doc[]>();
       for (const d of docs) {
         const names = new Set(d.items.flatMap((i) => (i.tags.length > 0 ? i.tags : [NO_TAG])));
-        for (const t of names) tags.set(t, [...(tags.get(t) ?? []), d]);
+        for (const t of names) {
+          // Pushed, not copied: a copy per document made the view quadratic in the corpus.
+          const list = tags.get(t);
+          if (list) list.push(d); else tags.set(t, [d]);
+        }
       }
       const configured = configuredTags().map((t) => t.name);
       const order = (t: string): number => (t === NO_TAG ? Infinity : configured.indexOf(t) >= 0 ? configured.indexOf(t) : configured.length);
