@@ -3,7 +3,8 @@ import { placeEntries } from '../../core/annotations/export';
 import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
 import { isParliamentaryText, looksBinary } from '../../core/classify';
 import {
-  type CachedDocument, type CorpusAnnotation, type FileProblemKind, type FileStamp, sameStamp, type SidecarState, type TextState,
+  type CachedDocument, type CorpusAnnotation, type FileProblemKind, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState,
+  type TextState,
 } from '../../core/corpus/cache';
 import { readSidecarEntries } from '../../core/corpus/quickSidecar';
 import { buildRecord, type CorpusRecord } from '../../core/corpus/record';
@@ -114,7 +115,7 @@ export function placeSidecar(sidecarText: string, documentText: string): { annot
   const annotations = placed.map((p, i): CorpusAnnotation => {
     const coder = parsed.annotations[i].coder;
     return {
-      id: p.id, tags: p.tags, ...(p.note ? { note: p.note } : {}), ...(coder ? { coder } : {}), created: p.created,
+      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}), created: p.created,
       start: p.start, end: p.end, orphaned: p.orphaned,
       quote: p.stored?.quote ?? '', prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '',
     };
