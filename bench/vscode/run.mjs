@@ -65,7 +65,7 @@ async function session({ folder, userDataDir, extensionsDir, suite, phase, round
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
-    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded' });
+    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 20 * 60_000); });
     const r = await Promise.race([exited, timeout]);
