@@ -8,6 +8,9 @@ export const CLASSIFY_SAMPLE = 200_000;
 /** Headings that only a beslisnota has: two of these (or one plus another heading) make one. */
 const BESLISNOTA_MARKERS: ReadonlySet<string> = new Set<SectionHeading>(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);
 
+/** The first word of each marker, as SECTION_HEADING matches it (case-sensitive). */
+const BESLISNOTA_WORDS = [...new Set([...BESLISNOTA_MARKERS].map((m) => m.split(' ')[0]))];
+
 /** Blanks inside a heading line. */
 const B = '[ \\t\\u00A0\\u202F]';
 /** Bold or italic markup around a heading. */
@@ -128,7 +131,8 @@ function classifyText(text: string): DocumentKind {
     // A copied page that holds a postponement letter is one.
     return !hasQuestionLabel && POSTPONEMENT.test(sample) ? 'postponement' : 'webpage';
   }
-  const h = countBeslisnotaHeadings(sample);
+  // Without a marker's word no heading line can be a marker: the count then cannot make a beslisnota.
+  const h = BESLISNOTA_WORDS.some((w) => sample.includes(w)) ? countBeslisnotaHeadings(sample) : { markers: 0, all: 0 };
   if (h.markers >= 2 || (h.markers >= 1 && h.all >= 3)) return 'beslisnota';
   if (QUESTION_LIST.test(sample.slice(0, 3000))) return 'questionList';
   if (hasQuestionLabel && (hasAnswerLabel || hasHeader)) return 'questions';
