@@ -111,6 +111,15 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     return [];
   }
 
+  /** The tooltip of an annotation's row, made when VS Code shows it (a workspace has thousands of rows). */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'item' && item.tooltip === undefined) {
+      const a = node.item;
+      item.tooltip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+    }
+    return item;
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'tag': {
@@ -143,7 +152,6 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
         item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : ''].filter(Boolean).join(' · ');
-        item.tooltip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
         item.iconPath = a.orphaned ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('note');
         item.command = { command: 'kamerstukken.revealAnnotation', title: vscode.l10n.t('Show Passage'), arguments: [doc.uri.toString(), a.id] };
         item.contextValue = 'annotation';
