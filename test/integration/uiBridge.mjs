@@ -121,7 +121,53 @@ const actions = {
     }
     return root.children;
   },
+  /**
+   * Runs `script` (a JavaScript expression, evaluated as by the DevTools: the webview's CSP does not
+   * apply) in the content frame of the webview whose document has an element matching `marker`,
+   * and returns its value (JSON). Waits up to `timeout` ms for such a webview. A webview is two
+   * iframes deep (workbench → webview host → content); its frames are found by walking them.
+   */
+  async webviewEvaluate(page, { marker, script, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    return frame.evaluate(script);
+  },
+  /** Clicks the element matching `selector` in the webview found by `marker` (real mouse events). */
+  async webviewClick(page, { marker, selector, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().click();
+    return true;
+  },
+  /**
+   * Focuses the element matching `selector` in the webview found by `marker`, then presses `keys`
+   * one after another (Playwright key names: "ArrowDown", "Enter", "Shift+Tab").
+   */
+  async webviewPress(page, { marker, selector, keys, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().focus();
+    for (const key of keys) await frame.locator(':focus').press(key);
+    return true;
+  },
+  /** Types `text` into the element matching `selector` (an input) in the webview found by `marker`. */
+  async webviewFill(page, { marker, selector, text, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().fill(text);
+    return true;
+  },
 };
+
+/** The content frame of a webview whose document holds `marker` (a CSS selector). */
+async function webviewFrame(page, marker, timeout) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.evaluate((m) => Boolean(globalThis.document?.querySelector(m)), marker).catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > end) throw new Error(`no webview with ${marker} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Answers requests from the extension host until stop(). */
 export async function startUiBridge(page, dir) {
