@@ -315,6 +315,21 @@ export class CorpusService implements vscode.Disposable {
     return { uri: key, ...(e.text ? { text: e.text } : {}), ...(e.sidecar ? { sidecar: e.sidecar } : {}) };
   }
 
+  /**
+   * Takes the documents as the cache read them back (`copies`, equal in value to `written`, what
+   * `cached` gave for them), where a document is still as written: the same values, held compactly.
+   */
+  adopt(written: readonly CachedDocument[], copies: readonly CachedDocument[]): void {
+    const byUri = new Map(copies.map((c) => [c.uri, c]));
+    for (const w of written) {
+      const e = this.entries.get(w.uri);
+      const c = byUri.get(w.uri);
+      if (!e || !c) continue;
+      if (w.text && c.text && e.text === w.text) e.text = c.text;
+      if (w.sidecar && c.sidecar && e.sidecar === w.sidecar) e.sidecar = c.sidecar;
+    }
+  }
+
   keys(): IterableIterator<string> {
     return this.entries.keys();
   }
