@@ -1,4 +1,4 @@
-// `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N]`: the corpus index in real VS Code
+// `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N] [--timeout-minutes M]`: the corpus index in real VS Code
 // (code-server 4.100.3 + headless Chromium, as the integration tests run), over generated corpora
 // (bench/corpusGenerator.ts: N documents, each with a sidecar of 10 annotations, in nested folders).
 //
@@ -22,11 +22,12 @@ import * as esbuild from 'esbuild';
 import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
 
 function parseArgs(argv) {
-  const opts = { sizes: [1000, 10000], rounds: 2, build: true };
+  const opts = { sizes: [1000, 10000], rounds: 2, build: true, timeoutMinutes: 20 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--sizes') opts.sizes = argv[++i].split(',').map(Number);
     else if (argv[i] === '--rounds') opts.rounds = Number(argv[++i]);
     else if (argv[i] === '--no-build') opts.build = false;
+    else if (argv[i] === '--timeout-minutes') opts.timeoutMinutes = Number(argv[++i]);
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   return opts;
@@ -54,7 +55,7 @@ function warmPageCache(dir) {
   return n;
 }
 
-async function session({ folder, userDataDir, extensionsDir, suite, phase, rounds, runDir, port }) {
+async function session({ folder, userDataDir, extensionsDir, suite, phase, rounds, runDir, port, timeoutMinutes = 20 }) {
   const out = path.join(runDir, `${phase}.json`);
   const env = {
     KAMERSTUKKEN_BENCH_OUT: out, KAMERSTUKKEN_BENCH_PHASE: phase, KAMERSTUKKEN_BENCH_ROUNDS: String(rounds),
@@ -67,7 +68,7 @@ async function session({ folder, userDataDir, extensionsDir, suite, phase, round
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
     await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 20 * 60_000); });
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMinutes * 60_000); });
     const r = await Promise.race([exited, timeout]);
     clearTimeout(timer);
     if (r === 'timeout') throw new Error(`${phase}: timed out`);
@@ -106,12 +107,12 @@ async function main() {
     await writeUserSettings(userDataDir, {});
     // One port for both starts: the workspace's storage (and so the cache) is named after the folder's remote URI.
     const port = 20000 + (process.pid % 20000);
-    const cold = await session({ folder, userDataDir, extensionsDir, suite, phase: 'cold', rounds: opts.rounds, runDir, port });
-    const warm = await session({ folder, userDataDir, extensionsDir, suite, phase: 'warm', rounds: 1, runDir, port });
+    const cold = await session({ folder, userDataDir, extensionsDir, suite, phase: 'cold', rounds: opts.rounds, runDir, port, timeoutMinutes: opts.timeoutMinutes });
+    const warm = await session({ folder, userDataDir, extensionsDir, suite, phase: 'warm', rounds: 1, runDir, port, timeoutMinutes: opts.timeoutMinutes });
     // The same start over an empty workspace: the heap the index is measured above.
     const emptyFolder = path.join(runDir, `empty-${size}`);
     await mkdir(emptyFolder, { recursive: true });
-    const empty = await session({ folder: emptyFolder, userDataDir, extensionsDir, suite, phase: 'empty', rounds: 1, runDir, port });
+    const empty = await session({ folder: emptyFolder, userDataDir, extensionsDir, suite, phase: 'empty', rounds: 1, runDir, port, timeoutMinutes: opts.timeoutMinutes });
     const base = best([...cold.baseline.ms, ...warm.baseline.ms]);
     const coldFill = cold.start.activationToReadyMs + cold.views['Annotations view'].ms;
     const rebuild = best(cold.rebuild);
