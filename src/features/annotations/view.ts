@@ -74,7 +74,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private async docs(): Promise<Doc[]> {
-    await this.corpus.ready;
+    // The cache's index is shown while the first pass checks it; the pass fires what differs.
+    await this.corpus.available;
     const docs: Doc[] = [];
     for (const d of this.corpus.documents()) {
       const items = d.annotations.filter((a) => this.ctx.visibility.listed(a))
@@ -182,9 +183,6 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
         item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ');
-        const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
-        if (a.coder) tip.appendText(`\n\n${vscode.l10n.t('Coder: {0}', a.coder)}`);
-        item.tooltip = tip;
         item.iconPath = a.orphaned ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('note');
         item.command = { command: 'kamerstukken.revealAnnotation', title: vscode.l10n.t('Show Passage'), arguments: [doc.uri.toString(), a.id] };
         item.contextValue = 'annotation';
@@ -213,8 +211,17 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     return item;
   }
 
-  /** Document rows: the document memo in the tooltip, read when the row is hovered. */
+  /**
+   * Tooltips made when VS Code shows them (a workspace has thousands of rows): an annotation's
+   * tags, quote, note and coder; a document's path and memo (read when the row is hovered).
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node.kind === 'item' && item.tooltip === undefined) {
+      const a = node.item;
+      const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+      if (a.coder) tip.appendText(`\n\n${vscode.l10n.t('Coder: {0}', a.coder)}`);
+      item.tooltip = tip;
+    }
     if (node.kind !== 'doc') return item;
     const memo = await this.memoOf(node.doc);
     const tip = new vscode.MarkdownString().appendText(vscode.workspace.asRelativePath(node.doc.uri));

@@ -32,7 +32,10 @@ function randomText(rnd: () => number, max: number): string {
   return s;
 }
 
-describe('quick sidecar reader', () => {
+describe('quick sidecar reader', function () {
+  // Thousands of files each: on a busy machine well over mocha's default.
+  this.timeout(120_000);
+
   it('reads what serializeSidecar writes exactly as parseSidecar does, on 3,000 random files', () => {
     const rnd = random(7);
     let quick = 0;
