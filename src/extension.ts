@@ -11,6 +11,8 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
+import { registerAgreement } from './features/agreement';
+import { registerRefiImport } from './features/refiQda';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
@@ -30,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDocumentLinks(models),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands }),
+    registerAgreement({ corpus: annotations.corpus, models }),
+    registerRefiImport(annotations.corpus),
   );
 }
 
