@@ -119,6 +119,13 @@ async function main() {
     console.log(`    Annotations view filled, first start (activation → index ready → rows): ${ms(coldFill)} ${x(coldFill)}; rebuilt from the files in a warm host: ${ms(rebuild)} ${x(rebuild)} ${verdict(rebuild <= base)} (target ≤ 1×)`);
     for (const [name, v] of Object.entries(cold.views)) if (name !== 'Annotations view') console.log(`    ${name} filled after the index: ${ms(v.ms)} (${v.rows} rows)`);
     console.log(`    workspace export (CSV): ${ms(exp)} ${x(exp)} ${verdict(exp <= 1.2 * base)} (target ≤ 1.2×)`);
+    if (cold.exchange?.length) {
+      const pick = (k) => Math.min(...cold.exchange.map((e) => e[k]));
+      const [agB, agC, qd] = [pick('agreementBlock'), pick('agreementCharacter'), pick('qdpx')];
+      console.log(`    intercoder agreement, workspace (${cold.exchange[0].units} block units): blocks ${ms(agB)} ${x(agB)} ${verdict(agB <= 1000)}, characters ${ms(agC)} ${x(agC)} ${verdict(agC <= 1000)} (target ≤ 1 s)`);
+      console.log(`    REFI-QDA project export (.qdpx, ${(cold.exchange[0].qdpxBytes / 1e6).toFixed(1)} MB): ${ms(qd)} ${x(qd)} ${verdict(qd <= 1000)} (target ≤ 1 s)`);
+      ok &&= size > 1000 || (agB <= 1000 && agC <= 1000 && qd <= 1000);
+    }
     console.log(`    second start over the unchanged corpus: ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);
     console.log(`    index memory (extension host heap after GC, index rebuilt from the files and the view filled − index dropped): ${((cold.memory.heapWith - cold.memory.heapWithout) / 1e6).toFixed(1)} MB, ${memPer100.toFixed(2)} MB per 100 documents ${verdict(memPer100 < 2)} (target < 2); heap with the index ${(cold.memory.heapWith / 1e6).toFixed(0)} MB; with the index from the cache − dropped: ${((cold.memory.heapBefore - cold.memory.heapWithout) / 1e6).toFixed(1)} MB`);
     console.log(`    CPU slices: ${cold.slices.count}, longest ${ms(cold.slices.longestMs)}`);
