@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDocumentLinks(models),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands }),
-    registerAgreement({ corpus: annotations.corpus, models }),
+    registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),
     registerRefiImport(annotations.corpus),
   );
 }

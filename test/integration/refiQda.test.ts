@@ -144,6 +144,19 @@ describe('REFI-QDA exchange', () => {
     assert.match(eenSource[3], /<VariableValue>[\s\S]*?<DateValue>2024-01-03<\/DateValue>/u);
   });
 
+  it('qdpx of the active document holds that document only, as the editor has it', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.joinPath(folder(), DIR, 'een.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const bytes = await exportAs({ format: 'qdpx', scope: 'document', target: tmp('a.qdpx').toString() });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const zip = unzipSync(bytes);
+    const qde = strFromU8(zip['project.qde']);
+    assert.deepEqual([...qde.matchAll(/<TextSource [^>]*name="([^"]+)"/gu)].map((m) => m[1]), [`${DIR}/een.txt`]);
+    assert.equal([...qde.matchAll(/<PlainTextSelection /gu)].length, een.length);
+    assert.deepEqual(Object.keys(zip).filter((k) => k.startsWith('sources/')).length, 1);
+  });
+
   it('a second export of unchanged data is byte for byte the same', async function () {
     this.timeout(60_000);
     const first = await exportAs({ format: 'qdpx', scope: 'workspace', target: tmp('a.qdpx').toString() });

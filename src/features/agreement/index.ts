@@ -13,6 +13,8 @@ export type { AgreementResult } from './html';
 export interface AgreementContext {
   readonly corpus: CorpusService;
   readonly models: DocumentModels;
+  /** Resolves when the editor has loaded an open document's annotations. */
+  readonly ready?: (document: vscode.TextDocument) => Promise<unknown>;
 }
 
 function argsError(e: AgreementArgsError): string {
@@ -40,6 +42,7 @@ export async function computeAgreementFor(ctx: AgreementContext, args: Agreement
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to compare its coders, or compare those of the whole workspace.'));
     return undefined;
   }
+  if (args.scope === 'document' && document && ctx.ready) await ctx.ready(document);
   const inputs = await agreementInputs(ctx.corpus, ctx.models, args.scope, document, args.coders);
   const report = computeAgreement(inputs.documents, {
     unit: args.unit, ...(args.coders ? { coders: args.coders } : {}), ...(args.tags ? { tags: args.tags } : {}),

@@ -208,10 +208,10 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
   const document = editor && isAnnotatable(editor.document) ? editor.document : undefined;
   // REFI-QDA (.qdpx, .qdc): its own export (src/features/refiQda).
   const refi = refiFormatOf(raw);
-  if (refi) return exportRefi(ctx.corpus, raw, refi, document);
+  if (refi) return exportRefi(ctx.corpus, raw, refi, document, (d) => ctx.store.ready(d));
   const options = await exportOptions(raw, document);
   if (!options) return undefined;
-  if (typeof options === 'string') return exportRefi(ctx.corpus, raw, options, document);
+  if (typeof options === 'string') return exportRefi(ctx.corpus, raw, options, document, (d) => ctx.store.ready(d));
   const found = await whatToExport(ctx, options.scope, document);
   if (!found) return undefined;
   const target = await exportTarget(options, document);

@@ -130,7 +130,10 @@ function written(options: RefiOptions, result: Extract<RefiExportResult, { ok: t
  * document attributes as Variables) or a `.qdc` codebook. Written as bytes through the workspace
  * file system; the same data gives the same bytes. Returns the file written.
  */
-export async function exportRefi(corpus: CorpusService, raw: unknown, format: RefiFormat, document: vscode.TextDocument | undefined): Promise<vscode.Uri | undefined> {
+export async function exportRefi(
+  corpus: CorpusService, raw: unknown, format: RefiFormat, document: vscode.TextDocument | undefined,
+  ready?: (document: vscode.TextDocument) => Promise<unknown>,
+): Promise<vscode.Uri | undefined> {
   const options = refiOptions(raw, format);
   if ('error' in options) {
     void vscode.window.showErrorMessage(options.error);
@@ -138,6 +141,8 @@ export async function exportRefi(corpus: CorpusService, raw: unknown, format: Re
   }
   const scope = await scopeOf(options, document);
   if (!scope) return undefined;
+  // An open document's annotations once the editor has loaded them.
+  if (scope === 'document' && document && ready) await ready(document);
   const built = await build(options, scope, corpus, document);
   if (!built) return undefined;
   if (!built.result.ok) {
