@@ -13,12 +13,16 @@ import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
 import { registerAgreement } from './features/agreement';
 import { registerRefiImport } from './features/refiQda';
+import { CorpusLinks } from './features/corpus/links';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
   const testCommands = context.extensionMode === vscode.ExtensionMode.Test;
   const models = new DocumentModels();
   const annotations = registerAnnotations(models, context, { testCommands });
+  // Links between the documents of the workspace, from the corpus index.
+  const links = new CorpusLinks(annotations.corpus);
   context.subscriptions.push(
     models,
     registerWorkspaceContext(annotations.corpus),
@@ -26,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerOutline(models),
     registerFolding(models),
     annotations,
-    registerHover(models),
-    registerDefinition(models),
-    registerReferences(models),
-    registerDocumentLinks(models),
+    links,
+    registerHover(models, links),
+    registerDefinition(models, links),
+    registerReferences(models, links),
+    registerDocumentLinks(models, links),
+    registerWorkspaceSymbols(links),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands }),
     registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),

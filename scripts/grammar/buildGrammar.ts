@@ -228,6 +228,13 @@ const labelEnd = (atLineStart: boolean): string =>
 /** A question or answer label as a pattern without groups: the kind's part of kindOf. */
 const label = (kind: 'question' | 'answer', atLineStart: boolean): string =>
   uncaptured(headingBody([kind === 'question' ? QWORD : AWORD], true, labelEnd(atLineStart)));
+/**
+ * "Antwoord" without a number followed by the answer, at a line start or after a sentence end:
+ * "Vraag 16 … ervan? Antwoord Zorgelijk." The parser takes it only right after a question; the
+ * grammar has no state, so it colours the same shape anywhere (rare elsewhere). Only the singular
+ * word: "Antwoorden Kamervragen …" is a title.
+ */
+const bareAnswerWithText = `${MD}?(?:Antwoord|ANTWOORD)${MD}?${labelEnd(false)}`;
 const QUESTION_HEADING = `markup.heading.question.${S}`;
 const ANSWER_HEADING = `markup.heading.answer.${S}`;
 const SECTION_HEADING = `markup.heading.section.${S}`;
@@ -242,6 +249,8 @@ const LINE_START = opt(cap(HEADING_MARK, '#{1,6}'), `${WS}*`);
  * footer glued to the label: "Aanhangsel 1Antwoord 3").
  */
 const MID_START = `(?<=[.?!:;)\\]”"’»…](?:[0-9]{1,2})?${WS}{0,3}|[0-9]${WS}{0,3})`;
+/** Before a bare "Antwoord" in the middle of a line: a blank after the sentence end (no glued footer). */
+const BLANK_BEFORE = `(?<=[.?!:;)\\]”"’»…](?:[0-9]{1,2})?${WS}{1,3})`;
 
 /**
  * Every line construct starts (after blanks) with one of these characters or words. #line begins
@@ -303,7 +312,13 @@ export const lineAlternatives: readonly Alternative[] = [
     // colon get a scope of their own).
     pattern: seq(
       LINE_START,
-      cap(QUESTION_HEADING, `${MD}?${words(QUESTION_WORDS)}${WS}+van${WS}+[^:\\r\\n]{2,120}`, cap(LABEL_SEP, ':'), `${MD}?`),
+      // Older Aanhangsels without the colon: "Vraag van de g.a. de heer X (VVD)" (only "Vraag").
+      // One capture for both forms: every group of the line union costs on each of its matches.
+      cap(
+        QUESTION_HEADING,
+        `${MD}?(?:${words(QUESTION_WORDS)}${WS}+van${WS}+[^:\\r\\n]{2,120}`, cap(LABEL_SEP, ':'),
+        `|(?:Vraag|VRAAG)${WS}+van${WS}+[^:\\r\\n]{2,120}\\)\\.?)${MD}?`,
+      ),
       `(?=(?:[*_]|${WS})*$)`,
     ),
   },
@@ -340,7 +355,7 @@ export const lineAlternatives: readonly Alternative[] = [
       LINE_START,
       kindOf([
         { scope: QUESTION_HEADING, pattern: `(?:${label('question', true)}|${bareLabel('question')})` },
-        { scope: ANSWER_HEADING, pattern: `(?:${label('answer', true)}|${bareLabel('answer')})` },
+        { scope: ANSWER_HEADING, pattern: `(?:${label('answer', true)}|${bareLabel('answer')}|${bareAnswerWithText})` },
         { scope: SECTION_HEADING, pattern: sectionHeading, after: SECTION_END },
       ]),
       headingBody([QWORD, AWORD, words(SECTION_HEADINGS)], false),
@@ -399,9 +414,9 @@ const inlineAlternatives: Alternative[] = [
       MID_START,
       kindOf([
         { scope: QUESTION_HEADING, pattern: label('question', false) },
-        { scope: ANSWER_HEADING, pattern: label('answer', false) },
+        { scope: ANSWER_HEADING, pattern: `(?:${label('answer', false)}|${BLANK_BEFORE}${bareAnswerWithText})` },
       ]),
-      headingBody([QWORD, AWORD], true),
+      headingBody([QWORD, AWORD], false),
     ),
   },
   {

@@ -159,7 +159,7 @@ function before(text: string, i: number): 'line' | 'sentence' | 'glued' | 'text'
 }
 
 /** Lines at least this long are a document (or most of one) joined into one line. */
-const LONG_LINE = 1000;
+export const LONG_LINE = 1000;
 
 /** Words after which a capitalised "Vraag 2" is a reference in running text, not a label ("zie Vraag 2"). */
 const REF_WORD_BEFORE = /(?:^|[^\p{L}])(?:op|de|bij|in|onder|zie|en|van|het|naar|uit|met|aan|over|voor|dan|t\/m)\s+$/iu;

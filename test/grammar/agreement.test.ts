@@ -9,7 +9,8 @@
  * - context: the grammar colours line by line without state, the parser looks at the document. In
  *   Kamervragen the parser takes beslisnota headings only before the first label and after the last
  *   answer, so a heading word alone on a line between answers is coloured but no section. The
- *   generated lines below stand in a beslisnota, where every heading counts.
+ *   generated lines below stand in a beslisnota, where every heading counts;
+ * - a label after a word on a line of a whole document (afterWordOnLongLine).
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 import type { IGrammar } from 'vscode-textmate';
 import type { Span } from '../../src/core/model';
 import { buildOutline, foldingSpans, type OutlineNode } from '../../src/core/outline';
-import { parseDocument } from '../../src/core/parser';
+import { LONG_LINE, parseDocument } from '../../src/core/parser';
 import { ANSWER_WORDS, QUESTION_WORDS, SECTION_HEADINGS } from '../../src/core/vocabulary';
 import { loadKamerstukGrammar, repoRoot, tokenizeText, type TokenizedLine } from '../../scripts/grammar/textmate';
 import { isAnswerHeading, isQuestionHeading, isSectionHeading } from './scopes';
@@ -72,6 +73,18 @@ function placeOf(text: string, starts: readonly number[], span: Span): Place {
   return { line, start: span.start - starts[line], end: span.end - starts[line], text: text.slice(span.start, span.end) };
 }
 
+/**
+ * A label right after a word, on a line longer than the parser's LONG_LINE: a document joined into
+ * one line whose title runs into "Vraag 1". The parser knows the line's length; the grammar, which
+ * matches within a line without measuring it, does not colour a label after a word (docs/grammar.md).
+ */
+function afterWordOnLongLine(text: string, starts: readonly number[], p: Place): boolean {
+  const lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+  if (lineEnd - starts[p.line] <= LONG_LINE) return false;
+  const before = text.slice(starts[p.line], starts[p.line] + p.start).trimEnd();
+  return /\p{L}$/u.test(before);
+}
+
 /** The outline entries of each kind with a label in the text (implicit blocks have an empty selection). */
 function outlineHeadings(text: string): Record<Kind, Place[]> {
   const doc = parseDocument(text);
@@ -82,7 +95,8 @@ function outlineHeadings(text: string): Record<Kind, Place[]> {
     if ((n.kind === 'section' || n.kind === 'question' || n.kind === 'answer') && n.selection.end > n.selection.start) {
       // A question's entry spans its answers too; its fold starts at the same place.
       assert.ok(folds.some((f) => f.start === n.span.start), `${n.name}: no fold`);
-      out[n.kind].push(placeOf(text, starts, n.selection));
+      const place = placeOf(text, starts, n.selection);
+      if (!afterWordOnLongLine(text, starts, place)) out[n.kind].push(place);
     }
     n.children.forEach(walk);
   };

@@ -6,7 +6,8 @@ import { createAnnotation } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
 import type { AgreementResult } from '../../src/features/agreement';
 import { folder, waitFor, writeText } from './helpers';
-import { ui, uiBridge } from './ui';
+import { query } from './agreementView';
+import { uiBridge } from './ui';
 
 const TEXT = `Vragen van het lid Jansen (VVD) aan de minister van Financiën over de begroting (ingezonden 3 januari 2024).
 
@@ -38,19 +39,18 @@ describe('Dutch agreement report (--locale nl)', () => {
       return r?.documents === 1 ? r : undefined;
     }, 30_000);
     await vscode.commands.executeCommand('kamerstukken.agreement');
-    const view = 'agreement';
-    const [html] = await ui<{ attributes: Record<string, string> }[]>('webviewQuery', { view, selector: 'html', attributes: ['lang'] });
+    const [html] = await query('html', ['lang']);
     assert.equal(html.attributes.lang, 'nl');
-    const [title] = await ui<{ text: string }[]>('webviewQuery', { view, selector: 'h1' });
+    const [title] = await query('h1');
     assert.equal(title.text, 'Intercodeursbetrouwbaarheid');
-    const headers = await ui<{ text: string }[]>('webviewQuery', { view, selector: '#figures thead th' });
+    const headers = await query('#figures thead th');
     assert.deepEqual(headers.map((h) => h.text).slice(0, 5), ['Tag', 'Eenheden', 'Percentage overeenstemming', 'Cohens κ', 'Krippendorffs α']);
     // Vraag 1 and Antwoord 1: they disagree on both blocks: 0,0% agreement, with a decimal comma.
-    const rows = await ui<{ text: string }[]>('webviewQuery', { view, selector: '#figures tbody tr' });
+    const rows = await query('#figures tbody tr');
     const row = rows.find((r) => r.text.startsWith('nl/toezegging'));
     assert.ok(row, rows.map((r) => r.text).join(' | '));
     assert.match(row.text, /0,0\s?%/u);
-    const buttons = await ui<{ text: string }[]>('webviewQuery', { view, selector: 'button.disagreement' });
+    const buttons = await query('button.disagreement');
     assert.ok(buttons.some((b) => /Antwoord 1 nl\/toezegging getagd door nl-anna; niet door nl-bert/u.test(b.text)), buttons.map((b) => b.text).join(' | '));
   });
 });

@@ -8,6 +8,7 @@ import { createAnnotation } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
 import type { AgreementResult } from '../../src/features/agreement';
 import { folder, waitFor, writeText } from './helpers';
+import { query, REPORT } from './agreementView';
 import { ui, uiBridge } from './ui';
 
 const TEXT = `Vragen van het lid Jansen (VVD) aan de minister van Financiën over de begroting (ingezonden 3 januari 2024).
@@ -169,16 +170,15 @@ describe('agreement', () => {
     this.timeout(60_000);
     const r = await vscode.commands.executeCommand<AgreementResult>('kamerstukken.agreement');
     assert.ok(r);
-    const view = 'agreement';
-    const csp = await ui<{ attributes: Record<string, string> }[]>('webviewQuery', { view, selector: 'meta[http-equiv="Content-Security-Policy"]', attributes: ['content'] });
-    const policy = csp[0].attributes.content;
+    const csp = await query('meta[http-equiv="Content-Security-Policy"]', ['content']);
+    const policy = csp[0].attributes.content ?? '';
     assert.match(policy, /default-src 'none'/u);
     assert.match(policy, /script-src 'nonce-[0-9a-f]{32}'/u);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/u);
-    const html = await ui<{ attributes: Record<string, string> }[]>('webviewQuery', { view, selector: 'html', attributes: ['lang'] });
+    const html = await query('html', ['lang']);
     assert.equal(html[0].attributes.lang, vscode.env.language);
     // The row of "toezegging" shows what the data says, formatted.
-    const rows = await ui<{ text: string }[]>('webviewQuery', { view, selector: '#figures tbody tr' });
+    const rows = await query('#figures tbody tr');
     const row = rows.find((x) => x.text.startsWith(T));
     assert.ok(row, rows.map((x) => x.text).join(' | '));
     const t = r.tags.find((x) => x.tag === T);
@@ -187,13 +187,13 @@ describe('agreement', () => {
     assert.ok(row.text.includes(fmt.format(value(t.alpha))), `${row.text} shows α ${value(t.alpha)}`);
     assert.ok(rows.some((x) => /^All tags/u.test(x.text)), 'an overall row');
     // Every disagreement is a button (keyboard-usable); Enter on the one of Antwoord 2 opens it there.
-    const buttons = await ui<{ tag: string; text: string; attributes: Record<string, string> }[]>('webviewQuery', { view, selector: 'button.disagreement', attributes: ['data-open'] });
+    const buttons = await query('button.disagreement', ['data-open']);
     const listed = Math.min(r.disagreements.length, 500);
     assert.equal(buttons.length, listed);
     const index = r.disagreements.findIndex((d) => d.uri === uri.toString() && d.tag === T);
     assert.ok(index >= 0);
     assert.ok(buttons[index].text.includes('Antwoord 2') && buttons[index].text.includes(T), buttons[index].text);
-    await ui('webviewPress', { view, selector: 'button.disagreement', index, key: 'Enter' });
+    await ui('webviewPress', { marker: REPORT, selector: `button.disagreement[data-open="${index}"]`, keys: ['Enter'] });
     const editor = await waitFor('the document opened at the disagreement', () => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.toString() === uri.toString() ? e : undefined;
@@ -208,12 +208,11 @@ describe('agreement', () => {
     if (!uiBridge()) this.skip();
     this.timeout(60_000);
     await vscode.commands.executeCommand<AgreementResult>('kamerstukken.agreement');
-    const view = 'agreement';
-    await ui('webviewSelect', { view, selector: '#unit', value: 'character' });
-    await ui('webviewClick', { view, selector: 'button.run' });
+    await ui('webviewEvaluate', { marker: REPORT, script: "(() => { document.getElementById('unit').value = 'character'; return true; })()" });
+    await ui('webviewClick', { marker: REPORT, selector: 'button.run' });
     await waitFor('the report in character units', async () => {
-      const places = await ui<{ text: string }[]>('webviewQuery', { view, selector: 'button.disagreement .place' });
-      const unit = await ui<{ attributes: Record<string, string> }[]>('webviewQuery', { view, selector: '#unit option[selected]', attributes: ['value'] });
+      const places = await query('button.disagreement .place');
+      const unit = await query('#unit option[selected]', ['value']);
       return unit[0]?.attributes.value === 'character' && places.length > 0 && places.every((p) => /^characters \d+–\d+$/u.test(p.text)) ? true : undefined;
     }, 20_000);
   });

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, SEED_001, SEED_003 } from './helpers';
+import { ui, uiBridge } from './ui';
 
 const SEEDS = [SEED_000, SEED_001, SEED_003];
 
@@ -33,5 +34,40 @@ describe('smoke', () => {
     const editor = await vscode.window.showTextDocument(doc);
     assert.equal(editor.document.uri.toString(), uri.toString());
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  });
+});
+
+describe('the UI bridge reaches into webviews', function () {
+  before(function () {
+    if (!uiBridge()) this.skip();
+  });
+
+  it('reads, clicks, types and presses keys in a webview', async () => {
+    const panel = vscode.window.createWebviewPanel('kamerstukken.bridgeProbe', 'Bridge probe', vscode.ViewColumn.Active, { enableScripts: true });
+    const clicks: string[] = [];
+    const sub = panel.webview.onDidReceiveMessage((m: { clicked: string }) => clicks.push(m.clicked));
+    panel.webview.html = `<!DOCTYPE html><html><body>
+      <main id="bridge-probe"><input id="q"><button id="b">Klik</button><ul><li tabindex="0" id="r1">een</li><li tabindex="0" id="r2">twee</li></ul></main>
+      <script>
+        const vscode = acquireVsCodeApi();
+        document.getElementById('b').addEventListener('click', () => vscode.postMessage({ clicked: document.getElementById('q').value }));
+        document.addEventListener('keydown', (e) => {
+          if (e.key === 'ArrowDown') document.getElementById('r2').focus();
+          if (e.key === 'Enter') vscode.postMessage({ clicked: 'enter:' + document.activeElement.id });
+        });
+      </script></body></html>`;
+    try {
+      const marker = '#bridge-probe';
+      assert.deepEqual(await ui<string[]>('webviewEvaluate', { marker, script: "[...document.querySelectorAll('li')].map((li) => li.textContent)" }), ['een', 'twee']);
+      await ui('webviewFill', { marker, selector: '#q', text: 'wolf' });
+      await ui('webviewClick', { marker, selector: '#b' });
+      await ui('webviewPress', { marker, selector: '#r1', keys: ['ArrowDown', 'Enter'] });
+      const end = Date.now() + 10_000;
+      while (clicks.length < 2 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(clicks, ['wolf', 'enter:r2']);
+    } finally {
+      sub.dispose();
+      panel.dispose();
+    }
   });
 });

@@ -11,8 +11,7 @@
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
 //   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane,
-//   treeRows, notifications, and in a webview of this extension (found by its body's
-//   data-kamerstukken-view): webviewQuery, webviewClick, webviewPress, webviewSelect.
+//   treeRows, notifications.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,54 +40,7 @@ export async function installLanguagePack(locale, { userDataDir, extensionsDir }
   }, null, 2));
 }
 
-/** The frame of this extension's webview whose body has data-kamerstukken-view="<view>" (webviews are nested iframes). */
-async function webviewFrame(page, view, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const found = await frame.locator(`body[data-kamerstukken-view="${view}"]`).count().catch(() => 0);
-      if (found > 0) return frame;
-    }
-    if (Date.now() > end) throw new Error(`no webview with data-kamerstukken-view="${view}"`);
-    await page.waitForTimeout(100);
-  }
-}
-
 const actions = {
-  /**
-   * The elements matching `selector` in a webview: text, tag, the attributes asked for, and whether
-   * each has keyboard focus; `wait` (a selector) first waits for that element.
-   */
-  async webviewQuery(page, { view, selector, attributes = [], wait }) {
-    const frame = await webviewFrame(page, view);
-    if (wait) await frame.locator(wait).first().waitFor({ state: 'attached', timeout: 10_000 });
-    return frame.locator(selector).evaluateAll((els, names) => els.map((el) => ({
-      tag: el.tagName.toLowerCase(),
-      text: el.textContent?.replace(/\s+/gu, ' ').trim() ?? '',
-      attributes: Object.fromEntries(names.map((n) => [n, el.getAttribute(n)])),
-      focused: el.ownerDocument.activeElement === el,
-    })), attributes);
-  },
-  /** Clicks the `index`th element matching `selector` in a webview. */
-  async webviewClick(page, { view, selector, index = 0 }) {
-    const frame = await webviewFrame(page, view);
-    await frame.locator(selector).nth(index).click();
-    return true;
-  },
-  /** Focuses the `index`th element matching `selector` in a webview and presses `key` (as a keyboard user would). */
-  async webviewPress(page, { view, selector, index = 0, key }) {
-    const frame = await webviewFrame(page, view);
-    const el = frame.locator(selector).nth(index);
-    await el.focus();
-    await el.press(key);
-    return true;
-  },
-  /** Chooses `value` in a <select> of a webview. */
-  async webviewSelect(page, { view, selector, value }) {
-    const frame = await webviewFrame(page, view);
-    await frame.locator(selector).selectOption(value);
-    return true;
-  },
   /** The labels of the rows of the open quick pick (Command Palette), as shown; allowEmpty: no row is an answer. */
   async quickPickLabels(page, { allowEmpty = false } = {}) {
     const rows = page.locator('.quick-input-widget .monaco-list-row');
@@ -169,7 +121,53 @@ const actions = {
     }
     return root.children;
   },
+  /**
+   * Runs `script` (a JavaScript expression, evaluated as by the DevTools: the webview's CSP does not
+   * apply) in the content frame of the webview whose document has an element matching `marker`,
+   * and returns its value (JSON). Waits up to `timeout` ms for such a webview. A webview is two
+   * iframes deep (workbench → webview host → content); its frames are found by walking them.
+   */
+  async webviewEvaluate(page, { marker, script, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    return frame.evaluate(script);
+  },
+  /** Clicks the element matching `selector` in the webview found by `marker` (real mouse events). */
+  async webviewClick(page, { marker, selector, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().click();
+    return true;
+  },
+  /**
+   * Focuses the element matching `selector` in the webview found by `marker`, then presses `keys`
+   * one after another (Playwright key names: "ArrowDown", "Enter", "Shift+Tab").
+   */
+  async webviewPress(page, { marker, selector, keys, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().focus();
+    for (const key of keys) await frame.locator(':focus').press(key);
+    return true;
+  },
+  /** Types `text` into the element matching `selector` (an input) in the webview found by `marker`. */
+  async webviewFill(page, { marker, selector, text, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().fill(text);
+    return true;
+  },
 };
+
+/** The content frame of a webview whose document holds `marker` (a CSS selector). */
+async function webviewFrame(page, marker, timeout) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.evaluate((m) => Boolean(globalThis.document?.querySelector(m)), marker).catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > end) throw new Error(`no webview with ${marker} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Answers requests from the extension host until stop(). */
 export async function startUiBridge(page, dir) {
