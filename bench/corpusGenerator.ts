@@ -20,7 +20,7 @@ import { random } from './annotations';
 const ROOT = join(__dirname, '..');
 
 /** Changes whenever the same count and seed would write other files (benchmarks keep generated corpora by it). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** What the generator wrote: the names are relative to the folder, with "/" separators. */
 export interface GeneratedCorpus {
@@ -196,7 +196,7 @@ function notice(source: string, m: SetMeta, day: number, withZaak: boolean, lett
     .replace(/De vragen van het lid .*? over .*? \(\d{4}Z\d{5}\)/u, () => `De vragen van ${m.who} over ${m.subject}${withZaak ? ` (${m.zaak})` : ''}`);
 }
 
-/** Ten annotations spread over the text, with tags, some with a note. */
+/** Ten annotations spread over the text, with tags, some with a note; coders "anna" and "bert" in turn (version 2). */
 function annotations(text: string, rnd: () => number, created: string): Annotation[] {
   const out: Annotation[] = [];
   const taken = new Set<string>();
@@ -210,9 +210,12 @@ function annotations(text: string, rnd: () => number, created: string): Annotati
     if (end <= start) continue;
     const id = newId(taken, rnd);
     taken.add(id);
-    out.push(createAnnotation(text, start, end, {
-      id, tags: [TAGS[Math.floor(rnd() * TAGS.length)]], ...(rnd() < 0.3 ? { note: `notitie ${i + 1}` } : {}), created,
-    }));
+    out.push({
+      ...createAnnotation(text, start, end, {
+        id, tags: [TAGS[Math.floor(rnd() * TAGS.length)]], ...(rnd() < 0.3 ? { note: `notitie ${i + 1}` } : {}), created,
+      }),
+      coder: i % 2 === 0 ? 'anna' : 'bert',
+    });
   }
   return out;
 }

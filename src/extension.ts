@@ -11,6 +11,8 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
+import { registerAgreement } from './features/agreement';
+import { registerRefiImport } from './features/refiQda';
 import { CorpusLinks } from './features/corpus/links';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { registerCorpusView } from './features/corpusView';
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
     registerCorpusView(context, annotations.corpus, { testCommands }),
+    registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),
+    registerRefiImport(annotations.corpus),
   );
 }
 

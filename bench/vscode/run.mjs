@@ -133,6 +133,13 @@ async function main() {
     const corpusView = cold.corpusView?.length ? best(cold.corpusView) : undefined;
     if (corpusView !== undefined) console.log(`    Corpus view filled (index rebuilt from the files, the view opened, its rows drawn in the webview): ${ms(corpusView)} ${x(corpusView)} ${verdict(corpusView <= base)} (target ≤ 1×)`);
     console.log(`    workspace export (CSV): ${ms(exp)} ${x(exp)} ${verdict(exp <= 1.2 * base)} (target ≤ 1.2×)`);
+    if (cold.exchange?.length) {
+      const pick = (k) => Math.min(...cold.exchange.map((e) => e[k]));
+      const [agB, agC, qd] = [pick('agreementBlock'), pick('agreementCharacter'), pick('qdpx')];
+      console.log(`    intercoder agreement, workspace (${cold.exchange[0].units} block units): blocks ${ms(agB)} ${x(agB)} ${verdict(agB <= 1000)}, characters ${ms(agC)} ${x(agC)} ${verdict(agC <= 1000)} (target ≤ 1 s)`);
+      console.log(`    REFI-QDA project export (.qdpx, ${(cold.exchange[0].qdpxBytes / 1e6).toFixed(1)} MB): ${ms(qd)} ${x(qd)} ${verdict(qd <= 1000)} (target ≤ 1 s)`);
+      ok &&= size > 1000 || (agB <= 1000 && agC <= 1000 && qd <= 1000);
+    }
     console.log(`    second start over the unchanged corpus, Annotations view filled from the cache (activation → cache shown → rows): ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}`);
     console.log(`      then every file checked (stat) in the background: done ${ms(warmChecked)} after activation ${x(warmChecked)}, in a warm host ${ms(restartChecked)} ${x(restartChecked)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);
     console.log(`    index memory (extension host heap after GC, first start with the index built, the view filled and the cache written − a start over an empty workspace): ${indexMb.toFixed(1)} MB, ${memPer100.toFixed(2)} MB per 100 documents ${verdict(memPer100 < 2)} (target < 2); heap ${(cold.heapAfterStart / 1e6).toFixed(0)} MB against ${(empty.heap / 1e6).toFixed(0)} MB`);

@@ -129,6 +129,25 @@ async function emptyPhase(result: Record<string, unknown>): Promise<void> {
   result.documents = (await state()).documents;
 }
 
+/** Intercoder agreement over the workspace (block and character units) and the REFI-QDA project export, each timed once. */
+async function exchangeFigures(exportTarget: string | undefined): Promise<{ agreementBlock: number; agreementCharacter: number; qdpx: number; qdpxBytes: number; units: number }> {
+  const t0 = performance.now();
+  const block = await vscode.commands.executeCommand<{ documents: number; overall: { units: number } } | undefined>('kamerstukken.agreement', { unit: 'block', scope: 'workspace' });
+  const agreementBlock = performance.now() - t0;
+  if (!block || block.documents === 0) throw new Error('the agreement compared no documents');
+  const t1 = performance.now();
+  const character = await vscode.commands.executeCommand<{ overall: { units: number } } | undefined>('kamerstukken.agreement', { unit: 'character', scope: 'workspace' });
+  const agreementCharacter = performance.now() - t1;
+  if (!character) throw new Error('no character agreement');
+  const target = vscode.Uri.file(`${exportTarget ?? '/tmp/kamerstukken-bench'}.qdpx`);
+  const t2 = performance.now();
+  const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('kamerstukken.exportAnnotations', { format: 'qdpx', scope: 'workspace', target: target.toString(), overwrite: true });
+  const qdpx = performance.now() - t2;
+  if (!written) throw new Error('the qdpx export wrote nothing');
+  const qdpxBytes = (await vscode.workspace.fs.stat(written)).size;
+  return { agreementBlock, agreementCharacter, qdpx, qdpxBytes, units: block.overall.units };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.KAMERSTUKKEN_BENCH_OUT;
   const phase = process.env.KAMERSTUKKEN_BENCH_PHASE ?? 'cold';
@@ -179,6 +198,7 @@ export async function run(): Promise<void> {
     const restarts: { ms: number; checkedMs: number; io: CorpusState['io'] }[] = [];
     const exports: number[] = [];
     const corpusViews: number[] = [];
+    const exchange: { agreementBlock: number; agreementCharacter: number; qdpx: number; qdpxBytes: number; units: number }[] = [];
     let files = 0;
     let bytes = 0;
     await control('saveCache');
@@ -207,6 +227,7 @@ export async function run(): Promise<void> {
         if (await viewFill('kamerstukken.corpusViewState')) corpusViews.push(performance.now() - t3);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await control('saveCache');
+        exchange.push(await exchangeFigures(exportTarget));
       }
       // A start again over the unchanged corpus: the cache read and shown (the view filled), then
       // every file stat'ed by the check that follows, nothing read.
@@ -223,6 +244,7 @@ export async function run(): Promise<void> {
     result.rebuild = rebuilds;
     result.export = exports;
     result.corpusView = corpusViews;
+    result.exchange = exchange;
     result.restart = restarts;
     result.slices = { count: after.slices, longestMs: after.longestSliceMs };
     result.documents = after.documents;

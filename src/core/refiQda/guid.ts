@@ -4,34 +4,11 @@
  * of our own (no crypto API, which is asynchronous in browsers), run on short names only.
  */
 
-/** UTF-8 bytes of a string (lone surrogates as U+FFFD, as TextEncoder does). */
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string (lone surrogates as U+FFFD): TextEncoder, in Node and browsers alike. */
 export function utf8(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 3);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else {
-        c = 0xfffd;
-      }
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      c = 0xfffd;
-    }
-    if (c < 0x80) {
-      out[n++] = c;
-    } else if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6); out[n++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      out[n++] = 0xe0 | (c >> 12); out[n++] = 0x80 | ((c >> 6) & 63); out[n++] = 0x80 | (c & 63);
-    } else {
-      out[n++] = 0xf0 | (c >> 18); out[n++] = 0x80 | ((c >> 12) & 63); out[n++] = 0x80 | ((c >> 6) & 63); out[n++] = 0x80 | (c & 63);
-    }
-  }
-  return out.slice(0, n);
+  return encoder.encode(s);
 }
 
 function rotl(x: number, n: number): number {
@@ -108,9 +85,12 @@ function format(b: Uint8Array): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+const namespaces = new Map<string, Uint8Array>();
+
 /** The version 5 (SHA-1, name-based) UUID of `name` in `namespace`, lower case. */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = uuidBytes(namespace);
+  let ns = namespaces.get(namespace);
+  if (!ns) namespaces.set(namespace, (ns = uuidBytes(namespace)));
   const n = utf8(name);
   const input = new Uint8Array(ns.length + n.length);
   input.set(ns);

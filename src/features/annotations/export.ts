@@ -10,6 +10,7 @@ import type { ParsedDocument } from '../../core/model';
 import { parseDocument } from '../../core/parser';
 import type { DocumentModels } from '../../documentModels';
 import type { CorpusService } from '../corpus';
+import { exportRefi, refiFormatItems, refiFormatOf, type RefiFormat } from '../refiQda/export';
 import { exportInputs, type ExportInputs } from './exportInputs';
 import { baseName } from './sidecarFiles';
 import { type AnnotationStore, isAnnotatable } from './store';
@@ -78,11 +79,12 @@ function csvWords(): typeof CSV_WORDS {
   };
 }
 
-async function pickFormat(): Promise<ExportFormat | undefined> {
-  const items: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+async function pickFormat(): Promise<ExportFormat | RefiFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: ExportFormat | RefiFormat })[] = [
     { format: 'csv', label: vscode.l10n.t('CSV spreadsheet'), detail: vscode.l10n.t('One row per annotation, for Excel or LibreOffice: document, question, tags, note, quote, place') },
     { format: 'markdown', label: vscode.l10n.t('Markdown report'), detail: vscode.l10n.t('The passages by tag, each quoted with its question, document and note') },
     { format: 'jsonld', label: vscode.l10n.t('W3C Web Annotations (JSON-LD)'), detail: vscode.l10n.t('The open standard for annotations, for other annotation tools') },
+    ...refiFormatItems(),
   ];
   const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Annotations'), placeHolder: vscode.l10n.t('Choose a format') });
   return choice?.format;
@@ -113,7 +115,7 @@ function asUri(v: unknown): vscode.Uri | undefined {
 }
 
 /** Step 1: the arguments checked (an error message for a wrong one), what they leave open asked. */
-async function exportOptions(raw: unknown, document: vscode.TextDocument | undefined): Promise<ExportOptions | undefined> {
+async function exportOptions(raw: unknown, document: vscode.TextDocument | undefined): Promise<ExportOptions | RefiFormat | undefined> {
   const parsed = exportArgs(raw);
   if ('error' in parsed) {
     void vscode.window.showErrorMessage(argsError(parsed.error));
@@ -121,6 +123,7 @@ async function exportOptions(raw: unknown, document: vscode.TextDocument | undef
   }
   const format = parsed.args.format ?? await pickFormat();
   if (!format) return undefined;
+  if (format === 'qdpx' || format === 'qdc') return format;
   const scope = parsed.args.scope ?? await pickScope(document);
   if (!scope) return undefined;
   return { ...parsed.args, format, scope };
@@ -197,15 +200,19 @@ async function writeExport(target: vscode.Uri, text: string, count: number, inco
 }
 
 /**
- * Export Annotations: CSV, Markdown or W3C Web Annotations, of one document or the workspace.
+ * Export Annotations: CSV, Markdown, W3C Web Annotations or REFI-QDA, of one document or the workspace.
  * Arguments `{ format, scope, target, overwrite, separator }` (see `exportArgs`) skip the questions.
  * Returns the file written.
  */
 export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): Promise<vscode.Uri | undefined> => {
   const editor = vscode.window.activeTextEditor;
   const document = editor && isAnnotatable(editor.document) ? editor.document : undefined;
+  // REFI-QDA (.qdpx, .qdc): its own export (src/features/refiQda).
+  const refi = refiFormatOf(raw);
+  if (refi) return exportRefi(ctx.corpus, raw, refi, document, (d) => ctx.store.ready(d));
   const options = await exportOptions(raw, document);
   if (!options) return undefined;
+  if (typeof options === 'string') return exportRefi(ctx.corpus, raw, options, document, (d) => ctx.store.ready(d));
   const found = await whatToExport(ctx, options.scope, document, options.coders);
   if (!found) return undefined;
   const target = await exportTarget(options, document);

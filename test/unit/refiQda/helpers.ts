@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { validateXML } from 'xmllint-wasm';
 import { type Annotation, createAnnotation } from '../../../src/core/annotations/model';
 import type { RefiAnnotationInput, RefiDocumentInput } from '../../../src/core/refiQda';
 import { root } from '../helpers';
+import { validateAgainst } from './schema';
 
 const SCHEMAS = {
   project: { fileName: 'Project-mrt2019.xsd', file: 'Project-mrt2019.xsd' },
@@ -16,27 +16,10 @@ export function refiFixture(name: string): Buffer {
   return readFileSync(join(root, 'test', 'fixtures', 'refi-qda', name));
 }
 
-/**
- * Validates XML documents against the vendored REFI-QDA schema with xmllint, all in one run (each
- * run starts a WebAssembly xmllint, which takes a while on a busy machine): each document's errors,
- * none when it is valid.
- */
+/** Validates XML documents against the vendored REFI-QDA schema (see `validateAgainst`). */
 export async function schemaErrors<K extends string>(documents: Readonly<Record<K, string>>, schema: keyof typeof SCHEMAS): Promise<Record<K, string[]>> {
   const s = SCHEMAS[schema];
-  const names = Object.keys(documents) as K[];
-  const result = await validateXML({
-    xml: names.map((name) => ({ fileName: `${name}.xml`, contents: documents[name] })),
-    schema: [{ fileName: s.fileName, contents: refiFixture(s.file).toString('utf8') }],
-  });
-  const out = {} as Record<K, string[]>;
-  for (const name of names) {
-    const file = `${name}.xml`;
-    const errors = result.errors.filter((e) => e.loc?.fileName === file).map((e) => e.message);
-    const valid = result.rawOutput.split('\n').includes(`${file} validates`);
-    assert.ok(valid === (errors.length === 0), `xmllint's verdict on ${file} agrees with its errors: ${result.rawOutput}`);
-    out[name] = errors;
-  }
-  return out;
+  return validateAgainst(documents, { fileName: s.fileName, contents: refiFixture(s.file).toString('utf8') });
 }
 
 /** The entries of a zip as text. */
