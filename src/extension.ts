@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDocumentLinks(models, links),
     registerWorkspaceSymbols(links),
     registerDiagnostics(models),
-    registerStatusBar(models, annotations.store, { testCommands }),
+    registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
   );
 }
 

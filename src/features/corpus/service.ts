@@ -103,7 +103,7 @@ function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
     id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
     start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned,
     quote: state.quoteOf(a), prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '',
-    ...(a.stored?.coder ? { coder: a.stored.coder } : {}),
+    ...(a.coder ? { coder: a.coder } : {}),
   }));
 }
 
