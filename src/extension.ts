@@ -11,6 +11,7 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
+import { registerCodeMatrix } from './features/codeMatrix';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDocumentLinks(models),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands }),
+    registerCodeMatrix(annotations.corpus),
   );
 }
 
