@@ -28,6 +28,7 @@ export function matrixWords(tab: MatrixTab, count: 'passages' | 'documents', by:
     export: vscode.l10n.t('Export CSV…'),
     ...csvWords(),
     tag: vscode.l10n.t('Tag'),
+    total: vscode.l10n.t('Total'),
     empty: vscode.l10n.t('There are no tagged passages in this workspace yet.'),
     explain,
     collapse: vscode.l10n.t('Collapse or expand the tags below'),
