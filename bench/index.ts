@@ -6,6 +6,7 @@ import { buildCorpus } from './corpus';
 import { benchAnnotations } from './annotations';
 import { benchCoding } from './coding';
 import { benchCorpusCli } from './corpusCli';
+import { benchLinks } from './links';
 import { benchParser } from './parser';
 import { benchReferences } from './references';
 import { benchTokenize } from './tokenize';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   benchCoding();
   console.log('');
   benchCorpusCli();
+  console.log('');
+  benchLinks();
 }
 
 main().catch((error: unknown) => {

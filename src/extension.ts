@@ -11,6 +11,8 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStatusBar } from './features/statusBar';
 import { registerWorkspaceContext } from './features/context';
+import { CorpusLinks } from './features/corpus/links';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { registerCodeMatrix } from './features/codeMatrix';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -18,6 +20,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const testCommands = context.extensionMode === vscode.ExtensionMode.Test;
   const models = new DocumentModels();
   const annotations = registerAnnotations(models, context, { testCommands });
+  // Links between the documents of the workspace, from the corpus index.
+  const links = new CorpusLinks(annotations.corpus);
   context.subscriptions.push(
     models,
     registerWorkspaceContext(annotations.corpus),
@@ -25,10 +29,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerOutline(models),
     registerFolding(models),
     annotations,
-    registerHover(models),
-    registerDefinition(models),
-    registerReferences(models),
-    registerDocumentLinks(models),
+    links,
+    registerHover(models, links),
+    registerDefinition(models, links),
+    registerReferences(models, links),
+    registerDocumentLinks(models, links),
+    registerWorkspaceSymbols(links),
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands }),
     registerCodeMatrix(annotations.corpus),

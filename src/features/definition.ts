@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { buildDocLinks } from '../core/links';
 import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
-import { openDocumentsFor } from './documentLinks';
+import type { CorpusLinks } from './corpus/links';
+import { linkedDocuments } from './documentLinks';
 
 /**
  * Go to Definition, Ctrl+click and Peek: from a cross-reference to the answer (or the question it
  * names), from a footnote marker to the footnote, from a reference to another document to that
- * document when it is open.
+ * document when it is in the workspace (the corpus index) or open.
  */
-export function registerDefinition(models: DocumentModels): vscode.Disposable {
+export function registerDefinition(models: DocumentModels, links?: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider(SELECTOR, {
     provideDefinition(document, position) {
       const index = models.references(document);
@@ -30,11 +30,9 @@ export function registerDefinition(models: DocumentModels): vscode.Disposable {
           return [{ originSelectionRange: origin, targetUri: document.uri, targetRange: range, targetSelectionRange: range }];
         }
         case 'docRef': {
-          const others = openDocumentsFor(models, buildDocLinks(target.ref), document);
-          return others.map((d): vscode.LocationLink => {
-            const start = new vscode.Position(0, 0);
-            return { originSelectionRange: origin, targetUri: d.uri, targetRange: new vscode.Range(start, start) };
-          });
+          const start = new vscode.Position(0, 0);
+          return linkedDocuments(links, models, target.ref, document).map((d): vscode.LocationLink => (
+            { originSelectionRange: origin, targetUri: d.uri, targetRange: new vscode.Range(start, start) }));
         }
         default:
           return undefined;

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
-import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, refersTo, type DocDescription, type DocLinks, type LinkSource } from '../core/links';
+import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, type DocDescription, type LinkSource } from '../core/links';
+import { identityKey, ownIdentities } from '../core/corpus/identity';
+import { askerLine, refKeys, resolveRef } from '../core/corpus/resolve';
+import type { DocRef } from '../core/model';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
+import type { CorpusLinks } from './corpus/links';
 
 /** The reference to another document in words. */
 export function describeDocRef(d: DocDescription): string {
@@ -42,22 +46,86 @@ export function preferredSource(scope: vscode.TextDocument): LinkSource | undefi
   return LINK_SOURCES.find((s) => s === value);
 }
 
-/** Other open parliamentary documents that are the document a reference names (same zaak, document or Aanhangsel number). */
-export function openDocumentsFor(models: DocumentModels, links: DocLinks, self: vscode.TextDocument): vscode.TextDocument[] {
-  if (!links.identity) return [];
-  return vscode.workspace.textDocuments.filter((d) =>
-    d.uri.toString() !== self.uri.toString() && d.languageId === LANGUAGE_ID && refersTo(links, models.get(d).metadata));
+/** A document of the workspace a reference names: in the corpus index, or open in an editor. */
+export interface LinkedTarget {
+  readonly uri: vscode.Uri;
+  readonly title?: string;
+  /** "Van der Lee (GroenLinks-PvdA)". */
+  readonly asker?: string;
 }
 
-/** Ctrl+click on a reference to another document opens it online (the source `kamerstukken.links.preferred` names). */
-export function registerDocumentLinks(models: DocumentModels): vscode.Disposable {
+function and(a: string, b: string): string {
+  return vscode.l10n.t('{0} and {1}', a, b);
+}
+
+/**
+ * The documents of the workspace that are the document `ref` names, open or not: those of the
+ * corpus index with that identity, then open documents that have it and the index does not know
+ * (untitled, outside the workspace, changed in the editor). `self` is left out.
+ */
+export function linkedDocuments(links: CorpusLinks | undefined, models: DocumentModels, ref: DocRef, self: vscode.TextDocument): LinkedTarget[] {
+  const out = new Map<string, LinkedTarget>();
+  const keys = refKeys(ref);
+  const own = ownKeys(self);
+  // The document's own number in its own metadata: it names this document, not a copy elsewhere.
+  if (keys.length === 0 || keys.some((k) => own.includes(k))) return [];
+  if (links) {
+    for (const t of resolveRef(links.links(), ref, self.uri.toString(), own)) {
+      const asker = askerLine(t.record, and);
+      out.set(t.path, { uri: links.uriOf(t.path), ...(t.record.title ? { title: t.record.title } : {}), ...(asker ? { asker } : {}) });
+    }
+  }
+  // Open documents by the identities they give themselves (as strictly as the index reads them:
+  // not the first number a text mentions, which may be a reference to another document).
+  for (const d of vscode.workspace.textDocuments) {
+    const key = d.uri.toString();
+    if (out.has(key) || d.languageId !== LANGUAGE_ID || key === self.uri.toString()) continue;
+    if (!ownKeys(d).some((k) => keys.includes(k))) continue;
+    const md = models.get(d).metadata;
+    const asker = askerLine(md, and);
+    out.set(key, { uri: d.uri, ...(md.title ? { title: md.title.text } : {}), ...(asker ? { asker } : {}) });
+  }
+  return [...out.values()];
+}
+
+/** The own identity keys of open documents, per version (read from the first 20,000 characters). */
+const ownCache = new Map<string, { readonly version: number; readonly keys: readonly string[] }>();
+
+/** The identity keys a document gives itself (see `ownIdentities`), as its editor has it now. */
+export function ownKeys(document: vscode.TextDocument): readonly string[] {
+  const key = document.uri.toString();
+  const hit = ownCache.get(key);
+  if (hit && hit.version === document.version) return hit.keys;
+  if (ownCache.size >= 64) ownCache.clear();
+  const keys = ownIdentities(document.getText()).map(identityKey);
+  ownCache.set(key, { version: document.version, keys });
+  return keys;
+}
+
+/** The name of a file for display: the last part of its path. */
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
+}
+
+/**
+ * Ctrl+click on a reference to another document opens it: in the editor when it is in the
+ * workspace, else online (the source `kamerstukken.links.preferred` names).
+ */
+export function registerDocumentLinks(models: DocumentModels, links?: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerDocumentLinkProvider(SELECTOR, {
     provideDocumentLinks(document) {
       const preferred = preferredSource(document);
       const out: vscode.DocumentLink[] = [];
       for (const ref of models.get(document).docRefs) {
-        const links = buildDocLinks(ref);
-        const link = preferredLink(links.links, preferred);
+        const local = links ? linkedDocuments(links, models, ref, document)[0] : undefined;
+        if (local) {
+          const dl = new vscode.DocumentLink(toRange(document, ref.span), local.uri);
+          dl.tooltip = `${local.title ?? fileName(local.uri)} — ${vscode.l10n.t('open in the editor')}`;
+          out.push(dl);
+          continue;
+        }
+        const docLinks = buildDocLinks(ref);
+        const link = preferredLink(docLinks.links, preferred);
         if (!link) continue;
         let target: vscode.Uri;
         try {
@@ -66,7 +134,7 @@ export function registerDocumentLinks(models: DocumentModels): vscode.Disposable
           continue; // a URL in the text that is no valid URI
         }
         const dl = new vscode.DocumentLink(toRange(document, ref.span), target);
-        dl.tooltip = `${describeDocRef(links.description)} — ${vscode.l10n.t('open on {0}', sourceName(link.source))}`;
+        dl.tooltip = `${describeDocRef(docLinks.description)} — ${vscode.l10n.t('open on {0}', sourceName(link.source))}`;
         out.push(dl);
       }
       return out;

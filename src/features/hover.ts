@@ -7,7 +7,8 @@ import { escapeMarkdownInert } from '../core/util/markdown';
 import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
-import { describeDocRef, openDocumentsFor, preferredSource, sourceName } from './documentLinks';
+import type { CorpusLinks } from './corpus/links';
+import { describeDocRef, fileName, linkedDocuments, preferredSource, sourceName } from './documentLinks';
 
 /** Lines of document text, escaped, each kept on its own line. */
 function escapedLines(text: string): string {
@@ -69,23 +70,30 @@ function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
   return md;
 }
 
-function docRefMarkdown(models: DocumentModels, document: vscode.TextDocument, ref: DocRef): vscode.MarkdownString {
-  const links = buildDocLinks(ref);
+/**
+ * The hover over a reference to another document: first the documents of the workspace it names
+ * (title, who asked, a link that opens it), then what it is in words and where it is online.
+ */
+function docRefMarkdown(models: DocumentModels, links: CorpusLinks | undefined, document: vscode.TextDocument, ref: DocRef): vscode.MarkdownString {
   const md = untrusted();
-  md.appendMarkdown(`**${escapeMarkdownInert(describeDocRef(links.description))}**\n\n`);
-  const preferred = preferredSource(document);
-  const ordered = [...links.links].sort((a, b) => Number(b.source === preferred) - Number(a.source === preferred));
-  const items = ordered.map((l) => `- ${mdLink(vscode.l10n.t('Open on {0}', sourceName(l.source)), l.url)}`);
-  for (const other of openDocumentsFor(models, links, document)) {
-    const name = other.uri.path.split('/').pop() ?? other.uri.toString();
-    items.push(`- ${mdLink(vscode.l10n.t('Open in the editor: {0}', name), other.uri.toString())}`);
+  const local = linkedDocuments(links, models, ref, document);
+  for (const d of local) {
+    md.appendMarkdown(`**${escapeMarkdownInert(d.title ?? fileName(d.uri))}**\n\n`);
+    if (d.asker) md.appendMarkdown(`${escapeMarkdownInert(vscode.l10n.t('Asked by {0}', d.asker))}\n\n`);
+    md.appendMarkdown(`${mdLink(vscode.l10n.t('Open in the editor: {0}', fileName(d.uri)), d.uri.toString())}\n\n`);
   }
+  if (local.length > 0) md.appendMarkdown('---\n\n');
+  const docLinks = buildDocLinks(ref);
+  md.appendMarkdown(`**${escapeMarkdownInert(describeDocRef(docLinks.description))}**\n\n`);
+  const preferred = preferredSource(document);
+  const ordered = [...docLinks.links].sort((a, b) => Number(b.source === preferred) - Number(a.source === preferred));
+  const items = ordered.map((l) => `- ${mdLink(vscode.l10n.t('Open on {0}', sourceName(l.source)), l.url)}`);
   if (items.length > 0) md.appendMarkdown(items.join('\n'));
   return md;
 }
 
 /** Hovers: the target of a cross-reference, the text of a footnote, and what another document is. */
-export function registerHover(models: DocumentModels): vscode.Disposable {
+export function registerHover(models: DocumentModels, links?: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
     provideHover(document, position) {
       const index = models.references(document);
@@ -103,7 +111,7 @@ export function registerHover(models: DocumentModels): vscode.Disposable {
           return new vscode.Hover(md, range);
         }
         case 'docRef':
-          return new vscode.Hover(docRefMarkdown(models, document, target.ref), range);
+          return new vscode.Hover(docRefMarkdown(models, links, document, target.ref), range);
         case 'label':
           return undefined;
       }

@@ -31,6 +31,7 @@ const ISSUES: { [K in SidecarIssue['kind']]: Array<Extract<SidecarIssue, { kind:
   missingVersion: [{ kind: 'missingVersion', version: 2 }],
   unknownVersion: [{ kind: 'unknownVersion', found: '3', readable: [1, 2] }],
   documentNotName: [{ kind: 'documentNotName' }],
+  memoNotText: [{ kind: 'memoNotText' }],
   annotationsNotList: [{ kind: 'annotationsNotList' }],
   duplicateId: [{ kind: 'duplicateId', id: 'a', firstLine: 3 }, { kind: 'duplicateId', id: 'a' }],
   entryNotMapping: [{ kind: 'entryNotMapping' }],

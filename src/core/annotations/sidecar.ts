@@ -44,6 +44,7 @@ export type SidecarIssue =
   | { readonly kind: 'missingVersion'; readonly version: number }
   | { readonly kind: 'unknownVersion'; readonly found: string; readonly readable: readonly number[] }
   | { readonly kind: 'documentNotName' }
+  | { readonly kind: 'memoNotText' }
   | { readonly kind: 'annotationsNotList' }
   | { readonly kind: 'duplicateId'; readonly id: string; readonly firstLine?: number }
   | { readonly kind: 'entryNotMapping' }
@@ -75,6 +76,7 @@ export function describeIssue(issue: SidecarIssue, t: Translate = english): stri
     case 'missingVersion': return t('missing "version: {0}"', issue.version);
     case 'unknownVersion': return t('unknown version {0}: this extension reads versions {1}', issue.found, listAnd(issue.readable, t));
     case 'documentNotName': return t('"document" must be a file name');
+    case 'memoNotText': return t('"memo" must be text');
     case 'annotationsNotList': return t('"annotations" must be a list');
     case 'duplicateId':
       return issue.firstLine !== undefined
@@ -251,7 +253,7 @@ function readMemo(node: unknown, problems: SidecarProblem[], nodeLine: (node: un
     if (v === null) return undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   }
-  problems.push(problem({ kind: 'yaml', detail: '"memo" must be text' }, nodeLine(node)));
+  problems.push(problem({ kind: 'memoNotText' }, nodeLine(node)));
   return undefined;
 }
 

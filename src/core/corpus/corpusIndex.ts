@@ -71,6 +71,11 @@ export class CorpusIndex {
     return [...(this.owners.get(key) ?? [])].sort();
   }
 
+  /** The documents that cite the identity `key`, sorted. */
+  citersOf(key: string): string[] {
+    return [...(this.citers.get(key) ?? [])].sort();
+  }
+
   /** The references of a document with the documents each resolves to (possibly none). */
   references(path: string): ResolvedReference[] {
     const record = this.records.get(path);

@@ -9,6 +9,7 @@ export * from './record';
 export * from './term';
 export * from './questionSets';
 export * from './corpusIndex';
+export * from './resolve';
 export * from './symbols';
 export * from './tables';
 export { fold } from './fold';

@@ -9,11 +9,12 @@ import { parseDocument } from '../parser';
 import { cleanText } from '../text';
 import { cleanRange } from './cleanRange';
 import { fold } from './fold';
+import { LineCounter } from './lines';
 import { identitiesOfRef, identityKey, ownIdentities } from './identity';
 import { extractPostponement, isPostponementText, normaliseAskers, type PostponedQuestions } from './postponement';
 
 /** The record format. Bump on any change of what a record holds or how it is read. */
-export const CORPUS_RECORD_VERSION = 1;
+export const CORPUS_RECORD_VERSION = 2;
 
 /**
  * The part a document plays in a question set: the questions alone (as submitted), the answer
@@ -41,8 +42,14 @@ export interface BlockRecord {
 /** A reference to another document: its identity key (see identity.ts) and where it is. */
 export interface ReferenceRecord {
   readonly key: string;
+  /** UTF-16 offsets in the text as read. */
   readonly start: number;
   readonly end: number;
+  /** 0-based line and character (UTF-16) of its start and end, for a location without the text. */
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
 }
 
 export interface CorpusRecord {
@@ -102,10 +109,14 @@ export function recordOf(text: string, parsed: ParsedDocument): CorpusRecord {
   const own = ownIdentities(text);
   const ownKeys = own.map(identityKey);
   const references: ReferenceRecord[] = [];
+  const lines = new LineCounter(text);
   for (const ref of parsed.docRefs) {
     for (const id of identitiesOfRef(ref)) {
       const key = identityKey(id);
-      if (!ownKeys.includes(key)) references.push({ key, start: ref.span.start, end: ref.span.end });
+      if (ownKeys.includes(key)) continue;
+      const [line, character] = lines.at(ref.span.start);
+      const [endLine, endCharacter] = lines.at(ref.span.end);
+      references.push({ key, start: ref.span.start, end: ref.span.end, line, character, endLine, endCharacter });
     }
   }
 

@@ -30,6 +30,9 @@ export interface SymbolEntry {
   /** The document's submission and receipt dates as words (" 2024 02 16 16 februari 2024 "), or "". */
   readonly submittedWords: string;
   readonly receivedWords: string;
+  /** The document's ISO submission and receipt dates, for the symbol's name. */
+  readonly submitted?: string;
+  readonly received?: string;
 }
 
 /** How much of a question's text is searched and shown. */
@@ -66,6 +69,8 @@ export function symbolEntries(path: string, record: CorpusRecord): SymbolEntry[]
       bodyWords: words(body),
       submittedWords,
       receivedWords,
+      ...(record.submitted ? { submitted: record.submitted } : {}),
+      ...(record.received ? { received: record.received } : {}),
     });
   }
   return out;
@@ -214,4 +219,29 @@ function termScore(e: SymbolEntry, prefix: string, whole: string, term: string):
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "2024-02-16" → "16 februari 2024". */
+function dutchDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  return m ? `${+m[3]} ${MONTHS[+m[2] - 1] ?? ''} ${m[1]}` : iso;
+}
+
+/**
+ * The name an entry is listed under for a query: its label and the start of its question
+ * ("Vraag 3: Hoeveel wolven leven er nu in Nederland?"), and when the query asks for a date, that
+ * date with the word the query used for it ("Antwoord 1 (ontvangen 16 februari 2024): Bent u …").
+ * VS Code filters workspace symbols again by their name (and the rest of the query by the
+ * container), so what the query matched must be in the name.
+ */
+export function symbolName(entry: SymbolEntry, query: string): string {
+  let label = entry.label;
+  const tokens = fold(query).split(' ');
+  const submitted = tokens.find((t) => SUBMITTED_WORDS.has(t));
+  const received = tokens.find((t) => RECEIVED_WORDS.has(t));
+  const dates: string[] = [];
+  if (submitted && entry.submitted) dates.push(`${submitted} ${dutchDate(entry.submitted)}`);
+  if (received && entry.received) dates.push(`${received} ${dutchDate(entry.received)}`);
+  if (dates.length > 0) label += ` (${dates.join(', ')})`;
+  return entry.detail.length > 0 ? `${label}: ${entry.detail}` : label;
 }

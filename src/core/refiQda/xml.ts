@@ -118,31 +118,50 @@ export function parseXml(input: string): XmlParseResult {
 }
 
 function parse(s: string): XmlElement {
-  let i = 0;
-  const n = s.length;
-  const fail = (message: string, at = i): never => { throw new XmlSyntaxError(message, at); };
-  let line = 1;
-  let lineCountedTo = 0;
-  const lineAt = (at: number): number => {
-    for (let k = s.indexOf('\n', lineCountedTo); k >= 0 && k < at; k = s.indexOf('\n', k + 1)) line++;
-    lineCountedTo = Math.max(lineCountedTo, at);
-    return line;
-  };
+  return new XmlReader(s).document();
+}
 
-  const readName = (): string => {
-    const start = i;
-    if (i >= n || !isNameStart(s.charCodeAt(i))) fail('expected a name');
-    i++;
-    while (i < n && isNameChar(s.charCodeAt(i))) i++;
-    return s.slice(start, i);
-  };
-  const skipSpace = (): void => {
-    while (i < n && isSpace(s.charCodeAt(i))) i++;
-  };
-  /** Text with references expanded, up to `stop` (exclusive). */
-  const expand = (from: number, to: number, attribute: boolean): string => {
+/** A cursor over the text of one XML document: one method per construct. */
+class XmlReader {
+  private i = 0;
+  private readonly n: number;
+  private line = 1;
+  private lineCountedTo = 0;
+  private readonly stack: XmlElement[] = [];
+  private root: XmlElement | undefined;
+
+  constructor(private readonly s: string) {
+    this.n = s.length;
+  }
+
+  private fail(message: string, at = this.i): never {
+    throw new XmlSyntaxError(message, at);
+  }
+
+  /** The line of `at`; calls come in text order, so the text is counted once. */
+  private lineAt(at: number): number {
+    const s = this.s;
+    for (let k = s.indexOf('\n', this.lineCountedTo); k >= 0 && k < at; k = s.indexOf('\n', k + 1)) this.line++;
+    this.lineCountedTo = Math.max(this.lineCountedTo, at);
+    return this.line;
+  }
+
+  private readName(): string {
+    const start = this.i;
+    if (this.i >= this.n || !isNameStart(this.s.charCodeAt(this.i))) this.fail('expected a name');
+    this.i++;
+    while (this.i < this.n && isNameChar(this.s.charCodeAt(this.i))) this.i++;
+    return this.s.slice(start, this.i);
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.n && isSpace(this.s.charCodeAt(this.i))) this.i++;
+  }
+
+  /** Text with references expanded, [from, to). */
+  private expand(from: number, to: number, attribute: boolean): string {
     // Searched within the slice: a search in `s` would run on to the next "&" of the document.
-    const t = s.slice(from, to);
+    const t = this.s.slice(from, to);
     let out = '';
     let k = 0;
     while (k < t.length) {
@@ -153,37 +172,44 @@ function parse(s: string): XmlElement {
       out += chunk;
       if (end === t.length) break;
       const semi = t.indexOf(';', amp);
-      if (semi < 0 || semi - amp > 12) fail('an "&" that starts no reference (write &amp;)', from + amp);
-      const body = t.slice(amp + 1, semi);
-      if (body.startsWith('#')) {
-        const c = charRef(body);
-        if (c === undefined) fail(`invalid character reference &${body};`, from + amp);
-        out += c;
-      } else if (Object.prototype.hasOwnProperty.call(PREDEFINED, body)) {
-        out += PREDEFINED[body];
-      } else {
-        fail(`entity &${body}; is not expanded (only the predefined entities and character references are)`, from + amp);
-      }
+      if (semi < 0 || semi - amp > 12) this.fail('an "&" that starts no reference (write &amp;)', from + amp);
+      out += this.reference(t.slice(amp + 1, semi), from + amp);
       k = semi + 1;
     }
     return out;
-  };
-  const skipComment = (): void => {
-    const end = s.indexOf('-->', i + 4);
-    if (end < 0) fail('unterminated comment');
-    i = end + 3;
-  };
-  const skipPi = (): void => {
-    const end = s.indexOf('?>', i + 2);
-    if (end < 0) fail('unterminated processing instruction');
-    i = end + 2;
-  };
-  const skipDoctype = (): void => {
-    // <!DOCTYPE name ... [ internal subset ] >: skipped whole; its entities are never used.
-    let k = i + 9;
+  }
+
+  /** The character a reference `&body;` stands for. */
+  private reference(body: string, at: number): string {
+    if (body.startsWith('#')) {
+      const c = charRef(body);
+      return c ?? this.fail(`invalid character reference &${body};`, at);
+    }
+    if (Object.prototype.hasOwnProperty.call(PREDEFINED, body)) return PREDEFINED[body];
+    return this.fail(`entity &${body}; is not expanded (only the predefined entities and character references are)`, at);
+  }
+
+  private skipPast(terminator: string, from: number, what: string): void {
+    const end = this.s.indexOf(terminator, from);
+    if (end < 0) this.fail(`unterminated ${what}`);
+    this.i = end + terminator.length;
+  }
+
+  private skipComment(): void {
+    this.skipPast('-->', this.i + 4, 'comment');
+  }
+
+  private skipPi(): void {
+    this.skipPast('?>', this.i + 2, 'processing instruction');
+  }
+
+  /** <!DOCTYPE name ... [ internal subset ] >: skipped whole; its entities are never used. */
+  private skipDoctype(): void {
+    const s = this.s;
+    let k = this.i + 9;
     let depth = 0;
     let quote = 0;
-    for (; k < n; k++) {
+    for (; k < this.n; k++) {
       const c = s.charCodeAt(k);
       if (quote) { if (c === quote) quote = 0; continue; }
       if (c === 60 && (s.startsWith('<!--', k) || s.startsWith('<?', k))) {
@@ -198,105 +224,121 @@ function parse(s: string): XmlElement {
       else if (c === 93) depth--;
       else if (c === 62 && depth <= 0) break;
     }
-    if (k >= n) fail('unterminated DOCTYPE');
-    i = k + 1;
-  };
-
-  // Prolog: XML declaration, comments, PIs, DOCTYPE.
-  if (s.charCodeAt(0) === 0xfeff) i = 1;
-  for (;;) {
-    skipSpace();
-    if (s.startsWith('<?', i)) skipPi();
-    else if (s.startsWith('<!--', i)) skipComment();
-    else if (s.startsWith('<!DOCTYPE', i)) skipDoctype();
-    else break;
+    if (k >= this.n) this.fail('unterminated DOCTYPE');
+    this.i = k + 1;
   }
-  if (i >= n || s.charCodeAt(i) !== 60) fail(i >= n ? 'no root element' : 'expected "<" of the root element');
 
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c !== 60) {
-      // Text.
-      const lt = s.indexOf('<', i);
-      const end = lt < 0 ? n : lt;
-      if (stack.length === 0) {
-        if (s.slice(i, end).trim() !== '') fail('text after the root element');
-      } else {
-        if (s.slice(i, end).includes(']]>')) fail('"]]>" in text', s.indexOf(']]>', i));
-        stack[stack.length - 1].text += expand(i, end, false);
-      }
-      i = end;
-      continue;
-    }
-    if (s.startsWith('<!--', i)) { skipComment(); continue; }
-    if (s.startsWith('<?', i)) { skipPi(); continue; }
-    if (s.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) fail('CDATA outside the root element');
-      const end = s.indexOf(']]>', i + 9);
-      if (end < 0) fail('unterminated CDATA section');
-      stack[stack.length - 1].text += s.slice(i + 9, end);
-      i = end + 3;
-      continue;
-    }
-    if (s.startsWith('<!', i)) fail('unexpected markup declaration');
-    if (s.charCodeAt(i + 1) === 47) {
-      // End tag.
-      const at = i;
-      i += 2;
-      const name = readName();
-      skipSpace();
-      if (s.charCodeAt(i) !== 62) fail('expected ">" to close the end tag');
-      i++;
-      const open = stack.pop();
-      if (!open) fail(`end tag </${name}> without a start tag`, at);
-      else if (open.name !== name) fail(`end tag </${name}> does not match <${open.name}> (line ${open.line})`, at);
-      continue;
-    }
-    // Start tag.
-    if (root && stack.length === 0) fail('a second root element');
-    const at = i;
-    i++;
-    const name = readName();
-    const attributes = new Map<string, string>();
-    let selfClosing = false;
+  /** XML declaration, comments, PIs, DOCTYPE, up to the root element. */
+  private prolog(): void {
+    const s = this.s;
+    if (s.charCodeAt(0) === 0xfeff) this.i = 1;
     for (;;) {
-      const before = i;
-      skipSpace();
-      if (i >= n) fail(`unterminated start tag <${name}>`, at);
-      const d = s.charCodeAt(i);
-      if (d === 62) { i++; break; }
-      if (d === 47 && s.charCodeAt(i + 1) === 62) { i += 2; selfClosing = true; break; }
-      if (i === before) fail('expected a space before the attribute');
-      const attrAt = i;
-      const key = readName();
-      skipSpace();
-      if (s.charCodeAt(i) !== 61) fail(`expected "=" after attribute ${key}`);
-      i++;
-      skipSpace();
-      const q = s.charCodeAt(i);
-      if (q !== 34 && q !== 39) fail(`expected a quoted value for attribute ${key}`);
-      const close = s.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (close < 0) fail(`unterminated value of attribute ${key}`);
-      if (s.slice(i + 1, close).includes('<')) fail(`"<" in the value of attribute ${key}`, s.indexOf('<', i + 1));
-      if (attributes.has(key)) fail(`attribute ${key} twice`, attrAt);
-      if (attributes.size >= MAX_ATTRIBUTES) fail('too many attributes', attrAt);
-      attributes.set(key, expand(i + 1, close, true));
-      i = close + 1;
+      this.skipSpace();
+      if (s.startsWith('<?', this.i)) this.skipPi();
+      else if (s.startsWith('<!--', this.i)) this.skipComment();
+      else if (s.startsWith('<!DOCTYPE', this.i)) this.skipDoctype();
+      else break;
     }
+    if (this.i >= this.n || s.charCodeAt(this.i) !== 60) this.fail(this.i >= this.n ? 'no root element' : 'expected "<" of the root element');
+  }
+
+  document(): XmlElement {
+    const s = this.s;
+    this.prolog();
+    while (this.i < this.n) {
+      if (s.charCodeAt(this.i) !== 60) this.text();
+      else if (s.startsWith('<!--', this.i)) this.skipComment();
+      else if (s.startsWith('<?', this.i)) this.skipPi();
+      else if (s.startsWith('<![CDATA[', this.i)) this.cdata();
+      else if (s.startsWith('<!', this.i)) this.fail('unexpected markup declaration');
+      else if (s.charCodeAt(this.i + 1) === 47) this.endTag();
+      else this.startTag();
+    }
+    const open = this.stack[this.stack.length - 1];
+    if (open) this.fail(`<${open.name}> (line ${open.line}) is never closed`, this.n);
+    return this.root ?? this.fail('no root element');
+  }
+
+  private text(): void {
+    const s = this.s;
+    const lt = s.indexOf('<', this.i);
+    const end = lt < 0 ? this.n : lt;
+    const open = this.stack[this.stack.length - 1];
+    if (!open) {
+      if (s.slice(this.i, end).trim() !== '') this.fail('text after the root element');
+    } else {
+      if (s.slice(this.i, end).includes(']]>')) this.fail('"]]>" in text', s.indexOf(']]>', this.i));
+      open.text += this.expand(this.i, end, false);
+    }
+    this.i = end;
+  }
+
+  private cdata(): void {
+    const open = this.stack[this.stack.length - 1] ?? this.fail('CDATA outside the root element');
+    const end = this.s.indexOf(']]>', this.i + 9);
+    if (end < 0) this.fail('unterminated CDATA section');
+    open.text += this.s.slice(this.i + 9, end);
+    this.i = end + 3;
+  }
+
+  private endTag(): void {
+    const at = this.i;
+    this.i += 2;
+    const name = this.readName();
+    this.skipSpace();
+    if (this.s.charCodeAt(this.i) !== 62) this.fail('expected ">" to close the end tag');
+    this.i++;
+    const open = this.stack.pop();
+    if (!open) this.fail(`end tag </${name}> without a start tag`, at);
+    else if (open.name !== name) this.fail(`end tag </${name}> does not match <${open.name}> (line ${open.line})`, at);
+  }
+
+  private startTag(): void {
+    if (this.root && this.stack.length === 0) this.fail('a second root element');
+    const at = this.i;
+    this.i++;
+    const name = this.readName();
+    const attributes = new Map<string, string>();
+    const selfClosing = this.attributes(name, at, attributes);
     const colon = name.indexOf(':');
-    const element: XmlElement = { name, local: colon >= 0 ? name.slice(colon + 1) : name, attributes, children: [], text: '', line: lineAt(at) };
-    if (stack.length > 0) stack[stack.length - 1].children.push(element);
-    else root = element;
+    const element: XmlElement = { name, local: colon >= 0 ? name.slice(colon + 1) : name, attributes, children: [], text: '', line: this.lineAt(at) };
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(element);
+    else this.root = element;
     if (!selfClosing) {
-      if (stack.length >= MAX_XML_DEPTH) fail(`elements nested deeper than ${MAX_XML_DEPTH}`, at);
-      stack.push(element);
+      if (this.stack.length >= MAX_XML_DEPTH) this.fail(`elements nested deeper than ${MAX_XML_DEPTH}`, at);
+      this.stack.push(element);
     }
   }
-  if (stack.length > 0) fail(`<${stack[stack.length - 1].name}> (line ${stack[stack.length - 1].line}) is never closed`, n);
-  if (!root) return fail('no root element');
-  return root;
+
+  /** Reads the attributes of a start tag into `into`, up to its ">" or "/>"; true for "/>". */
+  private attributes(name: string, at: number, into: Map<string, string>): boolean {
+    const s = this.s;
+    for (;;) {
+      const before = this.i;
+      this.skipSpace();
+      if (this.i >= this.n) this.fail(`unterminated start tag <${name}>`, at);
+      const d = s.charCodeAt(this.i);
+      if (d === 62) { this.i++; return false; }
+      if (d === 47 && s.charCodeAt(this.i + 1) === 62) { this.i += 2; return true; }
+      if (this.i === before) this.fail('expected a space before the attribute');
+      const attrAt = this.i;
+      const key = this.readName();
+      this.skipSpace();
+      if (s.charCodeAt(this.i) !== 61) this.fail(`expected "=" after attribute ${key}`);
+      this.i++;
+      this.skipSpace();
+      const q = s.charCodeAt(this.i);
+      if (q !== 34 && q !== 39) this.fail(`expected a quoted value for attribute ${key}`);
+      const close = s.indexOf(q === 34 ? '"' : "'", this.i + 1);
+      if (close < 0) this.fail(`unterminated value of attribute ${key}`);
+      if (s.slice(this.i + 1, close).includes('<')) this.fail(`"<" in the value of attribute ${key}`, s.indexOf('<', this.i + 1));
+      if (into.has(key)) this.fail(`attribute ${key} twice`, attrAt);
+      if (into.size >= MAX_ATTRIBUTES) this.fail('too many attributes', attrAt);
+      into.set(key, this.expand(this.i + 1, close, true));
+      this.i = close + 1;
+    }
+  }
 }
 
 /** The children of `e` with local name `local`. */

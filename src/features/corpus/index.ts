@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fileRole, documentPathOfSidecar } from '../../core/corpus/workspaceFiles';
+import { documentPathOfSidecar, fileRole, walksFolder } from '../../core/corpus/workspaceFiles';
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import { Debounced } from '../../debounce';
 import type { AnnotationStore } from '../annotations/store';
@@ -115,6 +115,28 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     flush.schedule();
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{txt,kamerstuk,yaml}`);
+  // A folder deleted, moved or copied in is one event for the folder, none for the files in it.
+  const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  const createdFolders = new Set<string>();
+  const walkCreated = new Debounced(() => {
+    // A folder inside another that appeared in the same burst is walked with it.
+    const all = [...createdFolders];
+    createdFolders.clear();
+    const outer = all.filter((f) => !all.some((g) => g !== f && f.startsWith(`${g}/`))).map((f) => vscode.Uri.parse(f));
+    corpus.addFolders(outer).catch((error: unknown) => console.error('[kamerstukken] corpus update failed', error));
+  }, 300);
+  const folderCreated = (uri: vscode.Uri): void => {
+    // Not in what the walk skips (node_modules, .git, out, ...), at any depth.
+    if (!watching || documentOfFile(uri) || !vscode.workspace.asRelativePath(uri, false).split('/').every(walksFolder)) return;
+    vscode.workspace.fs.stat(uri).then((stat) => {
+      if (!(stat.type & vscode.FileType.Directory)) return;
+      createdFolders.add(uri.toString());
+      walkCreated.schedule();
+    }, () => undefined);
+  };
+  const folderDeleted = (uri: vscode.Uri): void => {
+    for (const d of corpus.documentsUnder(uri)) queue(d);
+  };
 
   let loaded = 0;
   const start = async (): Promise<void> => {
@@ -129,8 +151,9 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
   const disposables: vscode.Disposable[] = [
     // Changes not yet in the cache are written as the window closes (as far as it lets us).
     { dispose: () => { if (saveLater.pending) { saveLater.cancel(); void saveNow(); } } },
-    reporter, progress, saveLater, flush, watcher,
+    reporter, progress, saveLater, flush, watcher, folders, walkCreated,
     watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue),
+    folders.onDidCreate(folderCreated), folders.onDidDelete(folderDeleted),
     corpus.onDidChangeState((state) => {
       void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, state === 'indexing');
       if (state === 'indexing') {

@@ -205,6 +205,17 @@ export class CorpusService implements vscode.Disposable {
     return s ? this.liveOnly(s) : undefined;
   }
 
+  /**
+   * The documents the index keeps below `folder` (listed or not): a deleted folder's watcher event
+   * names the folder only, not the files that went with it.
+   */
+  documentsUnder(folder: vscode.Uri): vscode.Uri[] {
+    const prefix = `${folder.toString().replace(/\/+$/u, '')}/`;
+    const out: vscode.Uri[] = [];
+    for (const e of this.entries.values()) if (e.uri.toString().startsWith(prefix)) out.push(e.uri);
+    return out;
+  }
+
   /** The annotations of a document: the open editor's if it is open, else the index's. */
   annotationsOf(uri: vscode.Uri): readonly CorpusAnnotation[] {
     return this.document(uri)?.annotations ?? [];
@@ -466,6 +477,22 @@ export class CorpusService implements vscode.Disposable {
   }
 
   // --- Single documents (the watcher) -------------------------------------------------------------
+
+  /**
+   * Indexes the documents in folders that appeared (copied or moved in: the watcher names the
+   * folder only): walks those folders, not the workspace.
+   */
+  async addFolders(folders: readonly vscode.Uri[]): Promise<CorpusChange> {
+    await this.ready;
+    const maxFiles = limitOf(vscode.workspace.getConfiguration('kamerstukken.corpus').get('maxFiles'), DEFAULT_MAX_FILES);
+    const token = new vscode.CancellationTokenSource();
+    try {
+      const walk = await walkWorkspace(this.fs, folders, Math.max(0, maxFiles - this.entries.size), token.token);
+      return await this.update([...walk.documents.values()]);
+    } finally {
+      token.dispose();
+    }
+  }
 
   /**
    * Brings the given documents up to date (their text or sidecar was created, changed or deleted):

@@ -99,7 +99,7 @@ describe('coding: the coder and memo fields of the sidecar', () => {
     it('reads a number as written and reports a list or mapping at its line', () => {
       assert.equal(ok(base.replace('annotations:\n', 'memo: 2024\nannotations:\n')).memo, '2024');
       const bad = parseSidecar(base.replace('annotations:\n', 'memo:\n  - a\n  - b\nannotations:\n'));
-      assert.deepEqual(bad.problems.map((x) => [x.issue.kind, x.line, x.message]), [['yaml', 4, '"memo" must be text']]);
+      assert.deepEqual(bad.problems.map((x) => [x.issue.kind, x.line, x.message]), [['memoNotText', 4, '"memo" must be text']]);
     });
   });
 });

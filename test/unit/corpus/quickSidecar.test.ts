@@ -62,6 +62,7 @@ describe('quick sidecar reader', () => {
   it('reads the generated corpus exactly as parseSidecar does (when it has been generated)', function () {
     const dir = join(tmpdir(), 'kamerstukken-bench-corpus-v1-1000-2024');
     if (!existsSync(dir)) this.skip();
+    this.timeout(120_000); // 1,000 sidecars, each parsed twice: slow on a loaded machine, not a timing test
     let files = 0;
     let quick = 0;
     const visit = (d: string): void => {

@@ -24,6 +24,14 @@ describe('corpus: document records', () => {
     ]);
     const text = seed('000');
     assert.match(text.slice(r.references[0].start, r.references[0].end), /^Aanhangsel Handelingen, vergaderjaar 2023–2024, nr\. 1047$/u);
+    // Each reference's line and character, so a location needs no text.
+    const lines = text.split('\n');
+    for (const ref of r.references) {
+      const written = text.slice(ref.start, ref.end).split('\n');
+      assert.equal(ref.endLine - ref.line, written.length - 1);
+      assert.equal(lines[ref.line].slice(ref.character, written.length === 1 ? ref.endCharacter : undefined), written[0]);
+      assert.equal(lines[ref.endLine].slice(0, ref.endCharacter).endsWith(written[written.length - 1]), true);
+    }
   });
 
   it('a copied page: its own identities are not references; footnotes counted', () => {

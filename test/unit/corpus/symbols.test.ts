@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildRecord } from '../../../src/core/corpus/record';
-import { matchSymbols, parseSymbolQuery, symbolEntries, type SymbolEntry } from '../../../src/core/corpus/symbols';
+import { matchSymbols, parseSymbolQuery, symbolEntries, symbolName, type SymbolEntry } from '../../../src/core/corpus/symbols';
 import { seed } from '../helpers';
 import { answerText, questionsText } from './texts';
 
@@ -59,5 +59,31 @@ describe('corpus: workspace symbols', () => {
     assert.equal(e?.detail, 'Welke maatregelen neemt u om schapenhouders te beschermen?');
     assert.equal(e?.container, 'Vragen van het lid Van der Lee (GroenLinks-PvdA) over de terugkeer van de wolf op de Veluwe');
     assert.equal(matchSymbols('wolf', entries(), 2).length, 2);
+  });
+
+  it('the name a symbol is listed under: label and question, and the date the query asks for', () => {
+    const byLabel = (path: string, label: string): SymbolEntry => {
+      const e = entries().find((x) => x.path === path && x.label === label);
+      assert.ok(e, `${path} ${label}`);
+      return e;
+    };
+    const q3 = byLabel('wolf/antwoord.txt', 'Vraag 3');
+    assert.equal(symbolName(q3, 'Vraag 3 wolf'), 'Vraag 3: Hoeveel wolven leven er nu in Nederland?');
+    const a1 = byLabel('wolf/antwoord.txt', 'Antwoord 1');
+    assert.equal(symbolName(a1, 'ontvangen 2024'), 'Antwoord 1 (ontvangen 16 februari 2024): Bent u bekend met het bericht dat de wolf op de Veluwe schapen heeft gedood?');
+    assert.equal(symbolName(a1, 'Received feb ingezonden'), 'Antwoord 1 (ingezonden 29 januari 2024, received 16 februari 2024): Bent u bekend met het bericht dat de wolf op de Veluwe schapen heeft gedood?');
+    // The questions alone have no receipt date to show.
+    assert.equal(symbolName(byLabel('wolf/vragen.txt', 'Vraag 1'), 'ontvangen'), 'Vraag 1: Bent u bekend met het bericht dat de wolf op de Veluwe schapen heeft gedood?');
+  });
+
+  it('a thousand documents: entries built once, each query a scan of them (no parsing)', () => {
+    const all: SymbolEntry[] = [];
+    const record = buildRecord(answerText());
+    for (let i = 0; i < 1000; i++) all.push(...symbolEntries(`d${String(i).padStart(4, '0')}.txt`, record));
+    assert.equal(all.length, 6000);
+    const found3 = matchSymbols('Vraag 3 wolven', all, 5000);
+    assert.equal(found3.length, 1000);
+    assert.ok(found3.every((m) => m.entry.label === 'Vraag 3'));
+    assert.equal(matchSymbols('ontvangen 2024 antwoord 2', all, 5000).length, 1000);
   });
 });
