@@ -16,6 +16,7 @@ import { registerRefiImport } from './features/refiQda';
 import { CorpusLinks } from './features/corpus/links';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { registerCorpusView } from './features/corpusView';
+import { registerCodeMatrix } from './features/codeMatrix';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCorpusView(context, annotations.corpus, { testCommands }),
     registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),
     registerRefiImport(annotations.corpus),
+    registerCodeMatrix(annotations.corpus),
   );
 }
 
