@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { baseName } from '../annotations/sidecarFiles';
 import type { AgreementBlock, AgreementDocument, CodedPassage } from '../../core/coding/agreement';
 import type { AgreementScope } from '../../core/coding/agreementArgs';
 import type { CorpusAnnotation } from '../../core/corpus/cache';
@@ -17,7 +18,7 @@ export interface AgreementInputs {
 }
 
 function nameOf(uri: vscode.Uri): string {
-  return uri.scheme === 'untitled' ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : vscode.workspace.asRelativePath(uri, false);
+  return uri.scheme === 'untitled' ? baseName(uri) : vscode.workspace.asRelativePath(uri, false);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

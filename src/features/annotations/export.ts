@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { chooseTarget } from '../exportTarget';
 import {
-  exportArgs, type ExportArgs, type ExportArgsError, exportFileName, type ExportScope, isUriString,
+  exportArgs, type ExportArgs, type ExportArgsError, exportFileName, type ExportScope,
 } from '../../core/annotations/commandArgs';
 import {
   CSV_WORDS, EXPORT_EXTENSIONS, type ExportDocumentInput, type ExportFormat, MARKDOWN_WORDS, type Passage,
@@ -30,14 +31,6 @@ interface ExportOptions extends ExportArgs {
   readonly scope: ExportScope;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function argsError(error: ExportArgsError): string {
   switch (error.kind) {
@@ -108,11 +101,6 @@ function proposedTarget(format: ExportFormat, document: vscode.TextDocument | un
   return folder ? vscode.Uri.joinPath(folder.uri, `${folder.name}.annotations.${ext}`) : undefined;
 }
 
-function asUri(v: unknown): vscode.Uri | undefined {
-  if (v instanceof vscode.Uri) return v;
-  if (typeof v === 'string' && v) return isUriString(v) ? vscode.Uri.parse(v) : vscode.Uri.file(v);
-  return undefined;
-}
 
 /** Step 1: the arguments checked (an error message for a wrong one), what they leave open asked. */
 async function exportOptions(raw: unknown, document: vscode.TextDocument | undefined): Promise<ExportOptions | RefiFormat | undefined> {
@@ -145,21 +133,15 @@ async function whatToExport(ctx: ExportContext, scope: ExportScope, document: vs
 
 /** Step 3: where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
 async function exportTarget(options: ExportOptions, document: vscode.TextDocument | undefined): Promise<vscode.Uri | undefined> {
-  const given = asUri(options.target);
-  if (given) {
-    if (!options.overwrite && await exists(given)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists and was not overwritten.', baseName(given)));
-      return undefined;
-    }
-    return given;
-  }
-  const { format } = options;
-  const proposed = proposedTarget(format, options.scope === 'document' ? document : undefined);
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Annotations'),
-    saveLabel: vscode.l10n.t('Export'),
-    ...(proposed ? { defaultUri: proposed } : {}),
-    filters: { [format === 'csv' ? 'CSV' : format === 'markdown' ? 'Markdown' : 'JSON-LD']: [EXPORT_EXTENSIONS[format]] },
+  return chooseTarget(options, () => {
+    const { format } = options;
+    const proposed = proposedTarget(format, options.scope === 'document' ? document : undefined);
+    return vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export Annotations'),
+      saveLabel: vscode.l10n.t('Export'),
+      ...(proposed ? { defaultUri: proposed } : {}),
+      filters: { [format === 'csv' ? 'CSV' : format === 'markdown' ? 'Markdown' : 'JSON-LD']: [EXPORT_EXTENSIONS[format]] },
+    });
   });
 }
 

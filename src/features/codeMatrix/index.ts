@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isUriString } from '../../core/annotations/commandArgs';
+import { chooseTarget } from '../exportTarget';
+import { baseName } from '../annotations/sidecarFiles';
 import { type MatrixExportArgs, type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
 import { gridToCsv } from '../../core/coding/matrixView';
 import type { CorpusService } from '../corpus';
@@ -22,36 +23,19 @@ function argsError(e: MatrixExportError): string {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function nameOf(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 /** Where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
 async function exportTarget(target: unknown, overwrite: boolean, state: MatrixViewState): Promise<vscode.Uri | undefined> {
-  const given = target instanceof vscode.Uri ? target : typeof target === 'string' ? (isUriString(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target)) : undefined;
-  if (given) {
-    if (!overwrite && await exists(given)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists and was not overwritten.', nameOf(given)));
-      return undefined;
-    }
-    return given;
-  }
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const base = state.tab === 'cooccurrence' ? `co-occurrence-${state.by}` : `code-matrix-${state.columns}`;
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Code Matrix'),
-    saveLabel: vscode.l10n.t('Export'),
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, `${base}.csv`) } : {}),
-    filters: { CSV: ['csv'] },
+  return chooseTarget({ target, overwrite }, () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const base = state.tab === 'cooccurrence' ? `co-occurrence-${state.by}` : `code-matrix-${state.columns}`;
+    return vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export Code Matrix'),
+      saveLabel: vscode.l10n.t('Export'),
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, `${base}.csv`) } : {}),
+      filters: { CSV: ['csv'] },
+    });
   });
 }
 
@@ -77,12 +61,12 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', nameOf(target), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', baseName(target), error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   if (args.target === undefined) {
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the code matrix to {0}.', nameOf(target)), open).then(async (choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the code matrix to {0}.', baseName(target)), open).then(async (choice) => {
       if (choice === open) await vscode.window.showTextDocument(target);
     });
   }

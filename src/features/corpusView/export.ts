@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isUriString } from '../../core/annotations/commandArgs';
+import { chooseTarget } from '../exportTarget';
+import { baseName } from '../annotations/sidecarFiles';
 import { citedByCounts } from '../../core/corpus/citations';
 import { corpusExportArgs, type CorpusExportArgs, type CorpusExportArgsError, type CorpusExportFormat } from '../../core/corpus/exportArgs';
 import type { CorpusDocument } from '../../core/corpus/questionSets';
@@ -20,18 +21,7 @@ interface Options extends CorpusExportArgs {
   readonly format: CorpusExportFormat;
 }
 
-function baseName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function argsError(error: CorpusExportArgsError): string {
   switch (error.kind) {
@@ -40,11 +30,6 @@ function argsError(error: CorpusExportArgsError): string {
   }
 }
 
-function asUri(v: unknown): vscode.Uri | undefined {
-  if (v instanceof vscode.Uri) return v;
-  if (typeof v === 'string' && v) return isUriString(v) ? vscode.Uri.parse(v) : vscode.Uri.file(v);
-  return undefined;
-}
 
 async function pickFormat(): Promise<CorpusExportFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: CorpusExportFormat })[] = [
@@ -57,21 +42,15 @@ async function pickFormat(): Promise<CorpusExportFormat | undefined> {
 
 /** Where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
 async function exportTarget(options: Options): Promise<vscode.Uri | undefined> {
-  const given = asUri(options.target);
-  if (given) {
-    if (!options.overwrite && await exists(given)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists and was not overwritten.', baseName(given)));
-      return undefined;
-    }
-    return given;
-  }
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const proposed = folder ? vscode.Uri.joinPath(folder.uri, `${folder.name}.corpus.${options.format}`) : undefined;
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Corpus'),
-    saveLabel: vscode.l10n.t('Export'),
-    ...(proposed ? { defaultUri: proposed } : {}),
-    filters: options.format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+  return chooseTarget(options, () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const proposed = folder ? vscode.Uri.joinPath(folder.uri, `${folder.name}.corpus.${options.format}`) : undefined;
+    return vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export Corpus'),
+      saveLabel: vscode.l10n.t('Export'),
+      ...(proposed ? { defaultUri: proposed } : {}),
+      filters: options.format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isUriString, type ExportScope } from '../../core/annotations/commandArgs';
+import { chooseTarget } from '../exportTarget';
+import { type ExportScope } from '../../core/annotations/commandArgs';
 import { exportQdc, exportQdpx, type RefiCodeInput, type RefiExportResult } from '../../core/refiQda';
 import type { CorpusService } from '../corpus';
 import { baseName } from '../annotations/sidecarFiles';
@@ -37,33 +38,19 @@ function refiOptions(raw: unknown, format: RefiFormat): RefiOptions | { error: s
   return { format, ...(f.scope !== undefined ? { scope: f.scope as ExportScope } : {}), ...(f.target !== undefined ? { target: f.target } : {}), overwrite: f.overwrite === true };
 }
 
-function asUri(v: unknown): vscode.Uri | undefined {
-  if (v instanceof vscode.Uri) return v;
-  if (typeof v === 'string' && v) return isUriString(v) ? vscode.Uri.parse(v) : vscode.Uri.file(v);
-  return undefined;
-}
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
-}
 
 async function target(options: RefiOptions, document: vscode.TextDocument | undefined): Promise<vscode.Uri | undefined> {
-  const given = asUri(options.target);
-  if (given) {
-    if (!options.overwrite && await exists(given)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists and was not overwritten.', baseName(given)));
-      return undefined;
-    }
-    return given;
-  }
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const stem = document && document.uri.scheme !== 'untitled' ? baseName(document.uri).replace(/\.[^.]*$/u, '') : folder?.name ?? 'kamerstukken';
-  const dir = document && document.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(document.uri, '..') : folder?.uri;
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Annotations'),
-    saveLabel: vscode.l10n.t('Export'),
-    ...(dir ? { defaultUri: vscode.Uri.joinPath(dir, `${stem}.${options.format}`) } : {}),
-    filters: { [options.format === 'qdpx' ? vscode.l10n.t('REFI-QDA project') : vscode.l10n.t('REFI-QDA codebook')]: [options.format] },
+  return chooseTarget(options, () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const stem = document && document.uri.scheme !== 'untitled' ? baseName(document.uri).replace(/\.[^.]*$/u, '') : folder?.name ?? 'kamerstukken';
+    const dir = document && document.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(document.uri, '..') : folder?.uri;
+    return vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export Annotations'),
+      saveLabel: vscode.l10n.t('Export'),
+      ...(dir ? { defaultUri: vscode.Uri.joinPath(dir, `${stem}.${options.format}`) } : {}),
+      filters: { [options.format === 'qdpx' ? vscode.l10n.t('REFI-QDA project') : vscode.l10n.t('REFI-QDA codebook')]: [options.format] },
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isUriString } from '../../core/annotations/commandArgs';
+import { targetUri } from '../exportTarget';
 import { TextPositions } from '../../core/annotations/model';
 import { migrateEntries, parseSidecar, serializeSidecar, SIDECAR_VERSION } from '../../core/annotations/sidecar';
 import { type Code, parseCodebook, serializeCodebook } from '../../core/coding/codebook';
@@ -22,15 +22,10 @@ export interface ImportSummary {
   readonly problems: string[];
 }
 
-function asUri(v: unknown): vscode.Uri | undefined {
-  if (v instanceof vscode.Uri) return v;
-  if (typeof v === 'string' && v) return isUriString(v) ? vscode.Uri.parse(v) : vscode.Uri.file(v);
-  return undefined;
-}
 
 async function sourceOf(raw: unknown): Promise<vscode.Uri | undefined> {
   const given = typeof raw === 'object' && raw !== null && !(raw instanceof vscode.Uri) ? (raw as { source?: unknown }).source : raw;
-  const uri = asUri(given);
+  const uri = targetUri(given);
   if (uri) return uri;
   const picked = await vscode.window.showOpenDialog({
     title: vscode.l10n.t('Import REFI-QDA'), openLabel: vscode.l10n.t('Import'), canSelectMany: false,
