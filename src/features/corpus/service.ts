@@ -193,7 +193,7 @@ export class CorpusService implements vscode.Disposable {
     return this.availablePromise;
   }
 
-  /** Every document the index knows, and open documents with annotations it does not (untitled ones). */
+  /** Every document the index knows, and open documents with annotations it cannot know (untitled, outside the workspace folders). */
   documents(): CorpusDocument[] {
     const out: CorpusDocument[] = [];
     const seen = new Set<string>();
@@ -204,6 +204,9 @@ export class CorpusService implements vscode.Disposable {
     for (const s of this.store?.allStates() ?? []) {
       const key = s.uri.toString();
       if (seen.has(key) || s.annotations.length === 0) continue;
+      // A workspace file the index does not list was deleted (VS Code keeps a closed document a
+      // while): only documents outside the index's reach (untitled, outside the folders) count.
+      if (s.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(s.uri)) continue;
       out.push(this.liveOnly(s));
     }
     return out;
