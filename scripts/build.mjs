@@ -1,7 +1,7 @@
 // Bundles the extension with esbuild, twice: for the desktop/remote extension host (Node, `main`) and for
 // the web worker extension host of vscode.dev / github.dev (`browser`). `--watch` rebuilds on change,
 // `--production` minifies and drops source maps (what `vscode:prepublish` runs before `vsce package`).
-// Also the command-line tool (`bin` in package.json: bin/kamerstukken.js runs dist/cli.js), which is
+// Also the Corpus view's webview script (dist/webview/), and the command-line tool (`bin` in package.json: bin/kamerstukken.js runs dist/cli.js), which is
 // not in the .vsix (.vscodeignore lists what is).
 import * as esbuild from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -51,6 +51,20 @@ const targets = [
     // Prefer the packages' browser builds (yaml has one); no Node globals are shimmed.
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    plugins: [noNodeBuiltins],
+  },
+  {
+    // The Corpus view's webview script (a browser page, no VS Code API but acquireVsCodeApi): both
+    // the desktop and the web extension load it from here.
+    entryPoints: ['src/webview/corpusView.ts'],
+    bundle: true,
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'info',
+    outfile: 'dist/webview/corpusView.js',
+    platform: 'browser',
+    target: 'es2022',
     plugins: [noNodeBuiltins],
   },
   {

@@ -1,7 +1,7 @@
 // Takes the README's screenshots from a real VS Code (code-server + headless Chromium) into media/.
 //
-//   node scripts/readmeScreenshots.mjs
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+//   node scripts/readmeScreenshots.mjs [name ...]   (names: outline, hover, annotations, corpus, matrix; default all)
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './codeServer.mjs';
@@ -54,6 +54,86 @@ async function annotatedWorkspace() {
   return dir;
 }
 
+/**
+ * The annotated workspace plus the test fixtures (real documents of many parties, ministries and
+ * years, questions, answers and postponement notices): a corpus for the Corpus overview.
+ */
+async function corpusWorkspace() {
+  const dir = await annotatedWorkspace();
+  const fixtures = path.join(repoRoot, 'test', 'fixtures');
+  for (const name of await readdir(fixtures)) {
+    if (name.endsWith('.txt') && name !== 'not-parliamentary.txt') await cp(path.join(fixtures, name), path.join(dir, 'corpus', name));
+  }
+  return dir;
+}
+
+const SEED_003 = '003_87a2a259f4376b92.txt';
+
+/** Sidecar text for `text` with the passages [quote, tags] (positions in code points, as the format counts). */
+function sidecarFor(name, text, passages) {
+  const lines = ['version: 2', `document: ${name}`, 'annotations:'];
+  passages.forEach(([quote, tags], i) => {
+    const at = text.indexOf(quote);
+    if (at < 0) throw new Error(`not in ${name}: ${quote}`);
+    const start = [...text.slice(0, at)].length;
+    const end = start + [...quote].length;
+    lines.push(`  - id: ${(0x5a000 + i * 7919).toString(16).padStart(8, '0')}`, `    tags: [${tags.join(', ')}]`,
+      `    quote: ${JSON.stringify(quote)}`, `    start: ${start}`, `    end: ${end}`, '    created: 2026-11-23T12:00:00Z');
+  });
+  return lines.join('\n') + '\n';
+}
+
+/** The seeds plus two short Kamervragen, with hierarchical tags on four documents of four parties: for the Code Matrix. */
+async function codedWorkspace() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kamerstukken-'));
+  await cp(path.join(repoRoot, 'seeds'), dir, { recursive: true });
+  const docs = {
+    [SEED_000]: [
+      ['Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.', ['antwoord/ontwijkend']],
+      ['Er zijn op dit moment geen bijeenkomsten gepland, maar niet uitgesloten is \ndat bijeenkomsten zullen plaatsvinden als er een regeerakkoord is.', ['antwoord/toezegging', 'nieuwe informatie']],
+      ['Zoals in het antwoord op vragen 1 en 2 is aangegeven', ['verwijzing']],
+      ['Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven in hun werk.', ['antwoord/algemeen']],
+    ],
+    [SEED_003]: [
+      ['Een goed functionerende ambtelijke dienst is van groot belang voor onze democratische rechtsorde.', ['antwoord/algemeen']],
+      ['In de brief, die is bijgevoegd, worden in dit verband geen voorbeelden gegeven.', ['antwoord/ontwijkend']],
+      ['In de brief wordt geen melding gemaakt van deze training.', ['antwoord/ontwijkend']],
+      ['De brief is bijgevoegd bij deze antwoorden.', ['nieuwe informatie']],
+    ],
+  };
+  const extra = {
+    'belastingdienst.txt': ['Vragen van het lid Jansen (VVD) aan de Minister van Financiën over de belastingdienst (ingezonden 10 januari 2024).',
+      'Antwoord van Minister De Vries (Financiën) (ontvangen 12 februari 2024).', 'Vraag 1', 'Klopt het dat de belastingdienst achterloopt?',
+      'Antwoord 1', 'Nee, dat klopt niet. Wij zeggen toe u voor de zomer te informeren over de voortgang.',
+      'Vraag 2', 'Hoeveel bezwaren liggen er nog?', 'Antwoord 2', 'Zie het antwoord op vraag 1.'],
+    'zorg.txt': ['Vragen van de leden Pieters (SP) en Bakker (GroenLinks-PvdA) aan de Minister van Volksgezondheid, Welzijn en Sport over de zorg (ingezonden 3 maart 2023).',
+      'Antwoord van Minister Kuipers (Volksgezondheid, Welzijn en Sport) (ontvangen 20 maart 2023).', 'Vraag 1', 'Wat is de stand van zaken?',
+      'Antwoord 1', 'Daar ga ik niet over. Ik kom erop terug in de voortgangsbrief.'],
+  };
+  for (const [name, paragraphs] of Object.entries(extra)) await writeFile(path.join(dir, name), paragraphs.join('\n\n') + '\n');
+  docs['belastingdienst.txt'] = [
+    ['Nee, dat klopt niet.', ['antwoord/ontwijkend']], ['Wij zeggen toe u voor de zomer te informeren over de voortgang.', ['antwoord/toezegging']],
+    ['Zie het antwoord op vraag 1.', ['verwijzing']],
+  ];
+  docs['zorg.txt'] = [['Daar ga ik niet over.', ['antwoord/ontwijkend']], ['Ik kom erop terug in de voortgangsbrief.', ['antwoord/toezegging']]];
+  for (const [name, passages] of Object.entries(docs)) {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    await writeFile(path.join(dir, `${name}.annotations.yaml`), sidecarFor(name, text, passages));
+  }
+  return dir;
+}
+
+/** The content frame of the Code Matrix webview. */
+async function matrixFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => Boolean(globalThis.document?.querySelector('#code-matrix #grid'))).catch(() => false)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('no Code Matrix webview');
+}
+
 /** Puts the cursor on a line (1-based, or "line:column") through Go to Line. */
 async function goToLine(page, line) {
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -64,8 +144,11 @@ async function goToLine(page, line) {
 }
 
 const annotated = await annotatedWorkspace();
+const corpus = await corpusWorkspace();
+const coded = await codedWorkspace();
 const shots = [
   {
+    name: 'outline',
     file: media('screenshot-outline.png'),
     open: [SEED_000],
     commands: ['outline.focus'],
@@ -76,6 +159,7 @@ const shots = [
   },
   {
     // "Hierbij verwijs ik u ook naar het antwoord op vraag 8": the hover shows Vraag 8 and Antwoord 8.
+    name: 'hover',
     file: media('screenshot-hover.png'),
     open: [SEED_000],
     commands: ['outline.focus'],
@@ -85,6 +169,7 @@ const shots = [
     },
   },
   {
+    name: 'annotations',
     file: media('screenshot-annotations.png'),
     folder: annotated,
     open: [SEED_000],
@@ -95,13 +180,39 @@ const shots = [
       await showHover(page);
     },
   },
+  {
+    name: 'corpus',
+    file: media('screenshot-corpus.png'),
+    folder: corpus,
+    open: [],
+    commands: ['workbench.action.closeSidebar', 'kamerstukken.showCorpus'],
+    settleMs: 8000,
+  },
+  {
+    name: 'matrix',
+    // Tags against the party of the asker, with the passages behind one cell listed.
+    file: media('screenshot-code-matrix.png'),
+    folder: coded,
+    commands: ['kamerstukken.showCodeMatrix'],
+    actions: async (page) => {
+      let frame = await matrixFrame(page);
+      await frame.locator('#columns').selectOption('party');
+      await page.waitForTimeout(1500);
+      frame = await matrixFrame(page);
+      await frame.locator('tr[data-tag="antwoord/ontwijkend"] td[data-c="1"]').click();
+      await page.waitForTimeout(1500);
+    },
+  },
 ];
 
+const only = process.argv.slice(2);
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
     const out = await screenshot({ width: 1400, height: 860, settleMs: 3000, ...shot });
     console.log(`wrote ${path.relative(process.cwd(), out)}`);
   }
 } finally {
   await rm(annotated, { recursive: true, force: true });
+  await rm(corpus, { recursive: true, force: true });
+  await rm(coded, { recursive: true, force: true });
 }

@@ -63,7 +63,7 @@ export async function screenshot({
     const done = new Promise((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
-    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: opener }));
+    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: opener }), { waitUntil: 'domcontentloaded' });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 120_000); });
     const ready = (async () => {

@@ -15,6 +15,8 @@ import { registerAgreement } from './features/agreement';
 import { registerRefiImport } from './features/refiQda';
 import { CorpusLinks } from './features/corpus/links';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { registerCorpusView } from './features/corpusView';
+import { registerCodeMatrix } from './features/codeMatrix';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Commands only the tests use are registered when the extension runs in a test (not when installed).
@@ -37,9 +39,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDocumentLinks(models, links),
     registerWorkspaceSymbols(links),
     registerDiagnostics(models),
-    registerStatusBar(models, annotations.store, { testCommands }),
+    registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
+    registerCorpusView(context, annotations.corpus, { testCommands }),
     registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),
     registerRefiImport(annotations.corpus),
+    registerCodeMatrix(annotations.corpus),
   );
 }
 

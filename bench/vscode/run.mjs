@@ -1,15 +1,17 @@
-// `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N]`: the corpus index in real VS Code
+// `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N] [--timeout-minutes M]`: the corpus index in real VS Code
 // (code-server 4.100.3 + headless Chromium, as the integration tests run), over generated corpora
 // (bench/corpusGenerator.ts: N documents, each with a sidecar of 10 annotations, in nested folders).
 //
-// Per size, two starts of VS Code on the same user data (so the second finds the first's cache):
+// Per size, three starts of VS Code on the same user data (so the second finds the first's cache):
 //   cold: the first start (no cache): activation to index ready, the Annotations view filled, then
 //         alternating in the same extension host: the baseline, a rebuild from the files, the
-//         workspace export, a start again from the cache; and the index's memory.
-//   warm: the second start: activation to index ready from the cache, and what it read.
+//         workspace export, a start again from the cache; the heap after the start.
+//   warm: the second start: activation to the Annotations view filled from the cache, then to every
+//         file checked (stat'ed) in the background, and what it read.
+//   empty: a start over an empty folder: the heap the index's memory is measured above.
 // Every figure is printed next to the baseline measured in the same extension host: walking the
 // workspace and reading every file through workspace.fs with 64 reads in flight, plus YAML.parse of
-// each sidecar. Targets: view filled ≤ 1× the baseline, export ≤ 1.2×, second start ≤ 0.2×, index
+// each sidecar. Targets: view filled ≤ 1× the baseline (the Annotations view and the Corpus view), export ≤ 1.2×, second start ≤ 0.2×, index
 // memory < 2 MB per 100 documents, and time per document at 10,000 within 1.3× of that at 1,000.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,11 +22,12 @@ import * as esbuild from 'esbuild';
 import { launchChromium, repoRoot, startCodeServer, workbenchUrl, writeUserSettings } from '../../scripts/codeServer.mjs';
 
 function parseArgs(argv) {
-  const opts = { sizes: [1000, 10000], rounds: 2, build: true };
+  const opts = { sizes: [1000, 10000], rounds: 2, build: true, timeoutMinutes: 20 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--sizes') opts.sizes = argv[++i].split(',').map(Number);
     else if (argv[i] === '--rounds') opts.rounds = Number(argv[++i]);
     else if (argv[i] === '--no-build') opts.build = false;
+    else if (argv[i] === '--timeout-minutes') opts.timeoutMinutes = Number(argv[++i]);
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   return opts;
@@ -52,7 +55,7 @@ function warmPageCache(dir) {
   return n;
 }
 
-async function session({ folder, userDataDir, extensionsDir, suite, phase, rounds, runDir, port }) {
+async function session({ folder, userDataDir, extensionsDir, suite, phase, rounds, runDir, port, timeoutMinutes = 20 }) {
   const out = path.join(runDir, `${phase}.json`);
   const env = {
     KAMERSTUKKEN_BENCH_OUT: out, KAMERSTUKKEN_BENCH_PHASE: phase, KAMERSTUKKEN_BENCH_ROUNDS: String(rounds),
@@ -63,9 +66,9 @@ async function session({ folder, userDataDir, extensionsDir, suite, phase, round
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
-    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded' });
+    await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 20 * 60_000); });
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMinutes * 60_000); });
     const r = await Promise.race([exited, timeout]);
     clearTimeout(timer);
     if (r === 'timeout') throw new Error(`${phase}: timed out`);
@@ -104,20 +107,31 @@ async function main() {
     await writeUserSettings(userDataDir, {});
     // One port for both starts: the workspace's storage (and so the cache) is named after the folder's remote URI.
     const port = 20000 + (process.pid % 20000);
-    const cold = await session({ folder, userDataDir, extensionsDir, suite, phase: 'cold', rounds: opts.rounds, runDir, port });
-    const warm = await session({ folder, userDataDir, extensionsDir, suite, phase: 'warm', rounds: 1, runDir, port });
+    const cold = await session({ folder, userDataDir, extensionsDir, suite, phase: 'cold', rounds: opts.rounds, runDir, port, timeoutMinutes: opts.timeoutMinutes });
+    const warm = await session({ folder, userDataDir, extensionsDir, suite, phase: 'warm', rounds: 1, runDir, port, timeoutMinutes: opts.timeoutMinutes });
+    // The same start over an empty workspace: the heap the index is measured above.
+    const emptyFolder = path.join(runDir, `empty-${size}`);
+    await mkdir(emptyFolder, { recursive: true });
+    const empty = await session({ folder: emptyFolder, userDataDir, extensionsDir, suite, phase: 'empty', rounds: 1, runDir, port, timeoutMinutes: opts.timeoutMinutes });
     const base = best([...cold.baseline.ms, ...warm.baseline.ms]);
     const coldFill = cold.start.activationToReadyMs + cold.views['Annotations view'].ms;
     const rebuild = best(cold.rebuild);
     const exp = best(cold.export);
     const restart = best(cold.restart.map((r) => r.ms));
-    const warmStart = warm.start.activationToReadyMs + warm.views['Annotations view'].ms;
-    const memPer100 = ((cold.memory.heapWith - cold.memory.heapWithout) / 1e6) / (cold.documents / 100);
+    // Activation → the cache shown → the view's rows; the check of the files goes on after.
+    const warmStart = warm.start.activationToShownMs + warm.start.shownFillMs;
+    const warmChecked = warm.start.activationToReadyMs + warm.views['Annotations view'].ms;
+    const restartChecked = best(cold.restart.map((r) => r.checkedMs));
+    // The heap after the first start (index built, views filled) above that of a start over an empty workspace.
+    const indexMb = (cold.heapAfterStart - empty.heap) / 1e6;
+    const memPer100 = indexMb / (cold.documents / 100);
     const x = (v) => `×${(v / base).toFixed(2)}`;
     console.log(`  ${size.toLocaleString('en')} documents (${cold.documents} indexed, ${cold.start.annotations} annotations; ${files} files, ${(cold.baseline.bytes / 1e6).toFixed(1)} MB):`);
     console.log(`    baseline (walk + read every file, 64 in flight, + YAML.parse of each sidecar): ${ms(base)} (runs: ${[...cold.baseline.ms, ...warm.baseline.ms].map(ms).join(', ')})`);
     console.log(`    Annotations view filled, first start (activation → index ready → rows): ${ms(coldFill)} ${x(coldFill)}; rebuilt from the files in a warm host: ${ms(rebuild)} ${x(rebuild)} ${verdict(rebuild <= base)} (target ≤ 1×)`);
     for (const [name, v] of Object.entries(cold.views)) if (name !== 'Annotations view') console.log(`    ${name} filled after the index: ${ms(v.ms)} (${v.rows} rows)`);
+    const corpusView = cold.corpusView?.length ? best(cold.corpusView) : undefined;
+    if (corpusView !== undefined) console.log(`    Corpus view filled (index rebuilt from the files, the view opened, its rows drawn in the webview): ${ms(corpusView)} ${x(corpusView)} ${verdict(corpusView <= base)} (target ≤ 1×)`);
     console.log(`    workspace export (CSV): ${ms(exp)} ${x(exp)} ${verdict(exp <= 1.2 * base)} (target ≤ 1.2×)`);
     if (cold.exchange?.length) {
       const pick = (k) => Math.min(...cold.exchange.map((e) => e[k]));
@@ -126,10 +140,12 @@ async function main() {
       console.log(`    REFI-QDA project export (.qdpx, ${(cold.exchange[0].qdpxBytes / 1e6).toFixed(1)} MB): ${ms(qd)} ${x(qd)} ${verdict(qd <= 1000)} (target ≤ 1 s)`);
       ok &&= size > 1000 || (agB <= 1000 && agC <= 1000 && qd <= 1000);
     }
-    console.log(`    second start over the unchanged corpus: ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);
-    console.log(`    index memory (extension host heap after GC, index rebuilt from the files and the view filled − index dropped): ${((cold.memory.heapWith - cold.memory.heapWithout) / 1e6).toFixed(1)} MB, ${memPer100.toFixed(2)} MB per 100 documents ${verdict(memPer100 < 2)} (target < 2); heap with the index ${(cold.memory.heapWith / 1e6).toFixed(0)} MB; with the index from the cache − dropped: ${((cold.memory.heapBefore - cold.memory.heapWithout) / 1e6).toFixed(1)} MB`);
+    console.log(`    second start over the unchanged corpus, Annotations view filled from the cache (activation → cache shown → rows): ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}`);
+    console.log(`      then every file checked (stat) in the background: done ${ms(warmChecked)} after activation ${x(warmChecked)}, in a warm host ${ms(restartChecked)} ${x(restartChecked)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);
+    console.log(`    index memory (extension host heap after GC, first start with the index built, the view filled and the cache written − a start over an empty workspace): ${indexMb.toFixed(1)} MB, ${memPer100.toFixed(2)} MB per 100 documents ${verdict(memPer100 < 2)} (target < 2); heap ${(cold.heapAfterStart / 1e6).toFixed(0)} MB against ${(empty.heap / 1e6).toFixed(0)} MB`);
+    console.log(`      in one host: rebuilt from the files − dropped ${((cold.memory.heapWith - cold.memory.heapWithout) / 1e6).toFixed(1)} MB, from the cache − dropped ${((cold.memory.heapBefore - cold.memory.heapWithout) / 1e6).toFixed(1)} MB`);
     console.log(`    CPU slices: ${cold.slices.count}, longest ${ms(cold.slices.longestMs)}`);
-    ok &&= rebuild <= base && exp <= 1.2 * base && warmStart <= 0.2 * base && memPer100 < 2;
+    ok &&= rebuild <= base && exp <= 1.2 * base && warmStart <= 0.2 * base && memPer100 < 2 && (corpusView === undefined || corpusView <= base);
     perDoc.push({ size, fill: rebuild / cold.documents, exp: exp / cold.documents, start: warmStart / cold.documents, base: base / cold.documents });
   }
   if (perDoc.length >= 2) {

@@ -9,6 +9,7 @@ import { isParliamentaryText } from '../core/classify';
 import {
   buildRecord, CORPUS_CSV_WORDS, corpusCsv, corpusJsonl, linkQuestionSets, type CorpusCsvWords, type CorpusDocument,
 } from '../core/corpus';
+import type { RecordOptions } from '../core/corpus/record';
 import { describeError, findFiles, readText, type FileProblem } from './files';
 
 export type TableFormat = 'csv' | 'jsonl';
@@ -92,7 +93,9 @@ class Progress {
  * Reads and indexes the corpus files under `folder`. Throws when the folder itself cannot be read
  * (the message says why); a file that cannot be read is reported once in `problems` and skipped.
  */
-export function indexFolder(folder: string, progress?: (done: number, total: number, bytes: number) => void, skip?: string): IndexedFolder {
+export function indexFolder(
+  folder: string, progress?: (done: number, total: number, bytes: number) => void, skip?: string, options?: RecordOptions,
+): IndexedFolder {
   let stat;
   try {
     stat = statSync(folder);
@@ -119,7 +122,7 @@ export function indexFolder(folder: string, progress?: (done: number, total: num
       notParliamentary++;
     } else {
       if (read.note) notes.push({ name: f.name, problem: read.note });
-      documents.push({ path: f.name, record: buildRecord(read.text) });
+      documents.push({ path: f.name, record: buildRecord(read.text, options) });
     }
     progress?.(i + 1, files.length, bytes);
   }
@@ -140,7 +143,11 @@ export function runCorpusCommand(options: CorpusCommandOptions, stdout: Output, 
   const progress = new Progress(stderr, options.quiet === true);
   let indexed: IndexedFolder;
   try {
-    indexed = indexFolder(options.folder, (done, total, bytes) => progress.update(done, total, bytes), options.out ? resolve(options.out) : undefined);
+    // The CSV table shows no question or answer texts: the records are built without them.
+    indexed = indexFolder(
+      options.folder, (done, total, bytes) => progress.update(done, total, bytes), options.out ? resolve(options.out) : undefined,
+      { blockTexts: options.format === 'jsonl' },
+    );
   } catch (error) {
     progress.done();
     stderr.write(`kamerstukken: ${error instanceof Error ? error.message : String(error)}\n`);

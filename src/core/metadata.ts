@@ -5,6 +5,14 @@ const QUESTIONS_HEADER = /Vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+heer|mevro
 const ANSWER_HEADER = /Antwoord\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris|Vice-?[Mm]inister)/gu;
 const INGEZONDEN = /\(\s*ingezonden\s+([^)\n]{1,40}?)\s*\)\s*\.?/u;
 const ONTVANGEN = /\(\s*ontvangen\s+([^)]{1,40}?)\s*\)\s*\.?/u;
+const DOCUMENT_NUMBER = /Nummer:\s*((?:19|20)\d{2}D\d{5})/u;
+/** Global for its `lastIndex` (see `zaakNumberIn`); `\b` still sees the character before where the search starts. */
+const ZAAK_NUMBER = /\bzaak\s+((?:19|20)\d{2}Z\d{5})/giu;
+/** What ZAAK_NUMBER needs: "zaak" in any case (`i` without `u` does not fold the Kelvin sign to "k", as `iu` does: that is looked for apart). */
+const MAY_BE_ZAAK = /zaak/i;
+const AH_ID = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u;
+const VERGADERJAAR = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u;
+const AANHANGSEL_LINE = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u;
 /** How far a header may reach: headers are a few lines, not pages. */
 const HEADER_MAX = 3000;
 
@@ -54,6 +62,15 @@ function dateIn(text: string, span: Span, re: RegExp): DateValue | undefined {
   const start = span.start + m.index + m[0].indexOf(m[1]);
   const raw = m[1];
   return { text: cleanText(raw), iso: toIsoDate(raw), span: { start, end: start + raw.length } };
+}
+
+/** ZAAK_NUMBER's first match in `head`: searched from the first "zaak" in any case on (none can start before). */
+function zaakNumberIn(head: string): string | undefined {
+  const kelvin = head.includes('\u212A');
+  const at = kelvin ? 0 : head.search(MAY_BE_ZAAK);
+  if (at === -1) return undefined;
+  ZAAK_NUMBER.lastIndex = at;
+  return ZAAK_NUMBER.exec(head)?.[1];
 }
 
 /** Reads who asked whom about what, dates, and the document's numbers. */
@@ -110,13 +127,15 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
   }
 
   const head = text.slice(0, 20000);
-  const documentNumber = /Nummer:\s*((?:19|20)\d{2}D\d{5})/u.exec(head)?.[1]
+  // Each regex only where its fixed words are: most texts have none of them, and a scan of the
+  // head by a regex (a case-insensitive Unicode one most of all) costs more than `includes`.
+  const documentNumber = (head.includes('Nummer:') ? DOCUMENT_NUMBER.exec(head)?.[1] : undefined)
     ?? docRefs.find((r) => r.kind === 'documentNumber' && r.span.start < 20000)?.fields.value;
-  const zaakNumber = /\bzaak\s+((?:19|20)\d{2}Z\d{5})/iu.exec(head)?.[1];
-  const ah2 = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u.exec(head);
-  const vjMatch = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u.exec(head);
+  const zaakNumber = zaakNumberIn(head);
+  const ah2 = head.includes('ah-') ? AH_ID.exec(head) : null;
+  const vjMatch = head.includes('Vergaderjaar') ? VERGADERJAAR.exec(head) : null;
   const vergaderjaar = vjMatch ? vjMatch[1].replace(/\s+/gu, '') : ah2 ? `${ah2[1]}-${ah2[2]}` : undefined;
-  const aanhangselLine = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u.exec(head);
+  const aanhangselLine = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_LINE.exec(head) : null;
   const aanhangselNumber = aanhangselLine?.[1] ?? ah2?.[3];
 
   const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;

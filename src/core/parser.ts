@@ -530,10 +530,19 @@ function isCondition(text: string, start: number, end: number): boolean {
   return CONDITION_AFTER.test(text.slice(end, end + 40)) || CONDITION_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
+/** What a caller needs of the model, when not all of it. */
+export interface ParseOptions {
+  /**
+   * Whether to find cross-references ("het antwoord op vraag 8"); default true. Without them
+   * `crossRefs` is empty (the corpus record does not read them).
+   */
+  readonly crossRefs?: boolean;
+}
+
 /** Parses a parliamentary text into its document model. Never throws; linear in the text's length. */
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(text: string, options?: ParseOptions): ParsedDocument {
   try {
-    return parse(text);
+    return parse(text, options?.crossRefs !== false);
   } catch (error) {
     // A parser bug must not break the editor: the empty model shows nothing, and says why.
     return { ...emptyDocument(classifySafe(text)), error: error instanceof Error ? error.message : String(error) };
@@ -557,10 +566,10 @@ function emptyDocument(kind: DocumentKind): ParsedDocument {
 
 /** The parser without the safety net, for tests that must see every exception. */
 export function parseStrict(text: string): ParsedDocument {
-  return parse(text);
+  return parse(text, true);
 }
 
-function parse(text: string): ParsedDocument {
+function parse(text: string, withCrossRefs: boolean): ParsedDocument {
   const kind = classify(text);
   if (looksBinary(text)) return emptyDocument(kind);
 
@@ -615,7 +624,9 @@ function parse(text: string): ParsedDocument {
   const skip: Span[] = [];
   for (const h of headers) skip.push(h.span);
   skip.sort(byStart);
-  const crossRefs = findCrossRefs(text, refCandidates, labels, blocks, skip, fn.footnotes, citingFootnotes(fn.footnotes, docRefs));
+  const crossRefs = withCrossRefs
+    ? findCrossRefs(text, refCandidates, labels, blocks, skip, fn.footnotes, citingFootnotes(fn.footnotes, docRefs))
+    : [];
   const metadata = extractMetadata(text, headers, docRefs);
 
   return {

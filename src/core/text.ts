@@ -9,10 +9,12 @@ const MONTH_ALT = MONTHS.join('|');
 /** "22 november 2023", also with a non-breaking space or a line break between the parts. */
 export const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
 
+const DUTCH_DATE_EXACT = new RegExp(`^${DUTCH_DATE_SOURCE}$`);
+
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  let m = new RegExp(`^${DUTCH_DATE_SOURCE}$`).exec(t);
+  let m = DUTCH_DATE_EXACT.exec(t);
   if (m) {
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
     return iso(+m[3], month, +m[1]);
@@ -109,10 +111,13 @@ export function nextBlankLine(text: string, from: number, limit = text.length): 
   return m && m.index < limit ? m.index : -1;
 }
 
-/** The regexes `matchLines` derives from a line-anchored one, made once per regex. */
+/** The regexes `matchLines` derives from a line-anchored one, made once per regex (by source and flags) and found by the regex object. */
 const LINE_REGEXES = new Map<string, { first: RegExp; rest: RegExp }>();
+const LINE_REGEXES_BY_OBJECT = new WeakMap<RegExp, { first: RegExp; rest: RegExp }>();
 
 function lineRegexes(re: RegExp): { first: RegExp; rest: RegExp } {
+  const known = LINE_REGEXES_BY_OBJECT.get(re);
+  if (known !== undefined) return known;
   const key = `${re.flags}/${re.source}`;
   let r = LINE_REGEXES.get(key);
   if (r === undefined) {
@@ -124,6 +129,7 @@ function lineRegexes(re: RegExp): { first: RegExp; rest: RegExp } {
     };
     LINE_REGEXES.set(key, r);
   }
+  LINE_REGEXES_BY_OBJECT.set(re, r);
   return r;
 }
 

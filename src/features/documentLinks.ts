@@ -75,17 +75,31 @@ export function linkedDocuments(links: CorpusLinks | undefined, models: Document
       out.set(t.path, { uri: links.uriOf(t.path), ...(t.record.title ? { title: t.record.title } : {}), ...(asker ? { asker } : {}) });
     }
   }
-  // Open documents by the identities they give themselves (as strictly as the index reads them:
-  // not the first number a text mentions, which may be a reference to another document).
+  // Open documents the index does not have as they are (untitled, changed in the editor, outside
+  // the workspace, or all while the first pass runs; not a file deleted since, which VS Code may
+  // keep among its documents), by the identities they give themselves: as strictly as the index
+  // reads them, not the first number a text mentions, which may be a reference to another document.
   for (const d of vscode.workspace.textDocuments) {
     const key = d.uri.toString();
     if (out.has(key) || d.languageId !== LANGUAGE_ID || key === self.uri.toString()) continue;
+    if (!readFromEditor(d, links)) continue;
     if (!ownKeys(d).some((k) => keys.includes(k))) continue;
     const md = models.get(d).metadata;
     const asker = askerLine(md, and);
     out.set(key, { uri: d.uri, ...(md.title ? { title: md.title.text } : {}), ...(asker ? { asker } : {}) });
   }
   return [...out.values()];
+}
+
+/**
+ * Whether an open parliamentary document is read from its editor rather than from the corpus
+ * index: when the index does not have it as it is (untitled, changed in the editor, outside the
+ * workspace folders, or any while the first pass runs). A saved file of the workspace is the
+ * index's: a file deleted since may still be among VS Code's documents.
+ */
+export function readFromEditor(d: vscode.TextDocument, links: CorpusLinks | undefined): boolean {
+  return d.languageId === LANGUAGE_ID
+    && (!links?.complete || d.isUntitled || d.isDirty || vscode.workspace.getWorkspaceFolder(d.uri) === undefined);
 }
 
 /** The own identity keys of open documents, per version (read from the first 20,000 characters). */

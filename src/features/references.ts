@@ -4,19 +4,19 @@ import type { Span } from '../core/model';
 import { markersOf, referencesTo } from '../core/referenceIndex';
 import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
-import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
+import { type DocumentModels, SELECTOR } from '../documentModels';
 import type { CorpusLinks } from './corpus/links';
-import { ownKeys } from './documentLinks';
+import { ownKeys, readFromEditor } from './documentLinks';
 
 /**
- * Every place in the workspace that cites a document by one of `keys`: open parliamentary
- * documents as their editors have them now, the others as the corpus index read them.
+ * Every place in the workspace that cites a document by one of `keys`: documents changed in their
+ * editors (or not in the index) as the editors have them now, the others as the corpus index read them.
  */
 function citations(models: DocumentModels, links: CorpusLinks | undefined, keys: readonly string[]): vscode.Location[] {
   const out: vscode.Location[] = [];
   const open = new Set<string>();
   for (const d of vscode.workspace.textDocuments) {
-    if (d.languageId !== LANGUAGE_ID) continue;
+    if (!readFromEditor(d, links)) continue;
     open.add(d.uri.toString());
     const own = ownKeys(d);
     for (const span of citingSpans(models.get(d).docRefs, keys, own)) out.push(new vscode.Location(d.uri, toRange(d, span)));

@@ -121,20 +121,21 @@ class PositionItem extends ShownItem {
 
 /** How many annotations the document has (a tag icon and the count; a warning icon when its file has errors). */
 class AnnotationCountItem extends ShownItem {
-  constructor(private readonly store: AnnotationStore) {
+  constructor(private readonly store: AnnotationStore, private readonly visible: (a: { readonly coder?: string }) => boolean) {
     super(vscode.window.createStatusBarItem('annotationCount', vscode.StatusBarAlignment.Right, 100.9));
     this.item.name = vscode.l10n.t('Kamerstukken: Annotations');
     this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Open the Annotations View') };
   }
 
   update(e: vscode.TextEditor | undefined): void {
-    this.show(e ? describeCount(this.store.stateOf(e.document.uri)) : undefined);
+    this.show(e ? describeCount(this.store.stateOf(e.document.uri), this.visible) : undefined);
   }
 }
 
-function describeCount(state: AnnotatedDocument | undefined): Shown {
-  const all = state?.annotations.length ?? 0;
-  const orphaned = state?.annotations.filter((a) => a.orphaned).length ?? 0;
+function describeCount(state: AnnotatedDocument | undefined, visible: (a: { readonly coder?: string }) => boolean): Shown {
+  const shown = state?.annotations.filter(visible) ?? [];
+  const all = shown.length;
+  const orphaned = shown.filter((a) => a.orphaned).length;
   const broken = state?.broken ?? false;
   const notes = [all === 0
     ? vscode.l10n.t('No annotations in this document.')
@@ -156,9 +157,13 @@ function describeCount(state: AnnotatedDocument | undefined): Shown {
  * its own hover, and can be hidden on its own from the status bar's context menu. With
  * `testCommands`, also the command that tells the tests what they show.
  */
-export function registerStatusBar(models: DocumentModels, store: AnnotationStore, { testCommands = false } = {}): vscode.Disposable {
+export function registerStatusBar(
+  models: DocumentModels, store: AnnotationStore,
+  { testCommands = false, visibility }: { testCommands?: boolean; visibility?: { visible(a: { readonly coder?: string }): boolean; readonly onDidChange: vscode.Event<void> } } = {},
+): vscode.Disposable {
   const position = new PositionItem(models);
-  const count = new AnnotationCountItem(store);
+  // Blind coding counts only one's own annotations.
+  const count = new AnnotationCountItem(store, (a) => visibility?.visible(a) ?? true);
   const update = (): void => {
     afterEdit.cancel();
     position.update(kamerstukEditor());
@@ -181,6 +186,7 @@ export function registerStatusBar(models: DocumentModels, store: AnnotationStore
     vscode.workspace.onDidChangeTextDocument((e) => { if (isActive(e.document) && e.contentChanges.length > 0) afterEdit.schedule(); }),
     // A change of language (Kamerstuk ↔ plain text) reopens the document under the same editor.
     vscode.workspace.onDidOpenTextDocument((d) => { if (isActive(d)) update(); }),
+    ...(visibility ? [visibility.onDidChange(() => count.update(kamerstukEditor()))] : []),
     store.onDidChange((uri) => {
       const e = vscode.window.activeTextEditor;
       if (e && (uri === undefined || uri.toString() === e.document.uri.toString())) count.update(kamerstukEditor());

@@ -151,6 +151,19 @@ describe('corpus links between documents', function () {
       const found = await Promise.all(refs.filter((r) => r.uri.toString() !== das.uri.toString() && r.uri.path.includes(`/${ROOT}/`)).map(async (r) => `${rel(r.uri)} ${await textAt(r)}`));
       assert.deepEqual(found.sort(), expected, on);
     }
+    // A citing document changed in its editor (not saved): its places as the editor has them now.
+    const editor = await vscode.window.showTextDocument(citing);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Ingevoegd.\n\n'));
+    try {
+      const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', das.uri, positionOf(das, '2024D27196'))) ?? [];
+      const bever = refs.filter((r) => r.uri.toString() === citing.uri.toString());
+      assert.equal(bever.length, 1);
+      assert.equal(citing.getText(bever[0].range), '2024D27196');
+      assert.equal(bever[0].range.start.line, citing.positionAt(citing.getText().indexOf('(2024D27196)') + 1).line);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(!citing.isDirty);
     // On a reference to another document: every place that cites that document.
     const wolf = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', citing.uri, positionOf(citing, 'ah-tk-20232024-1092'))) ?? [];
     assert.deepEqual(await Promise.all(wolf.filter((r) => r.uri.path.includes(`/${ROOT}/`)).map(async (r) => `${rel(r.uri)} ${await textAt(r)}`)), [

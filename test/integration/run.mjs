@@ -31,7 +31,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(repoRoot, 'out', 'integration', String(process.pid));
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 300, verbose: false, build: true, mode: 'dev', vsix: undefined, locale: undefined };
+  const opts = { grep: undefined, screenshot: undefined, keep: false, timeout: 600, verbose: false, build: true, mode: 'dev', vsix: undefined, locale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') opts.grep = argv[++i];

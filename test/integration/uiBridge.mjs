@@ -11,7 +11,7 @@
 // - startUiBridge: lets a test in the extension host ask for what the browser shows (Playwright): it
 //   writes <dir>/<id>.request.json ({ action, ...args }), run.mjs answers in <id>.response.json
 //   ({ value } or { error }). Actions: quickPickLabels, statusBarItem, hover, click, viewPane,
-//   treeRows, notifications.
+//   treeRows, notifications, webviewEvaluate, webviewClick, webviewPress, webviewFill, webviewSelect.
 //   test/integration/ui.ts is the test side.
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -151,6 +151,12 @@ const actions = {
   async webviewFill(page, { marker, selector, text, timeout = 10_000 }) {
     const frame = await webviewFrame(page, marker, timeout);
     await frame.locator(selector).first().fill(text);
+    return true;
+  },
+  /** Chooses the option with value `value` of the select element matching `selector` in the webview found by `marker`. */
+  async webviewSelect(page, { marker, selector, value, timeout = 10_000 }) {
+    const frame = await webviewFrame(page, marker, timeout);
+    await frame.locator(selector).first().selectOption(value);
     return true;
   },
 };

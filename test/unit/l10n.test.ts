@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeIssue, type SidecarIssue } from '../../src/core/annotations/sidecar';
+import { type CodebookIssue, describeCodebookIssue } from '../../src/core/coding/codebook';
 import { english, listAnd, type Translate } from '../../src/core/util/words';
 import { root, sources } from './helpers';
 
@@ -58,6 +59,24 @@ describe('localisation', () => {
     for (const issue of Object.values(ISSUES).flat()) describeIssue(issue, t);
     listAnd(['1', '2'], t);
     assert.ok(asked.length >= 19, `asked for ${asked.length} messages`);
+    assert.deepEqual(asked.filter((m) => !(m in dutch)), []);
+  });
+
+  it('every codebook problem has a Dutch translation', () => {
+    const dutch = json('l10n/bundle.l10n.nl.json');
+    const asked: string[] = [];
+    const t: Translate = (message, ...args) => {
+      asked.push(message);
+      return english(message, ...args);
+    };
+    const issues: CodebookIssue[] = [
+      { kind: 'notMapping' }, { kind: 'missingVersion', version: 1 }, { kind: 'unknownVersion', found: '3', readable: [1] },
+      { kind: 'codesNotList' }, { kind: 'codeNotMapping' }, { kind: 'missingName' }, { kind: 'invalidName', name: 'a//b' },
+      { kind: 'duplicateName', name: 'a', firstLine: 3 }, { kind: 'fieldNotText', name: 'a', field: 'memo' },
+      { kind: 'invalidColor', name: 'a', value: 'red' }, { kind: 'colorNotQuoted', name: 'a', value: '#fff' }, { kind: 'mergeConflict' },
+    ];
+    for (const issue of issues) describeCodebookIssue(issue, t);
+    assert.ok(asked.length >= issues.length);
     assert.deepEqual(asked.filter((m) => !(m in dutch)), []);
   });
 

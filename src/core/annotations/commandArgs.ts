@@ -70,12 +70,15 @@ export interface ExportArgs {
   readonly target?: unknown;
   /** Replace `target` if it exists (the Save dialog asks for itself). */
   readonly overwrite: boolean;
+  /** Only the annotations of these coders (`''`: those without a coder); undefined: everyone's. */
+  readonly coders?: readonly string[];
 }
 
 export type ExportArgsError =
   | { readonly kind: 'format'; readonly value: string; readonly known: readonly ExportFormat[] }
   | { readonly kind: 'scope'; readonly value: string }
-  | { readonly kind: 'separator' };
+  | { readonly kind: 'separator' }
+  | { readonly kind: 'coders' };
 
 export function exportArgs(args: unknown): { readonly args: ExportArgs } | { readonly error: ExportArgsError } {
   const fields = fieldsOf(args);
@@ -91,10 +94,15 @@ export function exportArgs(args: unknown): { readonly args: ExportArgs } | { rea
   }
   const separator = fields.separator === undefined ? ';' : fields.separator;
   if (separator !== ';' && separator !== ',' && separator !== '\t') return { error: { kind: 'separator' } };
+  // Coders as given, trimmed; '' (annotations without a coder) is kept.
+  const rawCoders = typeof fields.coders === 'string' ? [fields.coders] : fields.coders;
+  const coders = Array.isArray(rawCoders) && rawCoders.every((c) => typeof c === 'string') ? (rawCoders as string[]).map((c) => c.trim()) : undefined;
+  if (fields.coders !== undefined && !coders) return { error: { kind: 'coders' } };
   return {
     args: {
       ...(format ? { format } : {}), ...(scope ? { scope } : {}), separator,
       ...(fields.target !== undefined ? { target: fields.target } : {}), overwrite: fields.overwrite === true,
+      ...(coders ? { coders } : {}),
     },
   };
 }

@@ -18,6 +18,8 @@ export interface LiveAnnotation {
   tags: string[];
   note?: string;
   readonly created: string;
+  /** Who coded it (`Annotation.coder`); undefined for entries without one. */
+  readonly coder?: string;
   /** UTF-16 offsets in the current text (meaningless when orphaned). */
   start: number;
   end: number;
@@ -55,6 +57,7 @@ function placeStored(entries: readonly Annotation[], positions: TextPositions): 
     const start = positions.toUtf16(entry.start);
     return {
       id: entry.id, tags: [...entry.tags], ...(entry.note !== undefined ? { note: entry.note } : {}), created: entry.created,
+      ...(entry.coder ? { coder: entry.coder } : {}),
       start: f?.start ?? start, end: f?.end ?? start, orphaned: !f, stored: entry,
     };
   });
@@ -85,7 +88,10 @@ function entryOf(a: LiveAnnotation, positions: TextPositions): Annotation | unde
     // Written as it was, with the tags and note the user has now.
     return a.stored ? { ...a.stored, tags: a.tags, ...(a.note !== undefined ? { note: a.note } : { note: undefined }) } : undefined;
   }
-  return { id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), ...positions.selector(a.start, a.end), created: a.created };
+  return {
+    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), ...positions.selector(a.start, a.end), created: a.created,
+    ...(a.coder ? { coder: a.coder } : {}),
+  };
 }
 
 /** Everything known about one document's annotations and its sidecar. */
@@ -109,6 +115,9 @@ export class AnnotationSession {
    * such a change: it stays in memory until the user changes something.)
    */
   private edited = false;
+  /** The document memo (the sidecar's top-level `memo`) as on disk, and the user's change of it not yet on disk. */
+  private diskMemo?: string;
+  private memoChange?: string;
 
   /** The annotations, ordered by start; placed ones have offsets in the current text. */
   get annotations(): readonly LiveAnnotation[] {
@@ -139,9 +148,21 @@ export class AnnotationSession {
     return this.removed;
   }
 
-  /** Something (annotations, or the text they are in) changed since the sidecar was last written. */
+  /** Something (annotations, the memo, or the text they are in) changed since the sidecar was last written. */
   get pending(): boolean {
-    return this.changed.size > 0 || this.removed.size > 0 || this.edited;
+    return this.changed.size > 0 || this.removed.size > 0 || this.edited || this.memoChange !== undefined;
+  }
+
+  /** The document memo: the user's change not yet on disk, else the sidecar's top-level `memo`. */
+  get memo(): string | undefined {
+    return this.memoChange !== undefined ? this.memoChange || undefined : this.diskMemo;
+  }
+
+  /** Sets the document memo (an empty memo removes it); false when the sidecar is broken. */
+  setMemo(memo: string): boolean {
+    if (this.broken) return false;
+    this.memoChange = memo.trim();
+    return true;
   }
 
   find(id: string): LiveAnnotation | undefined {
@@ -169,6 +190,7 @@ export class AnnotationSession {
       this.yaml = undefined;
       this.lineEnding = '\n';
       this.bom = false;
+      this.diskMemo = undefined;
       const local = this.list.filter((a) => this.changed.has(a.id));
       for (const a of local) a.stored = undefined;
       this.list = local;
@@ -182,6 +204,7 @@ export class AnnotationSession {
     this.yaml = parsed.yaml;
     this.lineEnding = parsed.lineEnding;
     this.bom = parsed.bom;
+    this.diskMemo = parsed.memo;
     const next: LiveAnnotation[] = [];
     const onDisk = new Set<string>();
     const toPlace: Annotation[] = [];
@@ -226,8 +249,8 @@ export class AnnotationSession {
 
   // --- What the user changes ----------------------------------------------------------------------
 
-  /** Adds one annotation per span; returns their ids. Throws when the sidecar is broken. */
-  add(spans: readonly Span[], tags: readonly string[], note: string | undefined, created: string, random?: () => number): string[] {
+  /** Adds one annotation per span (by `coder`, if given); returns their ids. Throws when the sidecar is broken. */
+  add(spans: readonly Span[], tags: readonly string[], note: string | undefined, created: string, random?: () => number, coder?: string): string[] {
     if (this.broken) throw new Error('broken sidecar');
     const taken = this.takenIds();
     const ids: string[] = [];
@@ -235,7 +258,9 @@ export class AnnotationSession {
       const id = newId(taken, random);
       taken.add(id);
       ids.push(id);
-      this.list.push({ id, tags: [...tags], ...(note ? { note } : {}), created, start: s.start, end: s.end, orphaned: false });
+      this.list.push({
+        id, tags: [...tags], ...(note ? { note } : {}), created, ...(coder?.trim() ? { coder: coder.trim() } : {}), start: s.start, end: s.end, orphaned: false,
+      });
       this.changed.add(id);
     }
     this.sort();
@@ -286,7 +311,7 @@ export class AnnotationSession {
     const entries = annotations.map((a): Annotation => {
       const id = taken.has(a.id) ? newId(taken, random) : a.id;
       taken.add(id);
-      return { id, tags: [...a.tags], ...(a.note ? { note: a.note } : {}), ...before.selector(a.start, a.end), created: a.created };
+      return { id, tags: [...a.tags], ...(a.note ? { note: a.note } : {}), ...before.selector(a.start, a.end), created: a.created, ...(a.coder ? { coder: a.coder } : {}) };
     });
     for (const live of placeStored(entries, new TextPositions(documentText))) {
       // Not on disk yet; an entry that could not be placed is written as it was (an orphan).
@@ -314,8 +339,11 @@ export class AnnotationSession {
       const entry = entryOf(a, positions);
       if (entry) entries.push(entry);
     }
-    if (entries.length === 0) return this.disk !== undefined ? { kind: 'delete' } : { kind: 'none' };
-    const text = serializeSidecar(documentName, entries, this.yaml, { lineEnding: this.lineEnding, bom: this.bom });
+    // A document with a memo keeps its file when its last annotation goes.
+    if (entries.length === 0 && !this.memo) return this.disk !== undefined ? { kind: 'delete' } : { kind: 'none' };
+    const text = serializeSidecar(documentName, entries, this.yaml, {
+      lineEnding: this.lineEnding, bom: this.bom, ...(this.memoChange !== undefined ? { memo: this.memoChange } : {}),
+    });
     return text === this.disk ? { kind: 'keep', text } : { kind: 'write', text };
   }
 
@@ -328,12 +356,14 @@ export class AnnotationSession {
       const parsed = parseSidecar(plan.text);
       this.disk = plan.text;
       this.yaml = parsed.yaml;
+      this.diskMemo = parsed.memo;
       const byId = new Map(parsed.annotations.map((e) => [e.id, e]));
       for (const a of this.list) a.stored = byId.get(a.id);
     }
     this.changed.clear();
     this.removed.clear();
     this.edited = false;
+    this.memoChange = undefined;
   }
 
   private takenIds(): Set<string> {

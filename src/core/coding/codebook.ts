@@ -16,6 +16,7 @@
  */
 import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import { describeIssue, type LineEnding, STRING_OPTIONS } from '../annotations/sidecar';
+import { english, listAnd, type Translate } from '../util/words';
 import { compareTags, isValidTagPath, normalizeTag } from './tags';
 import { loadYaml, plainValue, type YamlIssue } from './yamlFile';
 
@@ -67,21 +68,24 @@ export interface CodebookProblem {
   readonly line?: number;
 }
 
-/** The English wording of a codebook issue. */
-export function describeCodebookIssue(issue: CodebookIssue): string {
+/**
+ * The wording of a codebook issue: in English, or in the user's language with the editor's `t`
+ * (the Dutch bundle is keyed by these English messages).
+ */
+export function describeCodebookIssue(issue: CodebookIssue, t: Translate = english): string {
   switch (issue.kind) {
-    case 'notMapping': return 'expected a mapping with "version" and "codes"';
-    case 'missingVersion': return `missing "version: ${issue.version}"`;
-    case 'unknownVersion': return `unknown version ${issue.found}: this extension reads codebook version ${issue.readable.join(' and ')}`;
-    case 'codesNotList': return '"codes" must be a list';
-    case 'codeNotMapping': return 'a code must be a mapping with a "name"';
-    case 'missingName': return 'a code needs a "name"';
-    case 'invalidName': return `code "${issue.name}": a name between two "/" is empty`;
-    case 'duplicateName': return `duplicate code "${issue.name}" (first at line ${issue.firstLine ?? '?'})`;
-    case 'fieldNotText': return `code "${issue.name}": "${issue.field}" must be text`;
-    case 'invalidColor': return `code "${issue.name}": colour ${issue.value} must be written as #rrggbb`;
-    case 'colorNotQuoted': return `code "${issue.name}": put the colour in quotes, color: "${issue.value}" (without them # starts a comment)`;
-    default: return describeIssue(issue);
+    case 'notMapping': return t('expected a mapping with "version" and "codes"');
+    case 'missingVersion': return t('missing "version: {0}"', issue.version);
+    case 'unknownVersion': return t('unknown version {0}: this extension reads codebook version {1}', issue.found, listAnd(issue.readable, t));
+    case 'codesNotList': return t('"codes" must be a list');
+    case 'codeNotMapping': return t('a code must be a mapping with a "name"');
+    case 'missingName': return t('a code needs a "name"');
+    case 'invalidName': return t('code "{0}": a name between two "/" is empty', issue.name);
+    case 'duplicateName': return t('duplicate code "{0}" (first at line {1})', issue.name, issue.firstLine ?? '?');
+    case 'fieldNotText': return t('code "{0}": "{1}" must be text', issue.name, issue.field);
+    case 'invalidColor': return t('code "{0}": colour {1} must be written as #rrggbb', issue.name, issue.value);
+    case 'colorNotQuoted': return t('code "{0}": put the colour in quotes, color: "{1}" (without them # starts a comment)', issue.name, issue.value);
+    default: return describeIssue(issue, t);
   }
 }
 

@@ -40,3 +40,28 @@ export function groupByCoder<T extends Coded>(annotations: readonly T[]): Map<st
   const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : compareCoders(a, b)));
   return new Map(keys.map((k) => [k, groups.get(k) ?? []]));
 }
+
+/**
+ * Which annotations someone sees. `blind` (blind coding): only those of `me` (with no coder set,
+ * only those without a coder), so two coders code the same documents without seeing each other's
+ * work. `coders` (a filter of the view or an export): only those of the coders listed, `''` standing
+ * for annotations without a coder. Both apply when both are given.
+ */
+export interface CoderView {
+  readonly blind?: boolean;
+  readonly me?: string;
+  readonly coders?: readonly string[];
+}
+
+/** Whether `a` is shown under `view`. */
+export function isVisible(a: Coded, view: CoderView): boolean {
+  const coder = a.coder?.trim() ?? '';
+  if (view.blind && coder !== (view.me?.trim() ?? '')) return false;
+  if (view.coders && !view.coders.some((c) => c.trim() === coder)) return false;
+  return true;
+}
+
+/** Whether `view` hides anything at all. */
+export function filtersCoders(view: CoderView): boolean {
+  return view.blind === true || view.coders !== undefined;
+}

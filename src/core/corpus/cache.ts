@@ -170,6 +170,35 @@ function readTextState(v: unknown): TextState | undefined {
   return { stamp, parliamentary: v.parliamentary, ...(v.record !== undefined ? { record: v.record as CorpusRecord } : {}), ...(problem ? { problem } : {}) };
 }
 
+/** Tag lists as shared, read-only values: one per distinct list (and a coder's name once), see `sharedTags`. */
+const TAG_LISTS = new Map<string, readonly string[]>();
+const CODERS = new Map<string, string>();
+/** No more distinct lists than this are kept (a workspace has a few dozen): beyond it lists are not shared. */
+const MAX_SHARED = 10_000;
+
+/**
+ * The one shared copy of a tag list equal to `tags` (do not change it). An index holds ten
+ * annotations per document and a handful of distinct lists: an array and strings of its own per
+ * annotation were a tenth of the index's memory.
+ */
+export function sharedTags(tags: readonly string[]): readonly string[] {
+  const key = tags.length === 1 ? tags[0] : tags.join('\n');
+  const known = TAG_LISTS.get(key);
+  if (known !== undefined) return known.length === tags.length && known.every((t, i) => t === tags[i]) ? known : tags;
+  if (TAG_LISTS.size >= MAX_SHARED) return tags;
+  const shared = Object.freeze([...tags]);
+  TAG_LISTS.set(key, shared);
+  return shared;
+}
+
+/** The one shared copy of a coder's name. */
+export function sharedCoder(coder: string): string {
+  const known = CODERS.get(coder);
+  if (known !== undefined) return known;
+  if (CODERS.size < MAX_SHARED) CODERS.set(coder, coder);
+  return coder;
+}
+
 function isString(v: unknown): v is string {
   return typeof v === 'string';
 }
@@ -182,7 +211,7 @@ function readAnnotation(v: unknown): CorpusAnnotation | undefined {
     || typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start
     || (note !== undefined && !isString(note)) || (coder !== undefined && !isString(coder))) return undefined;
   return {
-    id, tags: tags as string[], ...(note !== undefined ? { note } : {}), ...(coder !== undefined ? { coder } : {}),
+    id, tags: sharedTags(tags as string[]), ...(note !== undefined ? { note } : {}), ...(coder !== undefined ? { coder: sharedCoder(coder) } : {}),
     created, start, end, orphaned, quote, prefix, suffix,
   };
 }

@@ -13,3 +13,7 @@ export * from './resolve';
 export * from './symbols';
 export * from './tables';
 export { fold } from './fold';
+export * from './citations';
+export * from './overview';
+export * from './overviewTable';
+export * from './exportArgs';

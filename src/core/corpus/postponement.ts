@@ -11,7 +11,7 @@
  *   PvdD) aan de minister van LVVN over de wolf, ingezonden op 5 september 2024 met kenmerk
  *   2024Z13188, niet binnen de gebruikelijke termijn kunnen worden beantwoord.
  */
-import { cleanText, DUTCH_DATE_SOURCE, toIsoDate } from '../text';
+import { cleanText, DUTCH_DATE_SOURCE, isRegexSpace, toIsoDate } from '../text';
 
 export interface PostponedQuestions {
   /** "Vragen van het lid Sjoerdsma (D66) over de situatie in Oekraïne": the questions' title as the notice words it. */
@@ -141,9 +141,10 @@ function splitTopLevel(rest: string): { askers: string; subject?: string } {
     const c = rest[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /\s/u.test(c)) {
-      if (askersEnd === -1 && /^\s(?:aan|aan\s+de|aan\s+het)\s/u.test(rest.slice(i, i + 10))) askersEnd = i;
-      if (/^\sover\s/u.test(rest.slice(i, i + 7))) {
+    else if (depth === 0 && isRegexSpace(rest.charCodeAt(i))) {
+      // `/^\s(?:aan|aan\s+de|aan\s+het)\s/` and `/^\sover\s/` at `i`, without a slice and a regex per blank.
+      if (askersEnd === -1 && wordAt(rest, i + 1, 'aan')) askersEnd = i;
+      if (wordAt(rest, i + 1, 'over')) {
         return { askers: rest.slice(0, askersEnd === -1 ? i : askersEnd), subject: rest.slice(i + 6) };
       }
     }
@@ -152,6 +153,12 @@ function splitTopLevel(rest: string): { askers: string; subject?: string } {
   // Without a subject the askers end at the first parenthesis that is not a party: "(2022Z…)", "(ingezonden …)".
   const stop = /\s*\((?:\s*(?:19|20)\d{2}[DZ]|\s*ingezonden)|,\s*ingezonden|\s+met\s+kenmerk/u.exec(plain);
   return { askers: stop ? plain.slice(0, stop.index) : plain };
+}
+
+/** Whether `word` is at `i` in `s`, with whitespace (`\s`) after it. */
+function wordAt(s: string, i: number, word: string): boolean {
+  const after = i + word.length;
+  return after < s.length && s.startsWith(word, i) && isRegexSpace(s.charCodeAt(after));
 }
 
 /**

@@ -93,15 +93,25 @@ export function isCorpusRecord(value: unknown): value is CorpusRecord {
     && typeof r.questionCount === 'number';
 }
 
+/** What a caller needs of a record, when not all of it. */
+export interface RecordOptions {
+  /**
+   * Whether blocks carry their cleaned text (`BlockRecord.text`); default true. Without, every
+   * block's text is empty: for a caller that never reads them (the command line's CSV table).
+   */
+  readonly blockTexts?: boolean;
+}
+
 /** The record of a text. Never throws; linear in the text's length. */
-export function buildRecord(text: string): CorpusRecord {
-  return recordOf(text, parseDocument(text));
+export function buildRecord(text: string, options?: RecordOptions): CorpusRecord {
+  // The record reads no cross-references: the parser need not find them.
+  return recordOf(text, parseDocument(text, { crossRefs: false }), options);
 }
 
 /** The record of a text already parsed (an open editor has the model). */
-export function recordOf(text: string, parsed: ParsedDocument): CorpusRecord {
+export function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
   const md = parsed.metadata;
-  const blocks = blockRecords(text, parsed.blocks);
+  const blocks = blockRecords(text, parsed.blocks, options?.blockTexts !== false);
   const answerCount = countAnswers(parsed.blocks);
   const role = roleOf(text, parsed, answerCount);
   const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
@@ -193,7 +203,7 @@ function countQuestions(blocks: readonly QaBlock[]): number {
   return numbers.size + unnumbered;
 }
 
-function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
+function blockRecords(text: string, blocks: readonly QaBlock[], withTexts: boolean): BlockRecord[] {
   const out: BlockRecord[] = [];
   // Lines counted once, in one pass: labels are in text order.
   let line = 0;
@@ -220,7 +230,7 @@ function blockRecords(text: string, blocks: readonly QaBlock[]): BlockRecord[] {
       end: b.span.end,
       line,
       character: at - lineStart,
-      text: cleanRange(text, b.body.start, b.body.end),
+      text: withTexts ? cleanRange(text, b.body.start, b.body.end) : '',
     };
     if (b.parent !== undefined) record.parent = b.parent;
     out.push(record);

@@ -55,6 +55,16 @@ export interface CorpusCsvOptions extends CorpusTableOptions {
   /** Start with a UTF-8 byte order mark (default true). */
   readonly bom?: boolean;
   readonly words?: CorpusCsvWords;
+  /** Columns after the standard ones (the editor adds "cited by" and annotations per tag). */
+  readonly extra?: CorpusCsvExtra;
+}
+
+/** Extra CSV columns: their headers, and each document's values (by its path) in that order. */
+export interface CorpusCsvExtra {
+  readonly headers: readonly string[];
+  values(path: string): readonly string[];
+  /** Whether the columns hold numbers (they are then not guarded as formulas). */
+  readonly numeric?: boolean;
 }
 
 /** Files of a set other than `path`, in a CSV cell: " | " cannot be in a Windows file name. */
@@ -67,7 +77,9 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
   const sep = options.separator ?? ';';
   if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
   const words = options.words ?? CORPUS_CSV_WORDS;
-  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep)];
+  const extra = options.extra;
+  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + csvField(v, sep, extra.numeric === true)).join('') : '');
+  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep) + (extra ? extra.headers.map((h) => sep + csvField(h, sep)).join('') : '')];
   for (const { doc, set, term } of withSets(docs, options)) {
     const r = doc.record;
     const values: Record<CorpusCsvColumn, string> = {
@@ -90,7 +102,7 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
       footnotes: String(r.footnoteCount),
       relatedFiles: set ? set.files.filter((f) => f !== doc.path).join(FILE_SEPARATOR) : '',
     };
-    rows.push(CORPUS_CSV_COLUMNS.map((c) => csvField(values[c], sep, NUMERIC.has(c))).join(sep));
+    rows.push(CORPUS_CSV_COLUMNS.map((c) => csvField(values[c], sep, NUMERIC.has(c))).join(sep) + (extra ? extraFields(extra.values(doc.path)) : ''));
   }
   return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
 }

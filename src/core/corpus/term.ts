@@ -67,17 +67,43 @@ const DAY = 86_400_000;
 export function dayNumber(iso: string): number {
   const m = ISO.exec(iso);
   if (!m) throw new Error(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(iso)}`);
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw new Error(`not a calendar date: ${JSON.stringify(iso)}`);
-  }
-  return ms / DAY;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  // Years before 100 are not calendar dates here (Date.UTC, which this replaces for speed, reads them as 19xx).
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new Error(`not a calendar date: ${JSON.stringify(iso)}`);
+  return daysFromCivil(y, mo, d);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without Date. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The ISO date of a day number. */
 export function isoOfDay(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  // civil_from_days, for the years an ISO date of four digits has; Date for the rest.
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1000 || y > 9999) return new Date(day * DAY).toISOString().slice(0, 10);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Whether a string is a valid ISO calendar date. */

@@ -66,6 +66,9 @@ interface SliceTask {
   readonly reject: (error: unknown) => void;
 }
 
+/** What a slot of a queue holds once its task was taken. */
+const DONE: SliceTask = { fn: () => undefined, resolve: () => undefined, reject: () => undefined };
+
 /**
  * Runs synchronous tasks in slices: as many as fit in `budget` ms one after the other, then it
  * yields before the next slice. A task is never split, so one task longer than the budget makes
@@ -93,12 +96,20 @@ export class TimeSlicer {
     });
   }
 
+  /** Task slots the queues hold (waiting or not yet let go of): 0 when idle. For tests. */
+  get held(): number {
+    return this.queues[0].length + this.queues[1].length;
+  }
+
   private next(): SliceTask | undefined {
     for (let p = 0; p < this.queues.length; p++) {
       const q = this.queues[p];
       if (this.heads[p] < q.length) {
-        const task = q[this.heads[p]++];
-        if (this.heads[p] > 1024 && this.heads[p] * 2 > q.length) {
+        const i = this.heads[p]++;
+        const task = q[i];
+        // Let go of the task (its closure holds what it works on: a document's text, its bytes).
+        q[i] = DONE;
+        if (this.heads[p] === q.length || (this.heads[p] > 1024 && this.heads[p] * 2 > q.length)) {
           q.splice(0, this.heads[p]);
           this.heads[p] = 0;
         }

@@ -5,14 +5,18 @@ import type { ReadonlyAnnotation } from '../../core/annotations/session';
 import { tagChoices, type TagChoice } from '../../core/annotations/tagChoices';
 import { baseName } from './sidecarFiles';
 import { type AnnotatedDocument, type AnnotationStore, isAnnotatable } from './store';
+import type { CodebookService } from '../coding/codebookService';
 import { askNote, pickTags } from './tagPicker';
-import { configuredTags } from './tags';
 
 /** What the annotation commands work with. */
 export interface CommandContext {
   readonly store: AnnotationStore;
+  /** The codebook (then the `kamerstukken.tags` setting): the tags offered first, with descriptions. */
+  readonly codebook: CodebookService;
   /** Every tag used in the workspace's sidecars (documents that are not open too). */
   usedTags(): Promise<readonly string[]>;
+  /** The coder to record with new annotations (asked once when `interactive` and not set). */
+  coder(interactive: boolean): Promise<string | undefined>;
 }
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -50,12 +54,14 @@ async function refuseIfBroken(ctx: CommandContext, document: vscode.TextDocument
   return true;
 }
 
-/** Tags offered: configured first, then those used anywhere in the workspace, then `selected`. */
-async function choices(ctx: CommandContext, scope: vscode.TextDocument, selected: readonly string[] = []): Promise<TagChoice[]> {
+/** Tags offered: the codebook's and the setting's first, then those used anywhere in the workspace, then `selected`. */
+export async function choices(ctx: CommandContext, scope: vscode.TextDocument, selected: readonly string[] = []): Promise<TagChoice[]> {
   const used = new Set<string>();
   for (const s of ctx.store.allStates()) for (const a of s.annotations) for (const t of a.tags) used.add(t);
   for (const t of await ctx.usedTags()) used.add(t);
-  return tagChoices(configuredTags(scope), used, selected);
+  await ctx.codebook.ready;
+  const defined = ctx.codebook.definitions(scope.uri).map((d) => ({ name: d.name, ...(d.description ? { description: d.description } : {}) }));
+  return tagChoices(defined, used, selected);
 }
 
 function select(editor: vscode.TextEditor, a: ReadonlyAnnotation): void {
@@ -83,13 +89,15 @@ export const annotate = (ctx: CommandContext) => async (raw?: unknown): Promise<
   }
   if (await refuseIfBroken(ctx, document)) return [];
   let { tags, note } = annotateArgs(raw);
+  const interactive = !tags;
   if (!tags) {
     tags = await pickTags(await choices(ctx, document));
     if (!tags || tags.length === 0) return [];
     note = await askNote();
     if (note === undefined) return [];
   }
-  return ctx.store.add(document, spans, tags, note?.trim() || undefined);
+  const coder = await ctx.coder(interactive);
+  return ctx.store.add(document, spans, tags, note?.trim() || undefined, coder);
 };
 
 /** Remove Annotation: the one named, else those under the cursors. Returns how many went. */
@@ -166,7 +174,16 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Cmd> = {
   'kamerstukken.revealAnnotation': revealAnnotation,
 };
 
+/** Test-only command (registered in test mode only, not in the manifest): the tags Tag Passage offers for the active editor. */
+export const TAG_CHOICES_COMMAND = 'kamerstukken.tagChoicesState';
+
 /** Tag Passage and friends: one factory per command, given the context. */
-export function registerAnnotationCommands(ctx: CommandContext): vscode.Disposable {
-  return vscode.Disposable.from(...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))));
+export function registerAnnotationCommands(ctx: CommandContext, { testCommands = false } = {}): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
+    ...(testCommands ? [vscode.commands.registerCommand(TAG_CHOICES_COMMAND, async (): Promise<TagChoice[]> => {
+      const editor = vscode.window.activeTextEditor;
+      return editor ? choices(ctx, editor.document) : [];
+    })] : []),
+  );
 }

@@ -44,6 +44,7 @@ function argsError(error: ExportArgsError): string {
     case 'format': return vscode.l10n.t('Unknown export format "{0}": use {1}.', error.value, error.known.join(', '));
     case 'scope': return vscode.l10n.t('Unknown export scope "{0}": use document or workspace.', error.value);
     case 'separator': return vscode.l10n.t('Unknown CSV separator: use ";", "," or a tab.');
+    case 'coders': return vscode.l10n.t('"coders" must be a list of coder names.');
   }
 }
 
@@ -129,12 +130,12 @@ async function exportOptions(raw: unknown, document: vscode.TextDocument | undef
 }
 
 /** Step 2: what to export; undefined (and the user told why) when there is nothing. */
-async function whatToExport(ctx: ExportContext, scope: ExportScope, document: vscode.TextDocument | undefined): Promise<ExportInputs | undefined> {
+async function whatToExport(ctx: ExportContext, scope: ExportScope, document: vscode.TextDocument | undefined, coders?: readonly string[]): Promise<ExportInputs | undefined> {
   if (scope === 'document' && !document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to export its annotations, or export those of the whole workspace.'));
     return undefined;
   }
-  const found = await exportInputs(ctx.store, ctx.corpus, scope === 'document' ? document : undefined);
+  const found = await exportInputs(ctx.store, ctx.corpus, scope === 'document' ? document : undefined, coders);
   if (found.inputs.length > 0) return found;
   if (found.incomplete.length > 0) void vscode.window.showWarningMessage(unreadable(found.incomplete));
   else if (scope === 'document' && document) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations to export.', baseName(document.uri)));
@@ -212,7 +213,7 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
   const options = await exportOptions(raw, document);
   if (!options) return undefined;
   if (typeof options === 'string') return exportRefi(ctx.corpus, raw, options, document, (d) => ctx.store.ready(d));
-  const found = await whatToExport(ctx, options.scope, document);
+  const found = await whatToExport(ctx, options.scope, document, options.coders);
   if (!found) return undefined;
   const target = await exportTarget(options, document);
   if (!target) return undefined;

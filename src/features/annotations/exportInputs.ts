@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ExportAnnotationInput, type ExportDocumentInput } from '../../core/annotations/export';
+import { isVisible } from '../../core/coding/coders';
 import type { CorpusAnnotation } from '../../core/corpus/cache';
 import type { CorpusService } from '../corpus';
 import { baseName, readText } from './sidecarFiles';
@@ -87,7 +88,20 @@ async function workspaceInputs(store: AnnotationStore, corpus: CorpusService): P
   return { inputs, incomplete };
 }
 
-/** The annotations of the document, or without one of the whole workspace. */
-export function exportInputs(store: AnnotationStore, corpus: CorpusService, document?: vscode.TextDocument): Promise<ExportInputs> {
-  return document ? documentInputs(store, document) : workspaceInputs(store, corpus);
+/**
+ * The annotations of the document, or without one of the whole workspace; with `coders`, only
+ * those of these coders (`''`: annotations without a coder).
+ */
+export async function exportInputs(store: AnnotationStore, corpus: CorpusService, document?: vscode.TextDocument, coders?: readonly string[]): Promise<ExportInputs> {
+  const found = await (document ? documentInputs(store, document) : workspaceInputs(store, corpus));
+  if (!coders) return found;
+  // The coder of each annotation, by document and id: the editor's for open documents, else the index's.
+  const coderOf = (uri: string, id: string): string | undefined => {
+    const u = vscode.Uri.parse(uri);
+    return (store.stateOf(u)?.find(id) ?? corpus.annotationsOf(u).find((a) => a.id === id))?.coder;
+  };
+  const inputs = found.inputs
+    .map((d) => ({ ...d, annotations: d.annotations.filter((a) => isVisible({ coder: coderOf(d.uri, a.id) }, { coders })) }))
+    .filter((d) => d.annotations.length > 0);
+  return { ...found, inputs };
 }

@@ -25,6 +25,8 @@ export interface AnnotatedDocument {
   /** Problems of the sidecar on disk; when there are any it is never written. */
   readonly problems: readonly SidecarProblem[];
   readonly broken: boolean;
+  /** The document memo (the sidecar's top-level `memo`, or the user's change not yet on disk). */
+  readonly memo: string | undefined;
   find(id: string): ReadonlyAnnotation | undefined;
   /** Placed annotations that contain the offset (a cursor at either edge counts). */
   at(offset: number): readonly ReadonlyAnnotation[];
@@ -50,6 +52,7 @@ class DocumentAnnotations implements AnnotatedDocument {
   get annotations(): readonly ReadonlyAnnotation[] { return this.session.annotations; }
   get problems(): readonly SidecarProblem[] { return this.session.problems; }
   get broken(): boolean { return this.session.broken; }
+  get memo(): string | undefined { return this.session.memo; }
   find(id: string): ReadonlyAnnotation | undefined { return this.session.find(id); }
   at(offset: number): readonly ReadonlyAnnotation[] { return this.session.at(offset); }
 
@@ -130,10 +133,10 @@ export class AnnotationStore implements vscode.Disposable {
 
   // --- Changes of the user's ----------------------------------------------------------------------
 
-  /** Adds one annotation per span (UTF-16 offsets); returns their ids. */
-  async add(document: vscode.TextDocument, spans: readonly Span[], tags: readonly string[], note?: string): Promise<string[]> {
+  /** Adds one annotation per span (UTF-16 offsets), by `coder` if given; returns their ids. */
+  async add(document: vscode.TextDocument, spans: readonly Span[], tags: readonly string[], note?: string, coder?: string): Promise<string[]> {
     const state = await this.loadedState(document);
-    const ids = state.session.add(spans, tags, note, now());
+    const ids = state.session.add(spans, tags, note, now(), undefined, coder);
     this.follower.annotated(document);
     await this.persist(state, document);
     return ids;
@@ -142,6 +145,14 @@ export class AnnotationStore implements vscode.Disposable {
   async update(document: vscode.TextDocument, id: string, change: { tags?: readonly string[]; note?: string }): Promise<boolean> {
     const state = await this.loadedState(document);
     if (!state.session.update(id, change)) return false;
+    await this.persist(state, document);
+    return true;
+  }
+
+  /** Sets the document memo (empty: removes it); false when its sidecar cannot be read. */
+  async setMemo(document: vscode.TextDocument, memo: string): Promise<boolean> {
+    const state = await this.loadedState(document);
+    if (!state.session.setMemo(memo)) return false;
     await this.persist(state, document);
     return true;
   }

@@ -1,39 +1,61 @@
 import * as vscode from 'vscode';
+import { parseSidecar } from '../../core/annotations/sidecar';
+import type { TagDefinition } from '../../core/coding/codebook';
+import { buildTagTree, isSameOrBelow, normalizeTag, type TagNode } from '../../core/coding/tags';
 import { Debounced } from '../../debounce';
+import type { CodebookService } from '../coding/codebookService';
+import type { CoderVisibility } from '../coding/coder';
 import type { CorpusService } from '../corpus';
-import { baseName } from './sidecarFiles';
-import { colorOf, configuredTags } from './tags';
+import { baseName, readSidecar } from './sidecarFiles';
+import type { AnnotationStore } from './store';
 
-interface Item { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean }
+interface Item { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean; coder?: string }
 interface Doc { uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean }
 
-type Node =
-  | { kind: 'tag'; tag: string; docs: Doc[]; count: number }
+/** A row of the view. `tag` rows carry what the tree counts; `path` is the full tag path. */
+export type Node =
+  | { kind: 'tag'; path: string; tree: TagNode; docs: Doc[]; missing: boolean; definition?: TagDefinition }
+  | { kind: 'noTag'; docs: Doc[]; count: number }
   | { kind: 'orphans'; docs: Doc[]; count: number }
   | { kind: 'doc'; doc: Doc; items: Item[]; parent: string }
   | { kind: 'item'; doc: Doc; item: Item; parent: string };
-
-const NO_TAG = '\u0000';
 
 function excerpt(s: string, max = 80): string {
   const one = s.replace(/\s+/gu, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/** What the view needs besides the corpus. */
+export interface ViewContext {
+  readonly corpus: CorpusService;
+  readonly codebook: CodebookService;
+  readonly visibility: CoderVisibility;
+  readonly store: AnnotationStore;
+}
+
 /**
- * The Annotations view: the workspace's annotations by tag, then by document, with counts. It
- * reads the corpus index (open documents as the editor has them, the others as indexed) and
- * never walks or reads the workspace itself.
+ * The Annotations view: the workspace's annotations by tag, level by level (`antwoord/ontwijkend`
+ * under `antwoord`; a parent counts the passages below it, each once), then by document, with
+ * counts. The codebook's codes are listed too (with 0 when unused); a tag used but missing from
+ * the codebook says so and offers to add it. Shows only what blind coding and the coder filter let
+ * through. It reads the corpus index (open documents as the editor has them, the others as
+ * indexed) and never walks or reads the workspace itself.
  */
 export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly refresh = new Debounced(() => this.emitter.fire(undefined), 200);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly corpus: CorpusService;
 
-  constructor(private readonly corpus: CorpusService) {
+  constructor(private readonly ctx: ViewContext) {
+    this.corpus = ctx.corpus;
     // The corpus passes on the store's changes of open documents, and the watcher's of the others.
-    this.subscriptions.push(corpus.onDidChange(() => this.refreshSoon()));
+    this.subscriptions.push(
+      ctx.corpus.onDidChange(() => this.refreshSoon()),
+      ctx.codebook.onDidChange(() => this.refreshSoon()),
+      ctx.visibility.onDidChange(() => this.refreshSoon()),
+    );
   }
 
   dispose(): void {
@@ -52,14 +74,14 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private async docs(): Promise<Doc[]> {
-    await this.corpus.ready;
+    // The cache's index is shown while the first pass checks it; the pass fires what differs.
+    await this.corpus.available;
     const docs: Doc[] = [];
     for (const d of this.corpus.documents()) {
-      if (d.annotations.length === 0) continue;
-      docs.push({
-        uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken,
-        items: d.annotations.map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned })),
-      });
+      const items = d.annotations.filter((a) => this.ctx.visibility.listed(a))
+        .map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned, ...(a.coder ? { coder: a.coder } : {}) }));
+      if (items.length === 0) continue;
+      docs.push({ uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items });
     }
     return docs.sort((a, b) => baseName(a.uri).localeCompare(baseName(b.uri)));
   }
@@ -71,50 +93,72 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) {
-      const docs = await this.docs();
-      const tags = new Map<string, Doc[]>();
-      for (const d of docs) {
-        const names = new Set(d.items.flatMap((i) => (i.tags.length > 0 ? i.tags : [NO_TAG])));
-        for (const t of names) tags.set(t, [...(tags.get(t) ?? []), d]);
+    if (!node) return this.roots();
+    switch (node.kind) {
+      case 'tag':
+        return [
+          ...node.tree.children.map((c) => this.tagRow(c, node.docs)),
+          ...node.docs.map((doc): Node => ({ kind: 'doc', doc, parent: node.path, items: doc.items.filter((i) => hasOwn(i, node.path)) }))
+            .filter((d) => d.kind === 'doc' && d.items.length > 0),
+        ];
+      case 'noTag':
+        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'noTag', items: doc.items.filter((i) => i.tags.length === 0) }));
+      case 'orphans':
+        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'orphans', items: doc.items.filter((i) => i.orphaned) }));
+      case 'doc':
+        return node.items.map((item) => ({ kind: 'item', doc: node.doc, item, parent: node.parent }));
+      case 'item':
+        return [];
+    }
+  }
+
+  private definitions = new Map<string, TagDefinition>();
+  private missing = new Set<string>();
+
+  private async roots(): Promise<Node[]> {
+    const docs = await this.docs();
+    const codebook = this.ctx.codebook;
+    await codebook.ready;
+    const defs = codebook.definitions();
+    this.definitions = new Map(defs.map((d) => [d.name, d]));
+    // With a codebook, a tag is missing when the codebook lacks it; without one, when neither it nor the setting defines it.
+    const known = new Set((codebook.exists() ? defs.filter((d) => d.source === 'codebook') : defs).map((d) => d.name));
+    const passages = docs.flatMap((d) => d.items.map((i) => ({ document: d.uri.toString(), tags: i.tags })));
+    const tree = buildTagTree(passages, codebook.codes().map((c) => c.name));
+    this.missing = new Set();
+    const walk = (list: readonly TagNode[]): void => {
+      for (const n of list) {
+        if (n.own > 0 && !known.has(n.path)) this.missing.add(n.path);
+        walk(n.children);
       }
-      const configured = configuredTags().map((t) => t.name);
-      const order = (t: string): number => (t === NO_TAG ? Infinity : configured.indexOf(t) >= 0 ? configured.indexOf(t) : configured.length);
-      const roots: Node[] = [...tags.keys()]
-        .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-        .map((tag) => {
-          const ds = tags.get(tag) ?? [];
-          const count = ds.reduce((n, d) => n + d.items.filter((i) => (tag === NO_TAG ? i.tags.length === 0 : i.tags.includes(tag))).length, 0);
-          return { kind: 'tag', tag, docs: ds, count };
-        });
-      const orphanDocs = docs.filter((d) => d.items.some((i) => i.orphaned));
-      if (orphanDocs.length > 0) {
-        roots.push({ kind: 'orphans', docs: orphanDocs, count: orphanDocs.reduce((n, d) => n + d.items.filter((i) => i.orphaned).length, 0) });
-      }
-      return roots;
+    };
+    walk(tree);
+    const roots: Node[] = tree.map((t) => this.tagRow(t, docs));
+    const untagged = docs.filter((d) => d.items.some((i) => i.tags.length === 0));
+    if (untagged.length > 0) {
+      roots.push({ kind: 'noTag', docs: untagged, count: untagged.reduce((n, d) => n + d.items.filter((i) => i.tags.length === 0).length, 0) });
     }
-    if (node.kind === 'tag') {
-      return node.docs.map((doc) => ({
-        kind: 'doc', doc, parent: node.tag,
-        items: doc.items.filter((i) => (node.tag === NO_TAG ? i.tags.length === 0 : i.tags.includes(node.tag))),
-      }));
+    const orphanDocs = docs.filter((d) => d.items.some((i) => i.orphaned));
+    if (orphanDocs.length > 0) {
+      roots.push({ kind: 'orphans', docs: orphanDocs, count: orphanDocs.reduce((n, d) => n + d.items.filter((i) => i.orphaned).length, 0) });
     }
-    if (node.kind === 'orphans') {
-      return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'orphans', items: doc.items.filter((i) => i.orphaned) }));
-    }
-    if (node.kind === 'doc') return node.items.map((item) => ({ kind: 'item', doc: node.doc, item, parent: node.parent }));
-    return [];
+    return roots;
+  }
+
+  private tagRow(tree: TagNode, docs: readonly Doc[]): Node {
+    const below = docs.filter((d) => d.items.some((i) => i.tags.some((t) => isSameOrBelow(t, tree.path))));
+    const definition = this.definitions.get(tree.path);
+    return { kind: 'tag', path: tree.path, tree, docs: below, missing: this.missing.has(tree.path), ...(definition ? { definition } : {}) };
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
-      case 'tag': {
-        const item = new vscode.TreeItem(node.tag === NO_TAG ? vscode.l10n.t('(no tag)') : node.tag, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `tag:${node.tag}`;
+      case 'tag': return this.tagItem(node);
+      case 'noTag': {
+        const item = new vscode.TreeItem(vscode.l10n.t('(no tag)'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'noTag';
         item.description = String(node.count);
         item.iconPath = new vscode.ThemeIcon('tag');
-        const config = configuredTags().find((t) => t.name === node.tag);
-        item.tooltip = `${node.tag} · ${colorOf(node.tag, configuredTags())}${config?.description ? `\n${config.description}` : ''}`;
         return item;
       }
       case 'orphans': {
@@ -131,14 +175,14 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         item.resourceUri = node.doc.uri;
         item.description = node.doc.broken ? vscode.l10n.t('{0} · annotations file has errors', node.items.length) : String(node.items.length);
         item.iconPath = vscode.ThemeIcon.File;
+        item.contextValue = 'document';
         return item;
       }
       case 'item': {
         const { item: a, doc } = node;
         const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
-        item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : ''].filter(Boolean).join(' · ');
-        item.tooltip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+        item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ');
         item.iconPath = a.orphaned ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('note');
         item.command = { command: 'kamerstukken.revealAnnotation', title: vscode.l10n.t('Show Passage'), arguments: [doc.uri.toString(), a.id] };
         item.contextValue = 'annotation';
@@ -146,6 +190,57 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       }
     }
   }
+
+  private tagItem(node: Extract<Node, { kind: 'tag' }>): vscode.TreeItem {
+    const { tree, definition } = node;
+    const expandable = tree.children.length > 0 || tree.own > 0;
+    const item = new vscode.TreeItem(tree.name, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = `tag:${node.path}`;
+    item.description = node.missing ? vscode.l10n.t('{0} · not in codebook', tree.total) : String(tree.total);
+    item.iconPath = new vscode.ThemeIcon(node.missing ? 'question' : 'tag', new vscode.ThemeColor(node.missing ? 'problemsWarningIcon.foreground' : 'foreground'));
+    item.contextValue = node.missing ? 'tag.missing' : 'tag';
+    const color = this.ctx.codebook.colors().colorOf(node.path);
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.supportHtml = true;
+    tip.appendMarkdown(`<span style="color:${color};">$(circle-large-filled)</span> `).appendText(node.path);
+    if (definition?.description) tip.appendMarkdown('\n\n').appendText(definition.description);
+    if (definition?.memo) tip.appendMarkdown(`\n\n**${vscode.l10n.t('Memo')}:** `).appendText(definition.memo);
+    tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Passages: {0} · documents: {1}', tree.total, tree.documents));
+    if (node.missing) tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('This tag is used but missing from the codebook.'));
+    item.tooltip = tip;
+    return item;
+  }
+
+  /**
+   * Tooltips made when VS Code shows them (a workspace has thousands of rows): an annotation's
+   * tags, quote, note and coder; a document's path and memo (read when the row is hovered).
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node.kind === 'item' && item.tooltip === undefined) {
+      const a = node.item;
+      const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+      if (a.coder) tip.appendText(`\n\n${vscode.l10n.t('Coder: {0}', a.coder)}`);
+      item.tooltip = tip;
+    }
+    if (node.kind !== 'doc') return item;
+    const memo = await this.memoOf(node.doc);
+    const tip = new vscode.MarkdownString().appendText(vscode.workspace.asRelativePath(node.doc.uri));
+    if (memo) tip.appendMarkdown(`\n\n**${vscode.l10n.t('Memo')}:** `).appendText(memo);
+    item.tooltip = tip;
+    return item;
+  }
+
+  private async memoOf(doc: Doc): Promise<string | undefined> {
+    const live = this.ctx.store.stateOf(doc.uri);
+    if (live) return live.memo;
+    if (!doc.sidecar) return undefined;
+    const text = await readSidecar(doc.sidecar).catch(() => undefined);
+    return text === undefined ? undefined : parseSidecar(text).memo;
+  }
+}
+
+function hasOwn(i: Item, path: string): boolean {
+  return i.tags.some((t) => normalizeTag(t) === path);
 }
 
 export const VIEW_ID = 'kamerstukken.annotations';
@@ -153,20 +248,21 @@ export const VIEW_ID = 'kamerstukken.annotations';
 /** Test-only command (registered in test mode only, not in the manifest): the view as shown. */
 export const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
 
-/** One row of the view as shown: its label and description, and the rows under it. */
-export interface RowState { readonly label: string; readonly description: string; readonly children: readonly RowState[] }
+/** One row of the view as shown: its label, description and context value, and the rows under it. */
+export interface RowState { readonly label: string; readonly description: string; readonly contextValue?: string; readonly children: readonly RowState[] }
 
 async function rows(view: AnnotationsView, node?: Node): Promise<RowState[]> {
   return Promise.all((await view.getChildren(node)).map(async (child) => {
     const item = view.getTreeItem(child);
     const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
     const description = typeof item.description === 'string' ? item.description : '';
-    return { label, description, children: await rows(view, child) };
+    return { label, description, ...(item.contextValue ? { contextValue: item.contextValue } : {}), children: await rows(view, child) };
   }));
 }
 
 /** The Annotations view in the Explorer; with `testCommands`, also the command that tells the tests what it shows. */
-export function registerAnnotationsView(view: AnnotationsView, corpus: CorpusService, { testCommands = false } = {}): vscode.Disposable {
+export function registerAnnotationsView(view: AnnotationsView, ctx: ViewContext, { testCommands = false } = {}): vscode.Disposable {
+  const { corpus, visibility } = ctx;
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   // While the workspace is indexed, the view shows VS Code's progress bar.
   const showProgress = (): void => {
@@ -175,11 +271,21 @@ export function registerAnnotationsView(view: AnnotationsView, corpus: CorpusSer
       if (corpus.state !== 'indexing') { sub.dispose(); resolve(); }
     }));
   };
+  // The view's title says what it hides.
+  const describe = (): void => {
+    const parts: string[] = [];
+    if (visibility.blind) parts.push(vscode.l10n.t('blind coding'));
+    const f = visibility.coderFilter;
+    if (f) parts.push(vscode.l10n.t('coders: {0}', f.map((c) => c || vscode.l10n.t('(no coder)')).join(', ')));
+    tree.description = parts.length > 0 ? parts.join(' · ') : undefined;
+  };
+  describe();
   return vscode.Disposable.from(
     tree,
+    visibility.onDidChange(describe),
     corpus.onDidChangeState((state) => { if (state === 'indexing') showProgress(); }),
     vscode.commands.registerCommand('kamerstukken.refreshAnnotations', () => view.rescan()),
-    ...(testCommands ? [vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; rows: RowState[] }> => (
-      { visible: tree.visible, rows: await rows(view) }))] : []),
+    ...(testCommands ? [vscode.commands.registerCommand(VIEW_STATE_COMMAND, async (): Promise<{ visible: boolean; description?: string; rows: RowState[] }> => (
+      { visible: tree.visible, ...(tree.description ? { description: tree.description } : {}), rows: await rows(view) }))] : []),
   );
 }

@@ -65,15 +65,21 @@ export class CorpusCacheFiles {
     const previous = this.manifest;
     if (all) this.manifest = undefined;
     await Promise.all([...dirty].map(async (s) => {
-      const bytes = await slicer.run(() => {
+      const { docs, json } = await slicer.run(() => {
         const docs: CachedDocument[] = [];
         for (const k of members.get(s) ?? []) {
           const d = this.service.cached(k);
           if (d) docs.push(d);
         }
-        return new TextEncoder().encode(JSON.stringify(shardFor(docs)));
+        return { docs, json: JSON.stringify(shardFor(docs)) };
       }, 1);
-      await fs.writeFile(vscode.Uri.joinPath(this.dir, shardName(count, s)), bytes);
+      await fs.writeFile(vscode.Uri.joinPath(this.dir, shardName(count, s)), new TextEncoder().encode(json));
+      // The index then keeps what the cache holds, read back: strings of their own instead of pieces
+      // that keep whole texts and sidecars alive (half the memory of an index built from the files).
+      await slicer.run(() => {
+        const back = readShard(JSON.parse(json), s, count);
+        if (back) this.service.adopt(docs, back);
+      }, 1);
     }));
     const manifest = manifestFor(count);
     await fs.writeFile(vscode.Uri.joinPath(this.dir, MANIFEST), new TextEncoder().encode(JSON.stringify(manifest)));

@@ -31,8 +31,8 @@ export interface CorpusStateForTests {
   readonly notifications: readonly string[];
   /** Change events since the last reset: the URIs changed and removed, each event one entry. */
   readonly changes: readonly { changed: string[]; removed: string[] }[];
-  /** performance.now() of the service's creation and of the end of its first pass. */
-  readonly timeline: { readonly createdAt: number; readonly readyAt?: number };
+  /** performance.now() of the service's creation, of the first index shown (the cache's, else the first pass's) and of the end of its first pass. */
+  readonly timeline: { readonly createdAt: number; readonly shownAt?: number; readonly readyAt?: number };
   /** Where the cache is, and how many documents the last start read from it. */
   readonly cache: { readonly folder?: string; readonly loaded: number };
 }
@@ -139,13 +139,15 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
   };
 
   let loaded = 0;
-  const start = async (): Promise<void> => {
+  /** The cache read and shown (the views fill from it); then the files checked by a pass, which returns. */
+  const start = async (): Promise<{ checked: Promise<unknown> }> => {
     if (cacheFiles) {
       const cached = await cacheFiles.load();
       loaded = cached.length;
       corpus.seed(cached);
+      corpus.showCached();
     }
-    await corpus.refresh();
+    return { checked: corpus.refresh() };
   };
 
   const disposables: vscode.Disposable[] = [
@@ -202,18 +204,22 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
           case 'pauseWatcher': watching = false; flush.cancel(); pending.clear(); return true;
           case 'resumeWatcher': watching = true; return true;
           case 'refresh': return corpus.refresh();
+          case 'idle': await corpus.running?.catch(() => undefined); return corpus.lastPass;
           case 'saveCache': saveLater.cancel(); await saveNow(); return true;
-          // A start over again in this extension host: the index forgotten, the cache read as at a start.
-          case 'restart': forget(); await saving; corpus.clear(); await start(); return corpus.lastPass;
-          // A build from the files alone (no cache).
-          case 'rebuild': forget(); await corpus.refresh().catch(() => undefined); corpus.clear(); return corpus.refresh();
-          case 'drop': forget(); corpus.clear(); return true;
+          // A start over again in this extension host: the index forgotten, the cache read as at a start
+          // and the files checked ('restartShown': returns once the cache is shown, the check goes on).
+          case 'restart': forget(); await saving; corpus.clear(); await (await start()).checked; return corpus.lastPass;
+          case 'restartShown': forget(); await saving; corpus.clear(); await start(); return true;
+          // A build from the files alone (no cache), after the pass that runs now, if any.
+          case 'rebuild': forget(); await corpus.running?.catch(() => undefined); corpus.clear(); return corpus.refresh();
+          // The index forgotten, and the views told (they then let go of what they showed).
+          case 'drop': forget(); corpus.clear({ notify: true }); return true;
           default: throw new Error(`unknown action ${String(action)}`);
         }
       }),
     );
   }
   // Not awaited: activation stays fast; the index fills in the background.
-  start().catch((error: unknown) => console.error('[kamerstukken] corpus index failed', error));
+  start().then((s) => s.checked).catch((error: unknown) => console.error('[kamerstukken] corpus index failed', error));
   return Object.assign(vscode.Disposable.from(...disposables, corpus), { corpus });
 }

@@ -40,6 +40,11 @@ export class CorpusLinks implements vscode.Disposable {
     this.uris.clear();
   }
 
+  /** Whether the corpus has been indexed once: from then on the index knows every document of the workspace on disk. */
+  get complete(): boolean {
+    return this.corpus.state === 'ready';
+  }
+
   /** The index of identities and references, as far as the corpus knows them now. */
   links(): CorpusIndex {
     if (!this.index) {

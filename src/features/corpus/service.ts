@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { placeEntries } from '../../core/annotations/export';
-import type { SidecarProblem } from '../../core/annotations/sidecar';
+import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
 import { isParliamentaryText, looksBinary } from '../../core/classify';
 import {
-  type CachedDocument, type CorpusAnnotation, type FileProblemKind, type FileStamp, sameStamp, type SidecarState, type TextState,
+  type CachedDocument, type CorpusAnnotation, type FileProblemKind, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState,
+  type TextState,
 } from '../../core/corpus/cache';
 import { readSidecarEntries } from '../../core/corpus/quickSidecar';
 import { buildRecord, type CorpusRecord } from '../../core/corpus/record';
-import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
+import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, fileRole, limitOf } from '../../core/corpus/workspaceFiles';
 import { TimeSlicer } from '../../core/util/pool';
 import type { AnnotatedDocument, AnnotationStore } from '../annotations/store';
 import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
@@ -103,7 +104,7 @@ function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
     id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
     start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned,
     quote: state.quoteOf(a), prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '',
-    ...(a.stored?.coder ? { coder: a.stored.coder } : {}),
+    ...(a.coder ? { coder: a.coder } : {}),
   }));
 }
 
@@ -114,7 +115,7 @@ export function placeSidecar(sidecarText: string, documentText: string): { annot
   const annotations = placed.map((p, i): CorpusAnnotation => {
     const coder = parsed.annotations[i].coder;
     return {
-      id: p.id, tags: p.tags, ...(p.note ? { note: p.note } : {}), ...(coder ? { coder } : {}), created: p.created,
+      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}), created: p.created,
       start: p.start, end: p.end, orphaned: p.orphaned,
       quote: p.stored?.quote ?? '', prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '',
     };
@@ -140,18 +141,21 @@ export class CorpusService implements vscode.Disposable {
   private currentState: CorpusState = 'starting';
   private readyPromise: Promise<void>;
   private resolveReady!: () => void;
+  private availablePromise: Promise<void>;
+  private resolveAvailable!: () => void;
   private pass?: { promise: Promise<PassFigures>; source: vscode.CancellationTokenSource };
   private cache = new Map<string, CachedDocument>();
   private readonly locks = new Map<string, Promise<void>>();
   /** Figures of the last full pass. */
   lastPass?: PassFigures;
   /** When (performance.now()) the service was made and its first pass was done: for the benchmark. */
-  readonly timeline: { readonly createdAt: number; readyAt?: number } = { createdAt: performance.now() };
+  readonly timeline: { readonly createdAt: number; shownAt?: number; readyAt?: number } = { createdAt: performance.now() };
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter];
   private disposed = false;
 
   constructor(private readonly store: AnnotationStore | undefined, private readonly hooks: CorpusHooks = {}) {
     this.readyPromise = new Promise((resolve) => { this.resolveReady = resolve; });
+    this.availablePromise = new Promise((resolve) => { this.resolveAvailable = resolve; });
     this.slicer = new TimeSlicer(SLICE_MS, {
       now: () => performance.now(),
       yield: yieldToOthers,
@@ -179,6 +183,14 @@ export class CorpusService implements vscode.Disposable {
   /** Resolves when the first pass is done (or was cancelled): from then on `documents()` is complete. */
   get ready(): Promise<void> {
     return this.readyPromise;
+  }
+
+  /**
+   * Resolves when there is something to show: the index as the cache left it (shown at once, then
+   * checked against the files by the first pass, which fires the differences), or the first pass.
+   */
+  get available(): Promise<void> {
+    return this.availablePromise;
   }
 
   /** Every document the index knows, and open documents with annotations it does not (untitled ones). */
@@ -266,11 +278,56 @@ export class CorpusService implements vscode.Disposable {
     for (const d of documents) this.cache.set(d.uri, d);
   }
 
+  /**
+   * Shows the documents of the cache (see `seed`) before the first pass has checked them, when
+   * the index is still empty: a start over an unchanged corpus then reads nothing before the
+   * views fill. The pass that follows stats every file and fires what changed, as after any pass.
+   */
+  showCached(): void {
+    if (this.entries.size > 0 || this.cache.size === 0) return;
+    for (const [key, d] of this.cache) {
+      const uri = vscode.Uri.parse(key);
+      const role = fileRole(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+      const entry: Entry = { uri };
+      if (d.text && (role === 'text' || role === 'kamerstuk')) {
+        entry.role = role;
+        entry.text = d.text;
+      }
+      if (d.sidecar) {
+        entry.sidecarUri = uri.with({ path: uri.path + SIDECAR_SUFFIX });
+        entry.sidecar = d.sidecar;
+      }
+      if (entry.role || entry.sidecarUri) this.entries.set(key, entry);
+    }
+    this.markAvailable();
+    this.changeEmitter.fire({ changed: [...this.entries.values()].map((e) => e.uri), removed: [] });
+  }
+
+  private markAvailable(): void {
+    this.timeline.shownAt ??= performance.now();
+    this.resolveAvailable();
+  }
+
   /** What the cache should hold for a document (by URI string). */
   cached(key: string): CachedDocument | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     return { uri: key, ...(e.text ? { text: e.text } : {}), ...(e.sidecar ? { sidecar: e.sidecar } : {}) };
+  }
+
+  /**
+   * Takes the documents as the cache read them back (`copies`, equal in value to `written`, what
+   * `cached` gave for them), where a document is still as written: the same values, held compactly.
+   */
+  adopt(written: readonly CachedDocument[], copies: readonly CachedDocument[]): void {
+    const byUri = new Map(copies.map((c) => [c.uri, c]));
+    for (const w of written) {
+      const e = this.entries.get(w.uri);
+      const c = byUri.get(w.uri);
+      if (!e || !c) continue;
+      if (w.text && c.text && e.text === w.text) e.text = c.text;
+      if (w.sidecar && c.sidecar && e.sidecar === w.sidecar) e.sidecar = c.sidecar;
+    }
   }
 
   keys(): IterableIterator<string> {
@@ -299,11 +356,18 @@ export class CorpusService implements vscode.Disposable {
     this.pass?.source.cancel();
   }
 
-  /** Forgets everything (the cache seed too), for a rebuild from the files. */
-  clear(): void {
+  /** The pass running now, if any. */
+  get running(): Promise<PassFigures> | undefined {
+    return this.pass?.promise;
+  }
+
+  /** Forgets everything (the cache seed too), for a rebuild from the files; with `notify`, says so to the views. */
+  clear({ notify = false } = {}): void {
     this.cancel();
+    const removed = notify ? [...this.entries.values()].map((e) => e.uri) : [];
     this.entries.clear();
     this.cache.clear();
+    if (removed.length > 0) this.changeEmitter.fire({ changed: [], removed });
   }
 
   private setState(state: CorpusState): void {
@@ -363,6 +427,7 @@ export class CorpusService implements vscode.Disposable {
     this.lastPass = figures;
     this.setState(cancelled ? 'cancelled' : 'ready');
     this.timeline.readyAt ??= performance.now();
+    this.markAvailable();
     this.resolveReady();
     if (changed.length > 0 || removed.length > 0) this.changeEmitter.fire({ changed, removed });
     if (persist.length > 0) this.hooks.persist?.(persist);

@@ -14,7 +14,7 @@ import { activationFigures } from '../activationMarks';
 
 interface RowState { label: string; description: string; children: RowState[] }
 /** Commands only the tests use: the installed package runs in production mode and must not have them. */
-const TEST_COMMANDS = ['kamerstukken.annotationsViewState', 'kamerstukken.statusBarState'];
+const TEST_COMMANDS = ['kamerstukken.annotationsViewState', 'kamerstukken.statusBarState', 'kamerstukken.decorationsState', 'kamerstukken.tagChoicesState'];
 
 const measures: Record<string, number | string | boolean> = {};
 

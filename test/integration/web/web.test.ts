@@ -120,6 +120,24 @@ describe('web extension', () => {
     check(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: op het web'), yaml);
     check(yaml.includes(`quote: ${quote}`), yaml);
   });
+
+  it('opens the Code Matrix and exports it as CSV through workspace.fs', async () => {
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { columns: 'party' });
+    const target = vscode.Uri.joinPath(folder(), 'matrix.csv');
+    // The tag of the previous test, against the party of the asker of the seed (JA21).
+    const csv = await waitFor('the tagged passage in the matrix', async () => {
+      const r = await vscode.commands.executeCommand<{ csv: string } | undefined>('kamerstukken.exportCodeMatrix', {
+        rows: ['toezegging'], columns: 'party', count: 'passages', target: target.toString(), overwrite: true,
+      });
+      return r && /\r\ntoezegging;(\d+;)*1;?/.test(r.csv) ? r.csv : undefined;
+    }, 15_000);
+    const [header, row] = csv.slice(1).split('\r\n');
+    const cells = row.split(';');
+    check(cells[header.split(';').indexOf('JA21')] === '1', csv);
+    check(csv.startsWith('\uFEFFtag;'), csv);
+    check(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(target)) === csv, 'the file holds the CSV');
+    await vscode.workspace.fs.delete(target);
+  });
 });
 
 /** Set by the runner through esbuild's `define`. */

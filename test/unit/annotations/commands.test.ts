@@ -44,6 +44,9 @@ describe('annotations: the pure parts of the commands', () => {
       assert.deepEqual(exportArgs({ format: 'MD', scope: 'workspace', separator: '\t', target: '/tmp/x.md', overwrite: true }),
         { args: { format: 'markdown', scope: 'workspace', separator: '\t', target: '/tmp/x.md', overwrite: true } });
       assert.deepEqual(exportArgs({ format: 'w3c' }), { args: { format: 'jsonld', separator: ';', overwrite: false } });
+      assert.deepEqual(exportArgs({ coders: [' Anna ', ''] }), { args: { separator: ';', overwrite: false, coders: ['Anna', ''] } });
+      assert.deepEqual(exportArgs({ coders: 'Bram' }), { args: { separator: ';', overwrite: false, coders: ['Bram'] } });
+      assert.deepEqual(exportArgs({ coders: [1] }), { error: { kind: 'coders' } });
       assert.deepEqual(exportArgs({ format: 'xlsx', scope: 'everything' }), { error: { kind: 'format', value: 'xlsx', known: ['csv', 'markdown', 'jsonld'] } });
       assert.deepEqual(exportArgs({ scope: 'everything' }), { error: { kind: 'scope', value: 'everything' } });
       assert.deepEqual(exportArgs({ format: 'csv', separator: '|' }), { error: { kind: 'separator' } });

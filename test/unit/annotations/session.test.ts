@@ -351,6 +351,50 @@ describe('annotations: session', () => {
     });
   });
 
+  describe('coders and the document memo', () => {
+    it('records the coder of a new annotation, keeps that of entries on disk, and writes neither for entries without', () => {
+      const s = loaded(sidecar({ ...entry('aaaaaaaa', Q2), coder: 'Bram' }, entry('bbbbbbbb', Q3)));
+      assert.equal(s.find('aaaaaaaa')?.coder, 'Bram');
+      assert.equal(s.find('bbbbbbbb')?.coder, undefined);
+      const start = TEXT.indexOf(Q1);
+      const [id] = s.add([{ start, end: start + Q1.length }], ['toezegging'], undefined, CREATED, randomFor('cafe0001'), ' Anna ');
+      assert.equal(s.find(id)?.coder, 'Anna');
+      const before = s.diskText ?? '';
+      const plan = s.planWrite(TEXT, NAME);
+      assert.ok(plan && plan.kind === 'write');
+      assert.deepEqual(diffLines(before, plan.text).removed, []);
+      const coders = parseSidecar(plan.text).annotations.map((a) => `${a.id}:${a.coder ?? '-'}`).sort();
+      assert.deepEqual(coders, ['aaaaaaaa:Bram', 'bbbbbbbb:-', 'cafe0001:Anna']);
+      assert.ok(plan.text.includes('    coder: Anna\n'), plan.text);
+    });
+
+    it('reads, sets and removes the document memo with the smallest change; a memo keeps the file without annotations', () => {
+      const disk = sidecar(entry('aaaaaaaa', Q2));
+      const s = loaded(disk);
+      assert.equal(s.memo, undefined);
+      assert.ok(s.setMemo('  Beantwoord na 9 weken. '));
+      assert.equal(s.memo, 'Beantwoord na 9 weken.');
+      assert.ok(s.pending);
+      const plan = write(s);
+      assert.ok(plan.kind === 'write');
+      assert.deepEqual(diffLines(disk, plan.text), { added: ['memo: Beantwoord na 9 weken.'], removed: [] });
+      assert.equal(s.memo, 'Beantwoord na 9 weken.');
+      assert.equal(s.pending, false);
+      s.remove(['aaaaaaaa']);
+      const kept = write(s);
+      assert.equal(kept.kind, 'write', 'the memo keeps the file');
+      assert.ok(kept.kind === 'write' && /^memo: Beantwoord na 9 weken\.$/m.test(kept.text));
+      s.setMemo('');
+      assert.equal(s.memo, undefined);
+      assert.equal(write(s).kind, 'delete');
+    });
+
+    it('does not set a memo in a broken sidecar', () => {
+      const s = loaded('version: 7\n');
+      assert.equal(s.setMemo('x'), false);
+    });
+  });
+
   describe('snapshots of documents that are not open', () => {
     it('lists the entries placed in the text, an orphan with its saved quote, and the problems', () => {
       const disk = sidecar(entry('aaaaaaaa', Q1, { note: 'n' }), entry('bbbbbbbb', Q2));

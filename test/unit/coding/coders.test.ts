@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { byCoder, codersOf, groupByCoder } from '../../../src/core/coding/coders';
+import { byCoder, codersOf, filtersCoders, groupByCoder, isVisible } from '../../../src/core/coding/coders';
 
 describe('coding: coders', () => {
   const annotations = [
@@ -21,5 +21,23 @@ describe('coding: coders', () => {
     assert.deepEqual([...groupByCoder(annotations)].map(([k, v]) => [k, v.map((a) => a.id)]), [
       ['Anna', ['3']], ['bert', ['1', '4']], ['Émile', ['6']], [undefined, ['2', '5']],
     ]);
+  });
+});
+
+describe('coding: who sees which annotations', () => {
+  const a = { coder: 'Anna' };
+  const b = { coder: 'Bram' };
+  const none = {};
+  it('blind coding shows only one\'s own', () => {
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { blind: true, me: 'Anna' })), [a]);
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { blind: true })), [none]);
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { blind: false, me: 'Anna' })), [a, b, none]);
+  });
+  it('a coder filter shows the coders listed, \'\' for those without', () => {
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { coders: ['Bram', ''] })), [b, none]);
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { coders: [] })), []);
+    assert.deepEqual([a, b, none].filter((x) => isVisible(x, { blind: true, me: 'Anna', coders: ['Bram'] })), []);
+    assert.equal(filtersCoders({}), false);
+    assert.equal(filtersCoders({ coders: [] }), true);
   });
 });

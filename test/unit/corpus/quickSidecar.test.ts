@@ -32,7 +32,10 @@ function randomText(rnd: () => number, max: number): string {
   return s;
 }
 
-describe('quick sidecar reader', () => {
+describe('quick sidecar reader', function () {
+  // Thousands of files each: on a busy machine well over mocha's default.
+  this.timeout(120_000);
+
   it('reads what serializeSidecar writes exactly as parseSidecar does, on 3,000 random files', () => {
     const rnd = random(7);
     let quick = 0;
@@ -62,6 +65,7 @@ describe('quick sidecar reader', () => {
   it('reads the generated corpus exactly as parseSidecar does (when it has been generated)', function () {
     const dir = join(tmpdir(), 'kamerstukken-bench-corpus-v1-1000-2024');
     if (!existsSync(dir)) this.skip();
+    this.timeout(120_000); // 1,000 sidecars, each parsed twice: slow on a loaded machine, not a timing test
     let files = 0;
     let quick = 0;
     const visit = (d: string): void => {

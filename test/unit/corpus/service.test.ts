@@ -118,4 +118,15 @@ describe('pool and time slicer', () => {
     assert.ok(yields >= 3);
     await assert.rejects(slicer.run(() => { throw new Error('boom'); }), /boom/);
   });
+
+  it('lets go of the tasks it ran (their closures hold documents): nothing held once idle, also after many', async () => {
+    let now = 0;
+    const slicer = new TimeSlicer(10, { now: () => now, yield: async () => undefined });
+    for (const count of [3, 1500, 2500]) {
+      const done = Array.from({ length: count }, (_, i) => slicer.run(() => { now += 1; return i; }, (i % 2) as 0 | 1));
+      assert.deepEqual(await Promise.all(done), Array.from({ length: count }, (_, i) => i));
+      assert.equal(slicer.pending, 0);
+      assert.equal(slicer.held, 0, `after ${count} tasks`);
+    }
+  });
 });

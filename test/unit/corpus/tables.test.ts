@@ -100,4 +100,16 @@ describe('corpus: tables', () => {
     // Every object has every key.
     for (const l of lines) assert.deepEqual(Object.keys(l), Object.keys(lines[0]));
   });
+
+  it('CSV: extra columns after the standard ones, numbers not guarded, text guarded', () => {
+    const csv = corpusCsv(docs(), {
+      today: '2024-05-30',
+      extra: { headers: ['cited by', 'annotations: =tag'], numeric: true, values: (path) => [path === 'open.txt' ? '2' : '0', '-1'] },
+    });
+    const rows = readCsv(csv.slice(1), ';');
+    assert.deepEqual(rows[0].slice(-3), ['related files', 'cited by', 'annotations: =tag']);
+    const open = rows.find((r) => r[0] === 'open.txt');
+    assert.deepEqual(open?.slice(-2), ['2', '-1']);
+    assert.ok(rows.every((r) => r.length === rows[0].length));
+  });
 });

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { isUriString } from '../../core/annotations/commandArgs';
+import { type MatrixExportArgs, type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
+import { gridToCsv } from '../../core/coding/matrixView';
+import type { CorpusService } from '../corpus';
+import type { MatrixViewState } from './html';
+import { CodeMatrixPanel, gridOf, matrixSource } from './panel';
+import { csvWords } from './words';
+
+/** What Export Code Matrix returns: the file written and its text. */
+export interface MatrixExportResult {
+  readonly uri: vscode.Uri;
+  readonly csv: string;
+}
+
+function argsError(e: MatrixExportError): string {
+  switch (e.kind) {
+    case 'columns': return vscode.l10n.t('Unknown columns "{0}": use document, party, ministry, year, kind or late.', e.value);
+    case 'count': return vscode.l10n.t('Unknown count "{0}": use passages or documents.', e.value);
+    case 'cooccurrence': return vscode.l10n.t('Unknown co-occurrence "{0}": use overlap or block.', e.value);
+    case 'rows': return vscode.l10n.t('The rows must be a list of tags.');
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** Where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
+async function exportTarget(target: unknown, overwrite: boolean, state: MatrixViewState): Promise<vscode.Uri | undefined> {
+  const given = target instanceof vscode.Uri ? target : typeof target === 'string' ? (isUriString(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target)) : undefined;
+  if (given) {
+    if (!overwrite && await exists(given)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists and was not overwritten.', nameOf(given)));
+      return undefined;
+    }
+    return given;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const base = state.tab === 'cooccurrence' ? `co-occurrence-${state.by}` : `code-matrix-${state.columns}`;
+  return vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export Code Matrix'),
+    saveLabel: vscode.l10n.t('Export'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, `${base}.csv`) } : {}),
+    filters: { CSV: ['csv'] },
+  });
+}
+
+/**
+ * Export Code Matrix: the matrix (or co-occurrence) as CSV. Arguments `{ rows?, columns, count,
+ * cooccurrence?, target, overwrite? }` ask nothing; without them, what the panel shows, to a file
+ * chosen in the Save dialog. Returns the file and its text.
+ */
+const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => async (raw?: unknown): Promise<MatrixExportResult | undefined> => {
+  const parsed = matrixExportArgs(raw);
+  if ('error' in parsed) {
+    void vscode.window.showErrorMessage(argsError(parsed.error));
+    return undefined;
+  }
+  const { args } = parsed;
+  const state: MatrixViewState = args.cooccurrence
+    ? { ...panel.state, tab: 'cooccurrence', by: args.cooccurrence }
+    : args.columns || args.count ? { ...panel.state, tab: 'matrix', ...(args.columns ? { columns: args.columns } : {}), ...(args.count ? { count: args.count } : {}) }
+      : panel.state;
+  const target = await exportTarget(args.target, args.overwrite, state);
+  if (!target) return undefined;
+  const csv = gridToCsv(gridOf(await matrixSource(corpus), state, args.rows), csvWords());
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', nameOf(target), error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+  if (args.target === undefined) {
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the code matrix to {0}.', nameOf(target)), open).then(async (choice) => {
+      if (choice === open) await vscode.window.showTextDocument(target);
+    });
+  }
+  return { uri: target, csv };
+};
+
+/** Show Code Matrix argument: the tab, columns, count and co-occurrence to show. */
+function viewArgs(raw: unknown): Partial<MatrixViewState> {
+  const f = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
+  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.cooccurrence });
+  const a: Partial<MatrixExportArgs> = 'args' in parsed ? parsed.args : {};
+  return {
+    ...(f.tab === 'matrix' || f.tab === 'cooccurrence' ? { tab: f.tab } : {}),
+    ...(a.columns ? { columns: a.columns } : {}),
+    ...(a.count ? { count: a.count } : {}),
+    ...(a.cooccurrence ? { by: a.cooccurrence } : {}),
+  };
+}
+
+/** The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`. */
+export function registerCodeMatrix(corpus: CorpusService): vscode.Disposable {
+  const panel = new CodeMatrixPanel(corpus);
+  return vscode.Disposable.from(
+    panel,
+    vscode.commands.registerCommand('kamerstukken.showCodeMatrix', (raw?: unknown) => panel.show(viewArgs(raw))),
+    vscode.commands.registerCommand('kamerstukken.exportCodeMatrix', exportCodeMatrix(corpus, panel)),
+  );
+}

@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import {
+  type CooccurrenceGrid, cooccurrenceGrid, gridCell, type MatrixColumns, type MatrixDocument, type MatrixGrid, matrixGrid,
+  MATRIX_COLUMNS, type PassageDetail, passageDetails,
+} from '../../core/coding/matrixView';
+import { Debounced } from '../../debounce';
+import type { CorpusService } from '../corpus';
+import { cellNames, contentHtml, type MatrixViewState, pageHtml, passagesHtml } from './html';
+import { attributeLabels, matrixWords } from './words';
+
+/** The documents of the corpus as the matrix takes them, with the URI of each name. */
+export interface MatrixSource {
+  readonly documents: MatrixDocument[];
+  readonly uris: Map<string, vscode.Uri>;
+}
+
+/** Today in the user's time zone, as an ISO date. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The corpus's documents with annotations or a record, named by their workspace-relative paths. */
+export async function matrixSource(corpus: CorpusService): Promise<MatrixSource> {
+  await corpus.ready;
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const documents: MatrixDocument[] = [];
+  const uris = new Map<string, vscode.Uri>();
+  for (const d of corpus.documents()) {
+    if (!d.record && d.annotations.length === 0) continue;
+    let name = d.uri.scheme === 'untitled' ? d.uri.path : vscode.workspace.asRelativePath(d.uri, multiRoot);
+    if (uris.has(name)) name = d.uri.toString();
+    uris.set(name, d.uri);
+    documents.push({ name, ...(d.record ? { record: d.record } : {}), annotations: d.annotations });
+  }
+  return { documents, uris };
+}
+
+/** The grid of a view state. */
+export function gridOf(source: MatrixSource, state: MatrixViewState, rows?: readonly string[]): MatrixGrid | CooccurrenceGrid {
+  return state.tab === 'cooccurrence'
+    ? cooccurrenceGrid(source.documents, state.by, rows)
+    : matrixGrid(source.documents, { columns: state.columns, count: state.count, today: today(), labels: attributeLabels(), ...(rows ? { rows } : {}) });
+}
+
+/** Opens a passage: its document beside the matrix, the passage selected and revealed. */
+async function openPassage(uri: vscode.Uri, p: PassageDetail): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const range = new vscode.Range(document.positionAt(p.start), document.positionAt(p.end));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: range, preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The Code Matrix panel: one, shown again on each run; updated when the corpus changes. */
+export class CodeMatrixPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  state: MatrixViewState = { tab: 'matrix', columns: 'document', count: 'passages', by: 'overlap' };
+  private source: MatrixSource | undefined;
+  private grid: MatrixGrid | CooccurrenceGrid | undefined;
+  private passages: PassageDetail[] = [];
+  private readonly update = new Debounced(() => void this.render(false), 300);
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly corpus: CorpusService) {
+    this.subscriptions.push(corpus.onDidChange(() => { if (this.panel) this.update.schedule(); }));
+  }
+
+  /** Shows the panel with the state given (merged into the current one). */
+  show(state: Partial<MatrixViewState> = {}): void {
+    this.state = { ...this.state, ...state };
+    if (this.panel) {
+      this.panel.reveal();
+      void this.render(true);
+      return;
+    }
+    const words = matrixWords(this.state.tab, this.state.count, this.state.by);
+    this.panel = vscode.window.createWebviewPanel('kamerstukken.codeMatrix', words.title, vscode.ViewColumn.Active, {
+      enableScripts: true, localResourceRoots: [], enableFindWidget: true,
+    });
+    this.panel.onDidDispose(() => { this.panel = undefined; }, null, this.subscriptions);
+    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), null, this.subscriptions);
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    this.panel.webview.html = pageHtml(words, { nonce, cspSource: this.panel.webview.cspSource });
+    // The page asks for its content when it has loaded ('ready'), also when it is shown again after being hidden.
+  }
+
+  private async render(clearPassages: boolean): Promise<void> {
+    if (!this.panel) return;
+    this.source = await matrixSource(this.corpus);
+    this.grid = gridOf(this.source, this.state);
+    const words = matrixWords(this.state.tab, this.state.count, this.state.by);
+    if (clearPassages) this.passages = [];
+    await this.panel?.webview.postMessage({ type: 'render', html: contentHtml(this.state, this.grid, words), clearPassages });
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    if (typeof raw !== 'object' || raw === null) return;
+    const m = raw as Record<string, unknown>;
+    switch (m.type) {
+      case 'ready': return this.render(true);
+      case 'options': {
+        const next = { ...this.state };
+        if (m.tab === 'matrix' || m.tab === 'cooccurrence') next.tab = m.tab;
+        if (typeof m.columns === 'string' && (MATRIX_COLUMNS as readonly string[]).includes(m.columns)) next.columns = m.columns as MatrixColumns;
+        if (m.count === 'passages' || m.count === 'documents') next.count = m.count;
+        if (m.by === 'overlap' || m.by === 'block') next.by = m.by;
+        this.state = next;
+        return this.render(true);
+      }
+      case 'cell': return this.showCell(Number(m.r), Number(m.c));
+      case 'open': {
+        const p = this.passages[Number(m.i)];
+        const uri = p ? this.source?.uris.get(p.document) : undefined;
+        if (p && uri) await openPassage(uri, p);
+        return;
+      }
+      case 'export':
+        await vscode.commands.executeCommand('kamerstukken.exportCodeMatrix');
+        return;
+    }
+  }
+
+  private async showCell(r: number, c: number): Promise<void> {
+    if (!this.grid || !this.source || !this.panel) return;
+    const cell = gridCell(this.grid, r, c);
+    if (!cell) return;
+    const words = matrixWords(this.state.tab, this.state.count, this.state.by);
+    this.passages = passageDetails(cell, this.source.documents);
+    const names = cellNames(this.grid, r, c, words);
+    const heading = words.passagesOf(this.passages.length, names.row, names.column);
+    await this.panel.webview.postMessage({ type: 'passages', html: passagesHtml(this.passages, heading, words), focus: true });
+  }
+
+  dispose(): void {
+    this.update.dispose();
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

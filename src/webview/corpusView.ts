@@ -1,0 +1,276 @@
+/**
+ * The Corpus view's webview script: a table of the workspace's documents, sorted and filtered here
+ * with the same code the extension's unit tests cover (overviewTable.ts). Rows arrive from the
+ * extension (`init`, then `update` with only what changed); clicking a row or Enter opens its
+ * document. Sort, filters and the focused row survive the webview being hidden (getState).
+ */
+import {
+  COLUMNS, type Column, facetsOf, FILTER_KEYS, type FilterKey, filterRows, type OverviewRow, type RowFilter, type SortOrder, sortRows,
+} from '../core/corpus/overviewTable';
+import { cell, el, fill } from './corpusCells';
+import type { FromView, ToView, ViewWords } from './corpusViewProtocol';
+
+interface VsCodeApi {
+  postMessage(message: FromView): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface Saved {
+  sort: SortOrder;
+  filter: RowFilter;
+  active?: string;
+}
+
+const vscode = acquireVsCodeApi();
+const saved = (vscode.getState() ?? {}) as Partial<Saved>;
+let sort: SortOrder = saved.sort ?? { column: 'submitted', direction: 'desc' };
+let filter: RowFilter = saved.filter ?? {};
+let active: string | undefined = saved.active;
+let words: ViewWords | undefined;
+let version = 0;
+let indexing = false;
+const rows = new Map<string, OverviewRow>();
+const texts = new Map<string, string>();
+let shown: OverviewRow[] = [];
+
+const app = document.getElementById('kamerstukken-corpus') as HTMLElement;
+const toolbar = el('div', 'toolbar');
+const search = el('input', 'search');
+const selects = new Map<FilterKey, HTMLSelectElement>();
+const clear = el('button', 'secondary');
+const exportButton = el('button', 'secondary');
+const count = el('span', 'count');
+const message = el('div', 'message');
+const table = el('table');
+const thead = el('thead');
+const tbody = el('tbody');
+
+function save(): void {
+  vscode.setState({ sort, filter, ...(active ? { active } : {}) } satisfies Saved);
+}
+
+function build(w: ViewWords): void {
+  search.type = 'search';
+  search.placeholder = w.search;
+  search.setAttribute('aria-label', w.search);
+  search.value = filter.text ?? '';
+  toolbar.append(search);
+  for (const key of FILTER_KEYS) {
+    const s = el('select');
+    s.dataset.filter = key;
+    s.setAttribute('aria-label', w.labels[key]);
+    s.title = w.labels[key];
+    selects.set(key, s);
+    toolbar.append(s);
+  }
+  clear.textContent = w.clear;
+  exportButton.textContent = w.export;
+  toolbar.append(clear, count, exportButton);
+  table.setAttribute('aria-label', w.title);
+  table.setAttribute('aria-description', w.table);
+  const tr = el('tr');
+  for (const c of COLUMNS) {
+    const th = el('th', `col-${c}`);
+    th.scope = 'col';
+    const b = el('button', 'sort', w.columns[c]);
+    b.dataset.column = c;
+    const hint = w.columnHints[c];
+    if (hint) b.title = hint;
+    th.append(b);
+    tr.append(th);
+  }
+  thead.append(tr);
+  table.append(thead, tbody);
+  const scroll = el('div', 'scroll');
+  scroll.append(table);
+  app.replaceChildren(toolbar, message, scroll);
+}
+
+function fillSelects(w: ViewWords): void {
+  const facets = facetsOf([...rows.values()]);
+  for (const key of FILTER_KEYS) {
+    const s = selects.get(key);
+    if (!s) continue;
+    const current = filter[key] ?? '';
+    const options = [el('option', '', w.all[key])];
+    options[0].value = '';
+    const values = facets[key];
+    for (const f of values) {
+      const label = key === 'kind' ? w.kinds[f.value as keyof ViewWords['kinds']] : key === 'status' ? w.statuses[f.value as keyof ViewWords['statuses']] : f.value;
+      const o = el('option', '', `${label ?? f.value} (${f.count})`);
+      o.value = f.value;
+      options.push(o);
+    }
+    // A chosen value no row has any more stays chosen, with 0.
+    if (current && !values.some((f) => f.value === current)) {
+      const o = el('option', '', `${current} (0)`);
+      o.value = current;
+      options.push(o);
+    }
+    s.replaceChildren(...options);
+    s.value = current;
+  }
+}
+
+function headerState(w: ViewWords): void {
+  for (const th of thead.querySelectorAll('th')) {
+    const c = (th.querySelector('button') as HTMLButtonElement).dataset.column as Column;
+    const on = c === sort.column;
+    th.setAttribute('aria-sort', on ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+    th.classList.toggle('sorted', on);
+    th.classList.toggle('desc', on && sort.direction === 'desc');
+    (th.querySelector('button') as HTMLButtonElement).setAttribute('aria-label', on ? `${w.columns[c]}, ${sort.direction === 'asc' ? w.sortAsc : w.sortDesc}` : w.columns[c]);
+  }
+}
+
+/** Sorts, filters and draws the rows; keeps the focused row if it is still shown. */
+function render(): void {
+  const w = words;
+  if (!w) return;
+  const all = [...rows.values()];
+  shown = sortRows(filterRows(all, filter, texts), sort, filter.tag || undefined);
+  const hadFocus = tbody.contains(document.activeElement);
+  const fragment = document.createDocumentFragment();
+  if (!shown.some((r) => r.id === active)) active = shown[0]?.id;
+  for (const row of shown) {
+    const tr = el('tr');
+    tr.dataset.id = row.id;
+    tr.tabIndex = row.id === active ? 0 : -1;
+    for (const c of COLUMNS) tr.append(cell(row, c, w));
+    fragment.append(tr);
+  }
+  tbody.replaceChildren(fragment);
+  headerState(w);
+  count.textContent = fill(w.count, shown.length, all.length);
+  message.textContent = indexing ? w.indexing : all.length === 0 ? w.none : shown.length === 0 ? w.empty : '';
+  message.hidden = message.textContent === '';
+  clear.disabled = !filter.text && FILTER_KEYS.every((k) => !filter[k]);
+  if (hadFocus) focusRow(active);
+  save();
+  vscode.postMessage({ type: 'rendered', version, shown: shown.length, total: all.length });
+}
+
+function rowElement(id: string | undefined): HTMLTableRowElement | undefined {
+  if (id === undefined) return undefined;
+  return [...tbody.rows].find((r) => r.dataset.id === id);
+}
+
+function focusRow(id: string | undefined): void {
+  const tr = rowElement(id);
+  if (!tr) return;
+  for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
+  tr.tabIndex = 0;
+  active = id;
+  tr.focus();
+  save();
+}
+
+function open(id: string, beside: boolean): void {
+  vscode.postMessage({ type: 'open', id, beside });
+}
+
+function moveFocus(from: HTMLTableRowElement, key: string): void {
+  const list = [...tbody.rows];
+  const i = list.indexOf(from);
+  const page = Math.max(1, Math.floor(window.innerHeight / Math.max(from.offsetHeight, 1)) - 3);
+  const target = key === 'ArrowDown' ? i + 1 : key === 'ArrowUp' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? list.length - 1
+    : key === 'PageDown' ? i + page : i - page;
+  const next = list[Math.max(0, Math.min(list.length - 1, target))];
+  if (next) focusRow(next.dataset.id);
+}
+
+function wire(): void {
+  thead.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest('button');
+    const c = b?.dataset.column as Column | undefined;
+    if (!c) return;
+    sort = { column: c, direction: sort.column === c && sort.direction === 'asc' ? 'desc' : 'asc' };
+    render();
+  });
+  tbody.addEventListener('click', (e) => {
+    const target = e.target as HTMLElement;
+    const link = target.closest('a');
+    const tr = target.closest('tr');
+    e.preventDefault();
+    const beside = e.ctrlKey || e.metaKey;
+    if (link?.dataset.open) open(link.dataset.open, beside);
+    else if (tr?.dataset.id) {
+      focusRow(tr.dataset.id);
+      open(tr.dataset.id, beside);
+    }
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = (e.target as HTMLElement).closest('tr');
+    if (!tr?.dataset.id) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open(tr.dataset.id, e.ctrlKey || e.metaKey);
+    } else if (['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(e.key)) {
+      e.preventDefault();
+      moveFocus(tr, e.key);
+    }
+  });
+  search.addEventListener('input', () => {
+    filter = { ...filter, text: search.value };
+    render();
+  });
+  search.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusRow(active ?? shown[0]?.id);
+    }
+  });
+  for (const [key, s] of selects) {
+    s.addEventListener('change', () => {
+      filter = { ...filter, [key]: s.value };
+      render();
+    });
+  }
+  clear.addEventListener('click', () => {
+    filter = {};
+    search.value = '';
+    for (const s of selects.values()) s.value = '';
+    render();
+  });
+  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+}
+
+window.addEventListener('message', (event: MessageEvent<ToView>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'init':
+      if (!words) {
+        words = m.words;
+        build(m.words);
+        wire();
+      }
+      rows.clear();
+      texts.clear();
+      for (const r of m.rows) rows.set(r.id, r);
+      indexing = m.indexing;
+      version = m.version;
+      break;
+    case 'update':
+      for (const id of m.removed) {
+        rows.delete(id);
+        texts.delete(id);
+      }
+      for (const r of m.changed) {
+        rows.set(r.id, r);
+        texts.delete(r.id);
+      }
+      version = m.version;
+      break;
+    case 'indexing':
+      indexing = m.indexing;
+      break;
+  }
+  if (words) {
+    fillSelects(words);
+    render();
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
