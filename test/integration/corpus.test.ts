@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { TextPositions } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
-import { SEED_000, SEED_001, folder, readText, waitFor, writeText } from './helpers';
+import { SEED_000, SEED_001, createWatchedFolder, folder, readText, waitFor, writeText } from './helpers';
 
 interface State {
   state: string;
@@ -76,6 +76,8 @@ describe('corpus index', function () {
     beslisnota = (await readText(vscode.Uri.joinPath(folder(), SEED_001))) ?? '';
     assert.ok(seed.length > 1000 && beslisnota.length > 1000);
     await control('ready');
+    // Folders the watcher steps write into are made so that VS Code's own watcher sees them.
+    for (let i = 0; i < 6; i++) await createWatchedFolder(at(`jaar-${i % 2}`, `map-${i % 3}`));
     for (let i = 0; i < 6; i++) {
       const uri = at(`jaar-${i % 2}`, `map-${i % 3}`, `stuk-${i}.txt`);
       await writeText(uri, seed);

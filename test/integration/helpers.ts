@@ -66,3 +66,35 @@ export async function fixture(name: string): Promise<string> {
   assert.ok(ext);
   return decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', name)));
 }
+
+/**
+ * Creates `target` and the folders above it one level at a time, each only after VS Code's file
+ * watcher reported the one above. The Linux watcher (parcel, inotify) starts watching a new folder
+ * when it sees it appear; folders made at once (`mkdir -p`, as `workspace.fs.writeFile` does) can
+ * appear before that, and files written into them later are never reported
+ * (parcel-bundler/watcher#97, #243). Tests of our watcher need folders VS Code itself watches.
+ */
+export async function createWatchedFolder(target: vscode.Uri, timeout = 30_000): Promise<void> {
+  const root = folder();
+  const rest = target.path.slice(root.path.length).split('/').filter(Boolean);
+  // A glob (not a RelativePattern): the workspace's own recursive watcher, the one that can miss.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+  try {
+    let at = root;
+    for (const name of rest) {
+      const next = vscode.Uri.joinPath(at, name);
+      if (!(await vscode.workspace.fs.stat(next).then(() => true, () => false))) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const seen = new Promise<void>((resolve, reject) => {
+          watcher.onDidCreate((u) => { if (u.toString() === next.toString()) resolve(); });
+          timer = setTimeout(() => reject(new Error(`VS Code's watcher did not report the new folder ${next.toString()} within ${timeout} ms`)), timeout);
+        });
+        await vscode.workspace.fs.createDirectory(next);
+        await seen.finally(() => clearTimeout(timer));
+      }
+      at = next;
+    }
+  } finally {
+    watcher.dispose();
+  }
+}
