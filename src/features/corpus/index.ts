@@ -98,6 +98,62 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
   const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus) : undefined;
   const changes: { changed: string[]; removed: string[] }[] = [];
 
+  const watch = watchWorkspace(corpus);
+
+  let loaded = 0;
+  /** The cache read and shown (the views fill from it); then the files checked by a pass, which returns. */
+  const start = async (): Promise<{ checked: Promise<unknown> }> => {
+    if (cacheFiles) {
+      const cached = await cacheFiles.load();
+      loaded = cached.length;
+      corpus.seed(cached);
+      corpus.showCached();
+    }
+    return { checked: corpus.refresh() };
+  };
+
+  const disposables: vscode.Disposable[] = [
+    // Changes not yet in the cache are written as the window closes (as far as it lets us).
+    { dispose: () => { if (saveLater.pending) { saveLater.cancel(); void saveNow(); } } },
+    reporter, progress, saveLater, watch,
+    corpus.onDidChangeState((state) => {
+      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, state === 'indexing');
+      if (state === 'indexing') {
+        progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing')}`;
+        progress.show();
+      } else {
+        progress.hide();
+      }
+    }),
+    corpus.onDidChange((c: CorpusChange) => {
+      if (testCommands) changes.push({ changed: c.changed.map(String), removed: c.removed.map(String) });
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.refresh()),
+    vscode.commands.registerCommand(STOP_INDEXING_COMMAND, () => corpus.cancel()),
+  ];
+  /** Pending cache writes dropped (the index is about to be forgotten: it must not overwrite the cache). */
+  const forget = (): void => {
+    saveLater.cancel();
+    unsaved.clear();
+  };
+  if (testCommands) {
+    disposables.push(...registerTestCommands({
+      corpus, reporter, dir, changes, watch, start, forget,
+      loaded: () => loaded, saving: () => saving,
+      saveCache: async () => { saveLater.cancel(); await saveNow(); },
+    }));
+  }
+  // Not awaited: activation stays fast; the index fills in the background.
+  start().then((s) => s.checked).catch((error: unknown) => console.error('[kamerstukken] corpus index failed', error));
+  return Object.assign(vscode.Disposable.from(...disposables, corpus), { corpus });
+}
+
+/**
+ * The file watcher: changed, created and deleted texts and sidecars queue their document, one
+ * update per burst; folders copied in are walked, deleted folders take their documents with them.
+ * `pause` only in tests: files changed while the window was closed, as the next start finds them.
+ */
+function watchWorkspace(corpus: CorpusService): vscode.Disposable & { pause(): void; resume(): void } {
   // The watcher: changed files queue their document; one update per burst.
   const pending = new Map<string, { uri: vscode.Uri; role?: 'text' | 'kamerstuk'; sidecar: vscode.Uri }>();
   const flush = new Debounced(() => {
@@ -105,7 +161,6 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     pending.clear();
     corpus.update(batch).catch((error: unknown) => console.error('[kamerstukken] corpus update failed', error));
   }, 100);
-  /** Off only in tests: files changed while the window was closed, as the next start finds them. */
   let watching = true;
   const queue = (uri: vscode.Uri): void => {
     if (!watching) return;
@@ -138,88 +193,73 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     for (const d of corpus.documentsUnder(uri)) queue(d);
   };
 
-  let loaded = 0;
-  /** The cache read and shown (the views fill from it); then the files checked by a pass, which returns. */
-  const start = async (): Promise<{ checked: Promise<unknown> }> => {
-    if (cacheFiles) {
-      const cached = await cacheFiles.load();
-      loaded = cached.length;
-      corpus.seed(cached);
-      corpus.showCached();
-    }
-    return { checked: corpus.refresh() };
-  };
-
-  const disposables: vscode.Disposable[] = [
-    // Changes not yet in the cache are written as the window closes (as far as it lets us).
-    { dispose: () => { if (saveLater.pending) { saveLater.cancel(); void saveNow(); } } },
-    reporter, progress, saveLater, flush, watcher, folders, walkCreated,
+  const subscriptions = vscode.Disposable.from(
+    flush, watcher, folders, walkCreated,
     watcher.onDidCreate(queue), watcher.onDidChange(queue), watcher.onDidDelete(queue),
     folders.onDidCreate(folderCreated), folders.onDidDelete(folderDeleted),
-    corpus.onDidChangeState((state) => {
-      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, state === 'indexing');
-      if (state === 'indexing') {
-        progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing')}`;
-        progress.show();
-      } else {
-        progress.hide();
+  );
+  return Object.assign(subscriptions, {
+    pause: (): void => { watching = false; flush.cancel(); pending.clear(); },
+    resume: (): void => { watching = true; },
+  });
+}
+
+/** What the commands the tests and the benchmark use reach inside registerCorpus. */
+interface TestHarness {
+  readonly corpus: CorpusService;
+  readonly reporter: CorpusProblemReporter;
+  readonly dir: vscode.Uri | undefined;
+  readonly changes: { changed: string[]; removed: string[] }[];
+  readonly watch: { pause(): void; resume(): void };
+  loaded(): number;
+  saving(): Promise<void>;
+  saveCache(): Promise<void>;
+  forget(): void;
+  start(): Promise<{ checked: Promise<unknown> }>;
+}
+
+/** The test-only commands: the index's state, its documents, and control actions (restart, rebuild, ...). */
+function registerTestCommands(h: TestHarness): vscode.Disposable[] {
+  const { corpus, reporter, dir, changes, forget, start } = h;
+  return [
+    vscode.commands.registerCommand(CORPUS_STATE_COMMAND, (): CorpusStateForTests => {
+      let annotations = 0;
+      for (const d of corpus.documents()) annotations += d.annotations.length;
+      return {
+        state: corpus.state, documents: corpus.size, annotations, io: { ...corpus.fs.counts },
+        ...(corpus.lastPass ? { lastPass: corpus.lastPass } : {}),
+        slices: corpus.slicer.slices, longestSliceMs: corpus.slicer.longest,
+        problems: [...reporter.log], notifications: [...reporter.notifications], changes: [...changes],
+        timeline: { ...corpus.timeline }, cache: { ...(dir ? { folder: dir.toString() } : {}), loaded: h.loaded() },
+      };
+    }),
+    vscode.commands.registerCommand(CORPUS_DOCUMENTS_COMMAND, () => corpus.documents().map((d) => ({
+      uri: d.uri.toString(), ...(d.record ? { kind: d.record.kind } : {}), parliamentary: d.parliamentary,
+      annotations: d.annotations.length, broken: d.broken, live: d.live,
+    }))),
+    vscode.commands.registerCommand(CORPUS_CONTROL_COMMAND, async (action: unknown) => {
+      switch (action) {
+        case 'resetCounts':
+          corpus.fs.counts.readDirectory = corpus.fs.counts.stat = corpus.fs.counts.readFile = corpus.fs.counts.writeFile = 0;
+          corpus.slicer.slices = corpus.slicer.longest = 0;
+          changes.length = 0;
+          return true;
+        case 'ready': await corpus.ready; return corpus.state;
+        case 'pauseWatcher': h.watch.pause(); return true;
+        case 'resumeWatcher': h.watch.resume(); return true;
+        case 'refresh': return corpus.refresh();
+        case 'idle': await corpus.running?.catch(() => undefined); return corpus.lastPass;
+        case 'saveCache': await h.saveCache(); return true;
+        // A start over again in this extension host: the index forgotten, the cache read as at a start
+        // and the files checked ('restartShown': returns once the cache is shown, the check goes on).
+        case 'restart': forget(); await h.saving(); corpus.clear(); await (await start()).checked; return corpus.lastPass;
+        case 'restartShown': forget(); await h.saving(); corpus.clear(); await start(); return true;
+        // A build from the files alone (no cache), after the pass that runs now, if any.
+        case 'rebuild': forget(); await corpus.running?.catch(() => undefined); corpus.clear(); return corpus.refresh();
+        // The index forgotten, and the views told (they then let go of what they showed).
+        case 'drop': forget(); corpus.clear({ notify: true }); return true;
+        default: throw new Error(`unknown action ${String(action)}`);
       }
     }),
-    corpus.onDidChange((c: CorpusChange) => {
-      if (testCommands) changes.push({ changed: c.changed.map(String), removed: c.removed.map(String) });
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.refresh()),
-    vscode.commands.registerCommand(STOP_INDEXING_COMMAND, () => corpus.cancel()),
   ];
-  /** Pending cache writes dropped (the index is about to be forgotten: it must not overwrite the cache). */
-  const forget = (): void => {
-    saveLater.cancel();
-    unsaved.clear();
-  };
-  if (testCommands) {
-    disposables.push(
-      vscode.commands.registerCommand(CORPUS_STATE_COMMAND, (): CorpusStateForTests => {
-        let annotations = 0;
-        for (const d of corpus.documents()) annotations += d.annotations.length;
-        return {
-          state: corpus.state, documents: corpus.size, annotations, io: { ...corpus.fs.counts },
-          ...(corpus.lastPass ? { lastPass: corpus.lastPass } : {}),
-          slices: corpus.slicer.slices, longestSliceMs: corpus.slicer.longest,
-          problems: [...reporter.log], notifications: [...reporter.notifications], changes: [...changes],
-          timeline: { ...corpus.timeline }, cache: { ...(dir ? { folder: dir.toString() } : {}), loaded },
-        };
-      }),
-      vscode.commands.registerCommand(CORPUS_DOCUMENTS_COMMAND, () => corpus.documents().map((d) => ({
-        uri: d.uri.toString(), ...(d.record ? { kind: d.record.kind } : {}), parliamentary: d.parliamentary,
-        annotations: d.annotations.length, broken: d.broken, live: d.live,
-      }))),
-      vscode.commands.registerCommand(CORPUS_CONTROL_COMMAND, async (action: unknown) => {
-        switch (action) {
-          case 'resetCounts':
-            corpus.fs.counts.readDirectory = corpus.fs.counts.stat = corpus.fs.counts.readFile = corpus.fs.counts.writeFile = 0;
-            corpus.slicer.slices = corpus.slicer.longest = 0;
-            changes.length = 0;
-            return true;
-          case 'ready': await corpus.ready; return corpus.state;
-          case 'pauseWatcher': watching = false; flush.cancel(); pending.clear(); return true;
-          case 'resumeWatcher': watching = true; return true;
-          case 'refresh': return corpus.refresh();
-          case 'idle': await corpus.running?.catch(() => undefined); return corpus.lastPass;
-          case 'saveCache': saveLater.cancel(); await saveNow(); return true;
-          // A start over again in this extension host: the index forgotten, the cache read as at a start
-          // and the files checked ('restartShown': returns once the cache is shown, the check goes on).
-          case 'restart': forget(); await saving; corpus.clear(); await (await start()).checked; return corpus.lastPass;
-          case 'restartShown': forget(); await saving; corpus.clear(); await start(); return true;
-          // A build from the files alone (no cache), after the pass that runs now, if any.
-          case 'rebuild': forget(); await corpus.running?.catch(() => undefined); corpus.clear(); return corpus.refresh();
-          // The index forgotten, and the views told (they then let go of what they showed).
-          case 'drop': forget(); corpus.clear({ notify: true }); return true;
-          default: throw new Error(`unknown action ${String(action)}`);
-        }
-      }),
-    );
-  }
-  // Not awaited: activation stays fast; the index fills in the background.
-  start().then((s) => s.checked).catch((error: unknown) => console.error('[kamerstukken] corpus index failed', error));
-  return Object.assign(vscode.Disposable.from(...disposables, corpus), { corpus });
 }
