@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { TextPositions } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
-import { SEED_000, SEED_001, createWatchedFolder, folder, readText, waitFor, writeText } from './helpers';
+import { SEED_000, SEED_001, corpusQuiet as quiet, createWatchedFolder, folder, readText, waitFor, writeText } from './helpers';
 
 interface State {
   state: string;
@@ -38,24 +38,6 @@ function sidecarFor(name: string, text: string, quotes: string[], tag: string): 
     return { id: `c0${i}${tag.length}ffff`.slice(0, 8), tags: [tag], ...positions.selector(start, start + q.length), created: '2026-12-01T12:00:00Z' };
   });
   return serializeSidecar(name, entries);
-}
-
-/**
- * Waits until the watcher has been quiet for a second (no change, no read): files and folders
- * written by an earlier step may reach it late on a loaded machine, and would count in the next step.
- */
-async function quiet(): Promise<void> {
-  const until = Date.now() + 20_000;
-  let since = Date.now();
-  await control('resetCounts');
-  while (Date.now() - since < 1000 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const s = await state();
-    if (s.changes.length > 0 || s.io.readDirectory > 0 || s.io.readFile > 0) {
-      await control('resetCounts');
-      since = Date.now();
-    }
-  }
 }
 
 async function annotationsOf(_uri: vscode.Uri): Promise<{ rows: { label: string; children: { label: string; children: { label: string }[] }[] }[] }> {

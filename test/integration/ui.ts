@@ -41,7 +41,7 @@ export function statusBarItemId(id: string): string {
 export interface ViewPane { exists: boolean; visible: boolean; expanded: boolean; focused: boolean }
 
 /** Waits until the view with this title is on screen and expanded; returns what the workbench shows. */
-export async function viewOpened(title: string, timeout = 10_000): Promise<ViewPane> {
+export async function viewOpened(title: string, timeout = 30_000): Promise<ViewPane> {
   const end = Date.now() + timeout;
   for (;;) {
     const pane = await ui<ViewPane>('viewPane', { title });
