@@ -128,8 +128,17 @@ const actions = {
    * iframes deep (workbench → webview host → content); its frames are found by walking them.
    */
   async webviewEvaluate(page, { marker, script, timeout = 10_000 }) {
-    const frame = await webviewFrame(page, marker, timeout);
-    return frame.evaluate(script);
+    const end = Date.now() + timeout;
+    for (;;) {
+      const frame = await webviewFrame(page, marker, Math.max(0, end - Date.now()));
+      try {
+        return await frame.evaluate(script);
+      } catch (e) {
+        // The webview replaced its document between finding the frame and evaluating (a report
+        // that re-renders): look for the frame again instead of failing on the old one.
+        if (!isGoneFrame(e) || Date.now() > end) throw e;
+      }
+    }
   },
   /** Clicks the element matching `selector` in the webview found by `marker` (real mouse events). */
   async webviewClick(page, { marker, selector, timeout = 10_000 }) {
@@ -160,6 +169,11 @@ const actions = {
     return true;
   },
 };
+
+/** Whether `e` says the frame went away (detached, or its document replaced) while it was used. */
+function isGoneFrame(e) {
+  return e instanceof Error && /Frame was detached|Execution context was destroyed|Target (page, context or browser )?closed/u.test(e.message);
+}
 
 /** The content frame of a webview whose document holds `marker` (a CSS selector). */
 async function webviewFrame(page, marker, timeout) {
