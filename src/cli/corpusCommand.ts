@@ -45,7 +45,7 @@ export interface IndexedFolder {
 }
 
 /** CSV words in Dutch, for `--lang nl`. */
-export const CORPUS_CSV_WORDS_NL: CorpusCsvWords = {
+const CORPUS_CSV_WORDS_NL: CorpusCsvWords = {
   headers: {
     file: 'bestand', kind: 'soort', role: 'rol', title: 'titel', askedBy: 'vragensteller', parties: 'partij', addressedTo: 'gericht aan',
     answeredBy: 'beantwoord door', submitted: 'ingezonden', received: 'ontvangen', due: 'uiterste datum', daysToAnswer: 'dagen tot antwoord',

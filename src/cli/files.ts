@@ -9,7 +9,7 @@ import { looksBinary } from '../core/classify';
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
 /** Files larger than this are reported and skipped: no parliamentary text is that large. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface FoundFile {
   /** The path to read. */

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '../core/corpus/term';
 import { runCorpusCommand, type Output, type TableFormat } from './corpusCommand';
 
-export const USAGE = `Usage: kamerstukken corpus <folder> [--format csv|jsonl] [--out <file>] [--today <yyyy-mm-dd>] [--lang en|nl] [--quiet]
+const USAGE = `Usage: kamerstukken corpus <folder> [--format csv|jsonl] [--out <file>] [--today <yyyy-mm-dd>] [--lang en|nl] [--quiet]
 
 Indexes the parliamentary texts under <folder> (.txt files that read as Kamervragen, answers,
 postponement notices, beslisnota's or copied Tweede Kamer pages, and every .kamerstuk file;

@@ -3,7 +3,7 @@ import { matchLines } from './text';
 import { SECTION_HEADINGS, type SectionHeading } from './vocabulary';
 
 /** How much of a text is looked at to decide what it is. Keeps detection O(1) on huge files. */
-export const CLASSIFY_SAMPLE = 200_000;
+const CLASSIFY_SAMPLE = 200_000;
 
 /** Headings that only a beslisnota has: two of these (or one plus another heading) make one. */
 const BESLISNOTA_MARKERS: ReadonlySet<string> = new Set<SectionHeading>(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);

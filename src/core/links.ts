@@ -35,9 +35,9 @@ export type DocIdentity =
   | { readonly kind: 'aanhangsel'; readonly chamber: 'tk' | 'ek'; readonly vergaderjaar: string; readonly number: string }
   | { readonly kind: 'documentNumber' | 'zaakNumber'; readonly value: string };
 
-export const OFFICIELE_BEKENDMAKINGEN = 'https://zoek.officielebekendmakingen.nl/';
-export const TWEEDE_KAMER = 'https://www.tweedekamer.nl/';
-export const OPEN_TK = 'https://berthub.eu/tkconv/';
+const OFFICIELE_BEKENDMAKINGEN = 'https://zoek.officielebekendmakingen.nl/';
+const TWEEDE_KAMER = 'https://www.tweedekamer.nl/';
+const OPEN_TK = 'https://berthub.eu/tkconv/';
 
 /** "20232024" → "2023–2024" (en dash, as the official texts write it). */
 export function displayVergaderjaar(vj: string): string {
@@ -153,7 +153,7 @@ export function identitiesOf(md: Metadata): DocIdentity[] {
   return out;
 }
 
-export function sameIdentity(a: DocIdentity, b: DocIdentity): boolean {
+function sameIdentity(a: DocIdentity, b: DocIdentity): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'aanhangsel' && b.kind === 'aanhangsel') return a.chamber === b.chamber && a.vergaderjaar === b.vergaderjaar && a.number === b.number;
   return a.kind !== 'aanhangsel' && b.kind !== 'aanhangsel' && a.value === b.value;

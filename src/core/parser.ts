@@ -193,7 +193,7 @@ function collapse(s: string): string {
  * other "vraag"/"vragen" that passes {@link mayBeCrossRef} is pushed to `others`, in text order: the
  * candidates for cross-references.
  */
-export function findLabels(text: string, others: number[] = []): FoundLabel[] {
+function findLabels(text: string, others: number[] = []): FoundLabel[] {
   const labels: FoundLabel[] = [];
   // Capitalised keywords inside a label just found are not looked at (the label is skipped);
   // lowercase "vraag"/"vragen" there still are cross-reference candidates.

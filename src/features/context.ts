@@ -9,7 +9,7 @@ import type { CorpusService } from './corpus';
  * workspaces that have nothing to do with parliamentary texts. Once set it stays set for the window,
  * so the view does not disappear when the last Kamerstuk is closed.
  */
-export const RELEVANT_CONTEXT = 'kamerstukken.inUse';
+const RELEVANT_CONTEXT = 'kamerstukken.inUse';
 
 /** Sets {@link RELEVANT_CONTEXT} when a Kamerstuk is open or opens, or the corpus index finds a sidecar. */
 export function registerWorkspaceContext(corpus: CorpusService): vscode.Disposable {

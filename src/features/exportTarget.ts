@@ -15,7 +15,7 @@ export function targetUri(v: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
   return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 

@@ -8,10 +8,10 @@ import { listAnd } from '../core/util/words';
 import { Debounced } from '../debounce';
 
 /** How long after the last edit the position is looked up again (the text is re-parsed once then). */
-export const EDIT_DELAY_MS = 250;
+const EDIT_DELAY_MS = 250;
 
 /** Test-only command (registered in test mode only, not in the manifest): the items as shown. */
-export const STATE_COMMAND = 'kamerstukken.statusBarState';
+const STATE_COMMAND = 'kamerstukken.statusBarState';
 
 export interface ItemState {
   readonly visible: boolean;

@@ -23,11 +23,11 @@ import { loadYaml, plainValue, type YamlIssue } from './yamlFile';
 /** The codebook's place, relative to the workspace folder. */
 export const CODEBOOK_PATH = '.kamerstukken/codebook.yaml';
 /** The format version this code writes. */
-export const CODEBOOK_VERSION = 1;
+const CODEBOOK_VERSION = 1;
 /** The format versions this code reads. */
-export const READABLE_CODEBOOK_VERSIONS: readonly number[] = [1];
+const READABLE_CODEBOOK_VERSIONS: readonly number[] = [1];
 /** Codebooks larger than this (characters) are refused rather than parsed. */
-export const MAX_CODEBOOK_LENGTH = 8 * 1024 * 1024;
+const MAX_CODEBOOK_LENGTH = 8 * 1024 * 1024;
 
 /** One code of the codebook. */
 export interface Code {

@@ -123,7 +123,7 @@ export function attributeValues(documents: readonly MatrixDocument[], columns: E
 }
 
 /** The passages of the documents as the matrix takes them (orphaned annotations left out). */
-export function matrixPassages(documents: readonly MatrixDocument[]): MatrixPassage[] {
+function matrixPassages(documents: readonly MatrixDocument[]): MatrixPassage[] {
   const out: MatrixPassage[] = [];
   for (const d of documents) {
     for (const a of d.annotations) {

@@ -85,7 +85,7 @@ export interface CacheManifest {
 }
 
 /** Documents per shard the cache aims at: a shard of ~128 documents parses in a few ms. */
-export const DOCUMENTS_PER_SHARD = 128;
+const DOCUMENTS_PER_SHARD = 128;
 
 /** How many shards a cache of `documents` documents gets (a power of two, at least 4). */
 export function shardCountFor(documents: number): number {

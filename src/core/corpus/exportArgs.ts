@@ -3,7 +3,7 @@
  * Annotations are: no arguments asks everything; a value that is there but wrong is an error.
  */
 export type CorpusExportFormat = 'csv' | 'jsonl';
-export const CORPUS_EXPORT_FORMATS: readonly CorpusExportFormat[] = ['csv', 'jsonl'];
+const CORPUS_EXPORT_FORMATS: readonly CorpusExportFormat[] = ['csv', 'jsonl'];
 
 const FORMAT_ALIASES: Record<string, CorpusExportFormat> = { csv: 'csv', jsonl: 'jsonl', 'json-lines': 'jsonl', ndjson: 'jsonl' };
 

@@ -27,7 +27,7 @@ export interface OverviewOptions {
 }
 
 /** What a row calls a document: its part in a question set, else its kind. */
-export function rowKind(record: CorpusRecord | undefined): RowKind {
+function rowKind(record: CorpusRecord | undefined): RowKind {
   if (!record) return 'unknown';
   if (record.role) return record.role;
   switch (record.kind) {

@@ -8,7 +8,7 @@ import { fold } from './fold';
 /** What a row says a document is: its part in a question set, else its kind. */
 export type RowKind = 'questions' | 'answer' | 'postponement' | 'beslisnota' | 'questionList' | 'webpage' | 'unknown';
 
-export const ROW_KINDS: readonly RowKind[] = ['questions', 'answer', 'postponement', 'beslisnota', 'questionList', 'webpage', 'unknown'];
+const ROW_KINDS: readonly RowKind[] = ['questions', 'answer', 'postponement', 'beslisnota', 'questionList', 'webpage', 'unknown'];
 
 export type RowStatus = 'answeredInTime' | 'answeredLate' | 'answeredLateWithoutPostponement' | 'openOverdue' | 'open' | 'undetermined';
 
@@ -133,7 +133,7 @@ export const FILTER_KEYS = ['party', 'ministry', 'year', 'kind', 'tag', 'status'
 export type FilterKey = typeof FILTER_KEYS[number];
 
 /** The words a row is found by, folded. */
-export function searchText(row: OverviewRow): string {
+function searchText(row: OverviewRow): string {
   return fold([row.title, row.askedBy.join(' '), row.parties.join(' '), row.addressedTo ?? '', row.file].join(' '));
 }
 

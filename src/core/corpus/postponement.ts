@@ -33,7 +33,7 @@ export interface PostponedQuestions {
 }
 
 /** Words that make a text a postponement notice (with classify.ts's own test). */
-export const POSTPONEMENT_PHRASE = /niet\s+binnen\s+de\s+(?:gebruikelijke|gestelde|voorgeschreven|reguliere)\s+termijn|uitstelbericht|Mededeling\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris)|uitstel\s+van\s+(?:de\s+)?beantwoording/iu;
+const POSTPONEMENT_PHRASE = /niet\s+binnen\s+de\s+(?:gebruikelijke|gestelde|voorgeschreven|reguliere)\s+termijn|uitstelbericht|Mededeling\s+van\s+(?:de\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris)|uitstel\s+van\s+(?:de\s+)?beantwoording/iu;
 
 /** How far into the text the notice's sentences are looked for. */
 const HEAD = 8000;

@@ -109,7 +109,7 @@ export function buildRecord(text: string, options?: RecordOptions): CorpusRecord
 }
 
 /** The record of a text already parsed (an open editor has the model). */
-export function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
+function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
   const md = parsed.metadata;
   const blocks = blockRecords(text, parsed.blocks, options?.blockTexts !== false);
   const answerCount = countAnswers(parsed.blocks);

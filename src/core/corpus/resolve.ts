@@ -33,7 +33,7 @@ export function resolveRef(index: CorpusIndex, ref: DocRef, self?: string, own: 
 }
 
 /** The documents with any of the identity `keys`, `self` left out, sorted by path. */
-export function resolveKeys(index: CorpusIndex, keys: readonly string[], self?: string): LinkedDocument[] {
+function resolveKeys(index: CorpusIndex, keys: readonly string[], self?: string): LinkedDocument[] {
   const paths = new Set<string>();
   for (const k of keys) for (const p of index.resolveKey(k)) if (p !== self) paths.add(p);
   const out: LinkedDocument[] = [];

@@ -10,7 +10,7 @@ import { linkQuestionSets, setTerm, type CorpusDocument, type QuestionSet, type 
 import { qaPairs, type SetRole } from './record';
 import type { AnswerStatus, AnswerTerm } from './term';
 
-export const CORPUS_CSV_COLUMNS = [
+const CORPUS_CSV_COLUMNS = [
   'file', 'kind', 'role', 'title', 'askedBy', 'parties', 'addressedTo', 'answeredBy', 'submitted', 'received', 'due',
   'daysToAnswer', 'status', 'postponements', 'questions', 'footnotes', 'relatedFiles',
 ] as const;

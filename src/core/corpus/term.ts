@@ -29,10 +29,6 @@ export type AnswerStatus =
   | 'open'
   | 'undetermined';
 
-export const ANSWER_STATUSES: readonly AnswerStatus[] = [
-  'answeredInTime', 'answeredLate', 'answeredLateWithoutPostponement', 'openOverdue', 'open', 'undetermined',
-];
-
 export interface AnswerTermInput {
   /** ISO date the questions were submitted. */
   readonly submitted?: string;
@@ -64,7 +60,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/u;
 const DAY = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date; throws on anything else. */
-export function dayNumber(iso: string): number {
+function dayNumber(iso: string): number {
   const m = ISO.exec(iso);
   if (!m) throw new Error(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(iso)}`);
   const y = +m[1];
@@ -91,7 +87,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /** The ISO date of a day number. */
-export function isoOfDay(day: number): string {
+function isoOfDay(day: number): string {
   // civil_from_days, for the years an ISO date of four digits has; Date for the rest.
   const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);

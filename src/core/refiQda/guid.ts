@@ -72,7 +72,7 @@ function hex(bytes: Uint8Array): string {
 }
 
 /** A UUID's 16 bytes, from its text form (with or without braces and hyphens). */
-export function uuidBytes(uuid: string): Uint8Array {
+function uuidBytes(uuid: string): Uint8Array {
   const h = uuid.replace(/[{}-]/gu, '');
   if (!/^[0-9a-fA-F]{32}$/u.test(h)) throw new Error(`not a UUID: ${uuid}`);
   const out = new Uint8Array(16);
@@ -102,7 +102,7 @@ export function uuidV5(namespace: string, name: string): string {
 }
 
 /** The namespace of every GUID Kamerstukken writes (a fixed random UUID; never change it). */
-export const KAMERSTUKKEN_NAMESPACE = '4f0b8d36-5e1c-4c55-9a57-2b3a9c6f1d20';
+const KAMERSTUKKEN_NAMESPACE = '4f0b8d36-5e1c-4c55-9a57-2b3a9c6f1d20';
 
 /**
  * The GUID of one thing in an export: a version 5 UUID of its kind and the names that identify it

@@ -18,7 +18,7 @@
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** `s` with characters XML cannot hold replaced by U+FFFD. */
-export function xmlSafe(s: string): string {
+function xmlSafe(s: string): string {
   return s.replace(INVALID_XML_CHARS, '\uFFFD');
 }
 
@@ -66,7 +66,7 @@ export interface XmlError {
 export type XmlParseResult = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly error: XmlError };
 
 /** Elements nested deeper than this are refused (REFI-QDA code trees are a few levels deep). */
-export const MAX_XML_DEPTH = 512;
+const MAX_XML_DEPTH = 512;
 /** Attributes per element beyond this are refused. */
 const MAX_ATTRIBUTES = 256;
 

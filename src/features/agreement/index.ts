@@ -37,7 +37,7 @@ function activeDocument(): vscode.TextDocument | undefined {
  * Computes the agreement for the arguments: from the corpus index, of the workspace or of
  * `document`. Undefined (and the user told) for scope "document" without a document.
  */
-export async function computeAgreementFor(ctx: AgreementContext, args: AgreementArgs, document: vscode.TextDocument | undefined): Promise<AgreementResult | undefined> {
+async function computeAgreementFor(ctx: AgreementContext, args: AgreementArgs, document: vscode.TextDocument | undefined): Promise<AgreementResult | undefined> {
   if (args.scope === 'document' && !document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to compare its coders, or compare those of the whole workspace.'));
     return undefined;

@@ -141,8 +141,8 @@ const step = (direction: 1 | -1) => (ctx: CommandContext) => async (): Promise<v
   if (next) select(editor, next);
   else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations.', baseName(editor.document.uri)));
 };
-export const nextAnnotation = step(1);
-export const previousAnnotation = step(-1);
+const nextAnnotation = step(1);
+const previousAnnotation = step(-1);
 
 /** Shows an annotation that could not be placed: where it is kept, with a button to open the file. */
 async function explainOrphan(state: AnnotatedDocument, a: ReadonlyAnnotation): Promise<void> {
@@ -175,7 +175,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Cmd> = {
 };
 
 /** Test-only command (registered in test mode only, not in the manifest): the tags Tag Passage offers for the active editor. */
-export const TAG_CHOICES_COMMAND = 'kamerstukken.tagChoicesState';
+const TAG_CHOICES_COMMAND = 'kamerstukken.tagChoicesState';
 
 /** Tag Passage and friends: one factory per command, given the context. */
 export function registerAnnotationCommands(ctx: CommandContext, { testCommands = false } = {}): vscode.Disposable {

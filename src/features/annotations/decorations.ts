@@ -11,7 +11,7 @@ function gutterIcon(color: string): vscode.Uri {
 }
 
 /** Test-only command (registered in test mode only, not in the manifest): the highlights of the visible editors. */
-export const DECORATIONS_STATE_COMMAND = 'kamerstukken.decorationsState';
+const DECORATIONS_STATE_COMMAND = 'kamerstukken.decorationsState';
 
 /** What the tests read: per visible document, the colours drawn and the offsets of their ranges. */
 export type DecorationsState = Record<string, Record<string, [number, number][]>>;

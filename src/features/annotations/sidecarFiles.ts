@@ -45,7 +45,7 @@ export async function writeAtomic(uri: vscode.Uri, text: string): Promise<void> 
 }
 
 /** Deletes a file; one that is already gone is fine. */
-export async function deleteIfExists(uri: vscode.Uri): Promise<void> {
+async function deleteIfExists(uri: vscode.Uri): Promise<void> {
   await vscode.workspace.fs.delete(uri).then(undefined, (error: unknown) => {
     if (!isFileNotFound(error)) throw error;
   });

@@ -8,7 +8,7 @@ import { applyWritePlan, baseName, readSidecar, readText, sidecarUri } from './s
 import { SidecarProblemReporter } from './sidecarProblems';
 
 /** Languages whose documents can be annotated: Kamerstuk, and plain text a user chose to keep plain. */
-export const ANNOTATABLE_LANGUAGES = [LANGUAGE_ID, 'plaintext'];
+const ANNOTATABLE_LANGUAGES = [LANGUAGE_ID, 'plaintext'];
 export const ANNOTATION_SELECTOR: vscode.DocumentSelector = ANNOTATABLE_LANGUAGES.map((language) => ({ language }));
 
 export function isAnnotatable(document: vscode.TextDocument): boolean {

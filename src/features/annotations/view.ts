@@ -246,7 +246,7 @@ function hasOwn(i: Item, path: string): boolean {
 export const VIEW_ID = 'kamerstukken.annotations';
 
 /** Test-only command (registered in test mode only, not in the manifest): the view as shown. */
-export const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
+const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
 
 /** One row of the view as shown: its label, description and context value, and the rows under it. */
 export interface RowState { readonly label: string; readonly description: string; readonly contextValue?: string; readonly children: readonly RowState[] }

@@ -19,7 +19,7 @@ interface FolderCodebook {
 }
 
 /** The tags of the `kamerstukken.tags` setting as written (colours not filled in). */
-export function tagSettings(scope?: vscode.ConfigurationScope): TagSetting[] {
+function tagSettings(scope?: vscode.ConfigurationScope): TagSetting[] {
   const raw = vscode.workspace.getConfiguration('kamerstukken', scope).get<unknown>('tags');
   if (!Array.isArray(raw)) return [];
   const out: TagSetting[] = [];

@@ -21,7 +21,7 @@ interface GitExtension {
  * git's `user.name`, when the git extension is there and answers within a moment; undefined
  * otherwise (no git extension: VS Code for the Web, git disabled; no repository; any error).
  */
-export async function gitUserName(): Promise<string | undefined> {
+async function gitUserName(): Promise<string | undefined> {
   try {
     const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!ext) return undefined;

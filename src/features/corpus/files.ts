@@ -4,7 +4,7 @@ import { documentPathOfSidecar, FileBudget, fileRole, walksFolder } from '../../
 import { Pool } from '../../core/util/pool';
 
 /** Reads in flight at once: in code-server one `readFile` costs several ms of waiting, not of work. */
-export const READS_IN_FLIGHT = 64;
+const READS_IN_FLIGHT = 64;
 
 /** Counts of what the index asked the file system, for the tests and the benchmark. */
 export interface IoCounts {

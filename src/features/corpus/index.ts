@@ -12,10 +12,10 @@ export type { CorpusChange, CorpusDocument, CorpusState, PassFigures } from './s
 export type { CorpusAnnotation } from '../../core/corpus/cache';
 
 /** Test-only commands (registered in test mode only, not in the manifest). */
-export const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
-export const CORPUS_CONTROL_COMMAND = 'kamerstukken.corpusControl';
-export const CORPUS_DOCUMENTS_COMMAND = 'kamerstukken.corpusDocuments';
-export const STOP_INDEXING_COMMAND = 'kamerstukken.stopIndexing';
+const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
+const CORPUS_CONTROL_COMMAND = 'kamerstukken.corpusControl';
+const CORPUS_DOCUMENTS_COMMAND = 'kamerstukken.corpusDocuments';
+const STOP_INDEXING_COMMAND = 'kamerstukken.stopIndexing';
 const INDEXING_CONTEXT = 'kamerstukken.indexing';
 
 /** What the tests read of the index. */

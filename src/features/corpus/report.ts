@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { IndexProblem, PassFigures } from './service';
 
-export const MAX_FILES_SETTING = 'kamerstukken.corpus.maxFiles';
-export const MAX_FILE_SIZE_SETTING = 'kamerstukken.corpus.maxFileSizeMB';
+const MAX_FILES_SETTING = 'kamerstukken.corpus.maxFiles';
+const MAX_FILE_SIZE_SETTING = 'kamerstukken.corpus.maxFileSizeMB';
 
 function describe(p: IndexProblem): string {
   switch (p.kind) {

@@ -109,7 +109,7 @@ function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
 }
 
 /** The annotations of a sidecar's text placed in a document's text (empty when there is none). */
-export function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; problems: SidecarProblem[] } {
+function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; problems: SidecarProblem[] } {
   const parsed = readSidecarEntries(sidecarText);
   const placed = placeEntries(documentText, parsed.annotations, parsed.version);
   const annotations = placed.map((p, i): CorpusAnnotation => {

@@ -4,9 +4,9 @@ import type { CorpusService } from '../corpus';
 import { EXPORT_CORPUS_COMMAND, exportCorpus } from './export';
 import { CORPUS_VIEW_TYPE, CorpusPanel, type Rendered } from './panel';
 
-export const SHOW_CORPUS_COMMAND = 'kamerstukken.showCorpus';
+const SHOW_CORPUS_COMMAND = 'kamerstukken.showCorpus';
 /** Test-only (registered in test mode only): opens the view and resolves once it shows the corpus as it is now. */
-export const CORPUS_VIEW_STATE_COMMAND = 'kamerstukken.corpusViewState';
+const CORPUS_VIEW_STATE_COMMAND = 'kamerstukken.corpusViewState';
 
 /** What the tests and the benchmark read of the Corpus view. */
 export interface CorpusViewStateForTests {

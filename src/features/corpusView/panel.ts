@@ -21,7 +21,7 @@ export function fileName(uri: vscode.Uri): string {
 }
 
 /** The rows of the corpus now: every document the index lists, and annotated untitled documents. */
-export function corpusRows(corpus: CorpusService): OverviewRow[] {
+function corpusRows(corpus: CorpusService): OverviewRow[] {
   const inputs: OverviewInput[] = [];
   for (const d of corpus.documents()) {
     inputs.push({ id: d.uri.toString(), file: fileName(d.uri), ...(d.record ? { record: d.record } : {}), annotations: d.annotations });

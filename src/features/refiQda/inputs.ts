@@ -25,7 +25,7 @@ function daysBetween(from: string | undefined, to: string | undefined): number |
 }
 
 /** The corpus record's attributes of a document, as REFI-QDA Variables (names in the user's language). */
-export function attributesOf(record: CorpusRecord | undefined): Record<string, RefiValue> {
+function attributesOf(record: CorpusRecord | undefined): Record<string, RefiValue> {
   if (!record) return {};
   const list = (xs: readonly string[]): string | undefined => (xs.length > 0 ? xs.join(', ') : undefined);
   return {

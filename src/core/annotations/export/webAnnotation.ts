@@ -16,7 +16,7 @@
  */
 import type { Passage } from './passage';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export interface WebAnnotationOptions {
   /** The collection's IRI: the exported file's URI. */
