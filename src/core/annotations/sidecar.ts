@@ -179,7 +179,35 @@ export function parseSidecar(withBom: string): ParsedSidecar {
   for (const w of doc.warnings) problems.push(problem({ kind: 'yaml', detail: firstLine(w.message) }, lineOf(w.pos[0])));
   if (doc.errors.length > 0) return { ...base, annotations: [], problems, yaml: doc };
 
-  // No custom tags, and no aliases beyond a small number (resource exhaustion).
+  if (!withinLimits(doc, problems, nodeLine)) return { ...base, annotations: [], problems, yaml: doc };
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    problems.push(problem({ kind: 'empty', version: SIDECAR_VERSION }, 1));
+    return { ...base, annotations: [], problems, yaml: doc };
+  }
+  if (!isMap(root)) {
+    problems.push(problem({ kind: 'notMapping' }, nodeLine(root)));
+    return { ...base, annotations: [], problems, yaml: doc };
+  }
+  const version = readVersion(root.get('version', true), problems, nodeLine);
+  const documentNode = root.get('document', true);
+  let document: string | undefined;
+  if (documentNode !== undefined) {
+    if (isScalar(documentNode) && typeof documentNode.value === 'string') document = documentNode.value;
+    else problems.push(problem({ kind: 'documentNotName' }, nodeLine(documentNode)));
+  }
+  const memo = readMemo(root.get('memo', true), problems, nodeLine);
+  const list = root.get('annotations', true);
+  const annotations = readAnnotations(list, doc, problems, nodeLine);
+  const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
+  return { document, ...(memo !== undefined ? { memo } : {}), annotations, problems, yaml: doc, version: known, lineEnding, bom };
+}
+
+type NodeLine = (node: unknown) => number | undefined;
+
+/** No custom tags, and no aliases beyond a small number (resource exhaustion). False when there are too many aliases. */
+function withinLimits(doc: Document, problems: SidecarProblem[], nodeLine: NodeLine): boolean {
   let aliases = 0;
   visit(doc, {
     Alias(_key, node) {
@@ -192,54 +220,42 @@ export function parseSidecar(withBom: string): ParsedSidecar {
       }
     },
   });
-  if (aliases > MAX_ALIAS_COUNT) return { ...base, annotations: [], problems, yaml: doc };
+  return aliases <= MAX_ALIAS_COUNT;
+}
 
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) {
-    problems.push(problem({ kind: 'empty', version: SIDECAR_VERSION }, 1));
-    return { ...base, annotations: [], problems, yaml: doc };
-  }
-  if (!isMap(root)) {
-    problems.push(problem({ kind: 'notMapping' }, nodeLine(root)));
-    return { ...base, annotations: [], problems, yaml: doc };
-  }
-  const versionNode = root.get('version', true);
+/** The `version:` value as written (a problem when it is missing or not one this code reads). */
+function readVersion(versionNode: unknown, problems: SidecarProblem[], nodeLine: NodeLine): unknown {
   const version = isScalar(versionNode) ? versionNode.value : undefined;
   if (versionNode === undefined) {
     problems.push(problem({ kind: 'missingVersion', version: SIDECAR_VERSION }, 1));
   } else if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     problems.push(problem({ kind: 'unknownVersion', found: JSON.stringify(version ?? null), readable: READABLE_VERSIONS }, nodeLine(versionNode)));
   }
-  const documentNode = root.get('document', true);
-  let document: string | undefined;
-  if (documentNode !== undefined) {
-    if (isScalar(documentNode) && typeof documentNode.value === 'string') document = documentNode.value;
-    else problems.push(problem({ kind: 'documentNotName' }, nodeLine(documentNode)));
-  }
-  const memo = readMemo(root.get('memo', true), problems, nodeLine);
-  const list = root.get('annotations', true);
+  return version;
+}
+
+/** The valid entries of the `annotations:` list; a later entry with an id seen before is a problem and left out. */
+function readAnnotations(list: unknown, doc: Document, problems: SidecarProblem[], nodeLine: NodeLine): Annotation[] {
   const annotations: Annotation[] = [];
-  if (list === undefined || (isScalar(list) && list.value === null)) {
-    // No annotations yet.
-  } else if (!isSeq(list)) {
+  if (list === undefined || (isScalar(list) && list.value === null)) return annotations; // no annotations yet
+  if (!isSeq(list)) {
     problems.push(problem({ kind: 'annotationsNotList' }, nodeLine(list)));
-  } else {
-    const seen = new Map<string, number | undefined>();
-    for (const item of list.items) {
-      const line = nodeLine(item);
-      const entry = readEntry(item, line, problems, doc);
-      if (!entry) continue;
-      const previous = seen.get(entry.id);
-      if (seen.has(entry.id)) {
-        problems.push(problem({ kind: 'duplicateId', id: entry.id, ...(previous !== undefined ? { firstLine: previous } : {}) }, line));
-        continue;
-      }
-      seen.set(entry.id, line);
-      annotations.push(entry);
-    }
+    return annotations;
   }
-  const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
-  return { document, ...(memo !== undefined ? { memo } : {}), annotations, problems, yaml: doc, version: known, lineEnding, bom };
+  const seen = new Map<string, number | undefined>();
+  for (const item of list.items) {
+    const line = nodeLine(item);
+    const entry = readEntry(item, line, problems, doc);
+    if (!entry) continue;
+    const previous = seen.get(entry.id);
+    if (seen.has(entry.id)) {
+      problems.push(problem({ kind: 'duplicateId', id: entry.id, ...(previous !== undefined ? { firstLine: previous } : {}) }, line));
+      continue;
+    }
+    seen.set(entry.id, line);
+    annotations.push(entry);
+  }
+  return annotations;
 }
 
 /**

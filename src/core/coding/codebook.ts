@@ -144,72 +144,87 @@ export function parseCodebook(withBom: string): ParsedCodebook {
 
   const seen = new Map<string, number | undefined>();
   for (const item of list.items) {
-    const line = nodeLine(item);
-    if (!isMap(item)) {
-      problems.push(problem({ kind: 'codeNotMapping' }, line));
-      continue;
-    }
-    const plain = plainValue(item, doc);
-    if ('error' in plain) {
-      problems.push(problem({ kind: 'yaml', detail: plain.error }, line));
-      continue;
-    }
-    const value = plain.value;
-    if (typeof value !== 'object' || value === null) {
-      problems.push(problem({ kind: 'codeNotMapping' }, line));
-      continue;
-    }
-    const o = value as Record<string, unknown>;
-    const rawName = typeof o.name === 'string' ? o.name : typeof o.name === 'number' ? String(o.name) : undefined;
-    if (rawName === undefined || rawName.trim() === '') {
-      problems.push(problem({ kind: 'missingName' }, line));
-      continue;
-    }
-    if (!isValidTagPath(rawName)) {
-      problems.push(problem({ kind: 'invalidName', name: rawName }, line));
-      continue;
-    }
-    const name = normalizeTag(rawName);
-    if (seen.has(name)) {
-      const first = seen.get(name);
-      problems.push(problem({ kind: 'duplicateName', name, ...(first !== undefined ? { firstLine: first } : {}) }, line));
-      continue;
-    }
-    seen.set(name, line);
-    const fieldLine = (key: string): number | undefined => {
-      const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
-      return nodeLine(pair?.key) ?? line;
-    };
-    const text = (field: 'description' | 'memo' | 'color'): string | undefined => {
-      const v = o[field];
-      if (v === undefined || v === null) return undefined;
-      if (typeof v === 'string') return v;
-      if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-      problems.push(problem({ kind: 'fieldNotText', name, field }, fieldLine(field)));
-      return undefined;
-    };
-    const description = text('description');
-    const memo = text('memo');
-    let color: string | undefined;
-    const rawColor = text('color');
-    if (rawColor !== undefined) {
-      color = normalizeColor(rawColor);
-      if (color === undefined) problems.push(problem({ kind: 'invalidColor', name, value: rawColor }, fieldLine('color')));
-    } else if (item.has('color') && o.color === null) {
-      // `color: #ef6c00` is a key without value and a comment: say what to do about it.
-      const at = fieldLine('color');
-      const m = at !== undefined ? /\bcolou?r\s*:\s*(#[0-9a-f]{3,6})\b/iu.exec(loaded.lineText(at)) : null;
-      if (m) problems.push(problem({ kind: 'colorNotQuoted', name, value: m[1] }, at));
-    }
-    codes.push({
-      name,
-      ...(description ? { description } : {}),
-      ...(color ? { color } : {}),
-      ...(memo ? { memo } : {}),
-      ...(line !== undefined ? { line } : {}),
-    });
+    const code = readCode(item, { doc, nodeLine, lineText: loaded.lineText, problems, seen });
+    if (code) codes.push(code);
   }
   return { ...base, version: known, codes, problems };
+}
+
+/** What reading one code needs: the document, its lines, the problems so far and the names seen before. */
+interface CodeReading {
+  readonly doc: Document;
+  readonly nodeLine: (node: unknown) => number | undefined;
+  readonly lineText: (line: number) => string;
+  readonly problems: CodebookProblem[];
+  readonly seen: Map<string, number | undefined>;
+}
+
+/** One entry of `codes:`; undefined (with a problem) when it is not a valid, new code. */
+function readCode(item: unknown, { doc, nodeLine, lineText, problems, seen }: CodeReading): CodebookCode | undefined {
+  const line = nodeLine(item);
+  if (!isMap(item)) {
+    problems.push(problem({ kind: 'codeNotMapping' }, line));
+    return undefined;
+  }
+  const plain = plainValue(item, doc);
+  if ('error' in plain) {
+    problems.push(problem({ kind: 'yaml', detail: plain.error }, line));
+    return undefined;
+  }
+  const value = plain.value;
+  if (typeof value !== 'object' || value === null) {
+    problems.push(problem({ kind: 'codeNotMapping' }, line));
+    return undefined;
+  }
+  const o = value as Record<string, unknown>;
+  const rawName = typeof o.name === 'string' ? o.name : typeof o.name === 'number' ? String(o.name) : undefined;
+  if (rawName === undefined || rawName.trim() === '') {
+    problems.push(problem({ kind: 'missingName' }, line));
+    return undefined;
+  }
+  if (!isValidTagPath(rawName)) {
+    problems.push(problem({ kind: 'invalidName', name: rawName }, line));
+    return undefined;
+  }
+  const name = normalizeTag(rawName);
+  if (seen.has(name)) {
+    const first = seen.get(name);
+    problems.push(problem({ kind: 'duplicateName', name, ...(first !== undefined ? { firstLine: first } : {}) }, line));
+    return undefined;
+  }
+  seen.set(name, line);
+  const fieldLine = (key: string): number | undefined => {
+    const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
+    return nodeLine(pair?.key) ?? line;
+  };
+  const text = (field: 'description' | 'memo' | 'color'): string | undefined => {
+    const v = o[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    problems.push(problem({ kind: 'fieldNotText', name, field }, fieldLine(field)));
+    return undefined;
+  };
+  const description = text('description');
+  const memo = text('memo');
+  let color: string | undefined;
+  const rawColor = text('color');
+  if (rawColor !== undefined) {
+    color = normalizeColor(rawColor);
+    if (color === undefined) problems.push(problem({ kind: 'invalidColor', name, value: rawColor }, fieldLine('color')));
+  } else if (item.has('color') && o.color === null) {
+    // `color: #ef6c00` is a key without value and a comment: say what to do about it.
+    const at = fieldLine('color');
+    const m = at !== undefined ? /\bcolou?r\s*:\s*(#[0-9a-f]{3,6})\b/iu.exec(lineText(at)) : null;
+    if (m) problems.push(problem({ kind: 'colorNotQuoted', name, value: m[1] }, at));
+  }
+  return {
+    name,
+    ...(description ? { description } : {}),
+    ...(color ? { color } : {}),
+    ...(memo ? { memo } : {}),
+    ...(line !== undefined ? { line } : {}),
+  };
 }
 
 const CODE_FIELDS = ['name', 'description', 'color', 'memo'] as const;
