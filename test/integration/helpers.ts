@@ -100,7 +100,7 @@ export async function createWatchedFolder(target: vscode.Uri, timeout = 30_000):
 }
 
 /**
- * Waits until the corpus index has been quiet for a second (no change, no read), then leaves its
+ * Waits until the corpus index has been quiet for 2.5 s (no change, no read; a second was once too short), then leaves its
  * counters reset: files and folders written by an earlier step or suite may reach the watcher late
  * on a loaded machine, and would count in (or change the data of) the next step.
  */
@@ -110,7 +110,7 @@ export async function corpusQuiet(): Promise<void> {
   const until = Date.now() + 20_000;
   let since = Date.now();
   await reset();
-  while (Date.now() - since < 1000 && Date.now() < until) {
+  while (Date.now() - since < 2500 && Date.now() < until) {
     await sleep(100);
     const s = await vscode.commands.executeCommand<Counts>('kamerstukken.corpusState');
     if (s.changes.length > 0 || s.io.readDirectory > 0 || s.io.readFile > 0) {

@@ -21,10 +21,13 @@ export interface IoCounts {
 export class CorpusFs {
   readonly pool = new Pool(READS_IN_FLIGHT);
   readonly counts: IoCounts = { readDirectory: 0, stat: 0, readFile: 0, writeFile: 0 };
+  /** The folders read since the counts were last reset (the first 100), for the tests' messages. */
+  readonly foldersRead: string[] = [];
 
   readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
     return this.pool.run(() => {
       this.counts.readDirectory++;
+      if (this.foldersRead.length < 100) this.foldersRead.push(uri.toString());
       return vscode.workspace.fs.readDirectory(uri);
     });
   }

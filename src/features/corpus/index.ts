@@ -24,6 +24,7 @@ export interface CorpusStateForTests {
   readonly documents: number;
   readonly annotations: number;
   readonly io: { readDirectory: number; stat: number; readFile: number; writeFile: number };
+  readonly foldersRead: readonly string[];
   readonly lastPass?: object;
   readonly slices: number;
   readonly longestSliceMs: number;
@@ -226,7 +227,7 @@ function registerTestCommands(h: TestHarness): vscode.Disposable[] {
       let annotations = 0;
       for (const d of corpus.documents()) annotations += d.annotations.length;
       return {
-        state: corpus.state, documents: corpus.size, annotations, io: { ...corpus.fs.counts },
+        state: corpus.state, documents: corpus.size, annotations, io: { ...corpus.fs.counts }, foldersRead: [...corpus.fs.foldersRead],
         ...(corpus.lastPass ? { lastPass: corpus.lastPass } : {}),
         slices: corpus.slicer.slices, longestSliceMs: corpus.slicer.longest,
         problems: [...reporter.log], notifications: [...reporter.notifications], changes: [...changes],
@@ -241,6 +242,7 @@ function registerTestCommands(h: TestHarness): vscode.Disposable[] {
       switch (action) {
         case 'resetCounts':
           corpus.fs.counts.readDirectory = corpus.fs.counts.stat = corpus.fs.counts.readFile = corpus.fs.counts.writeFile = 0;
+          corpus.fs.foldersRead.length = 0;
           corpus.slicer.slices = corpus.slicer.longest = 0;
           changes.length = 0;
           return true;
