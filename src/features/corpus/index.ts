@@ -61,6 +61,26 @@ function documentOfFile(uri: vscode.Uri): { uri: vscode.Uri; role?: 'text' | 'ka
   return { uri, role, sidecar: uri.with({ path: uri.path + SIDECAR_SUFFIX }) };
 }
 
+/** The status bar item that shows the indexing's progress; a click stops it. */
+function progressItem(): vscode.StatusBarItem {
+  const progress = vscode.window.createStatusBarItem('kamerstukken.corpusProgress', vscode.StatusBarAlignment.Left, -100);
+  progress.name = vscode.l10n.t('Kamerstukken: Indexing');
+  progress.command = STOP_INDEXING_COMMAND;
+  progress.tooltip = vscode.l10n.t('Indexing the parliamentary texts and annotations of the workspace. Click to stop.');
+  return progress;
+}
+
+/** The progress item shown while the index is being built (and the `when` context set), hidden after. */
+function showIndexing(progress: vscode.StatusBarItem, indexing: boolean): void {
+  void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, indexing);
+  if (indexing) {
+    progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing')}`;
+    progress.show();
+  } else {
+    progress.hide();
+  }
+}
+
 /**
  * The corpus index of the workspace, started in the background (activation does not wait for it),
  * with its cache, its file watcher, its progress in the status bar (a click stops it) and its
@@ -81,10 +101,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
   };
   const saveLater = new Debounced(() => void saveNow(), 2000);
 
-  const progress = vscode.window.createStatusBarItem('kamerstukken.corpusProgress', vscode.StatusBarAlignment.Left, -100);
-  progress.name = vscode.l10n.t('Kamerstukken: Indexing');
-  progress.command = STOP_INDEXING_COMMAND;
-  progress.tooltip = vscode.l10n.t('Indexing the parliamentary texts and annotations of the workspace. Click to stop.');
+  const progress = progressItem();
 
   const corpus = new CorpusService(store, {
     progress: (done, total) => {
@@ -117,15 +134,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     // Changes not yet in the cache are written as the window closes (as far as it lets us).
     { dispose: () => { if (saveLater.pending) { saveLater.cancel(); void saveNow(); } } },
     reporter, progress, saveLater, watch,
-    corpus.onDidChangeState((state) => {
-      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, state === 'indexing');
-      if (state === 'indexing') {
-        progress.text = `$(sync~spin) ${vscode.l10n.t('Indexing')}`;
-        progress.show();
-      } else {
-        progress.hide();
-      }
-    }),
+    corpus.onDidChangeState((state) => showIndexing(progress, state === 'indexing')),
     corpus.onDidChange((c: CorpusChange) => {
       if (testCommands) changes.push({ changed: c.changed.map(String), removed: c.removed.map(String) });
     }),
