@@ -454,6 +454,15 @@ export class CorpusService implements vscode.Disposable {
     return next;
   }
 
+  /** A document's text as read (`eager`: a read already under way), or why there is none to index. */
+  private async readText(uri: vscode.Uri, stamp: FileStamp, maxBytes: number, eager: Promise<unknown> | undefined): Promise<{ text?: string; problem?: TextState['problem'] }> {
+    if (stamp.size > maxBytes) return { problem: { kind: 'tooLarge', detail: `${Math.round(stamp.size / (1024 * 1024))} MB` } };
+    const bytes = await (eager ?? this.fs.readFile(uri).then((b) => b, (e: unknown) => e));
+    if (!(bytes instanceof Uint8Array)) return { problem: { kind: 'unreadable', detail: errorText(bytes) } };
+    const text = decode(bytes);
+    return looksBinary(text) ? { problem: { kind: 'binary', detail: '' } } : { text };
+  }
+
   private async syncNow(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; read: boolean; problems: IndexProblem[] }> {
     const key = found.uri.toString();
     const entry: Entry = this.entries.get(key) ?? { uri: found.uri };
@@ -493,24 +502,9 @@ export class CorpusService implements vscode.Disposable {
     }
 
     // The text: needed for a new record, and to place a changed sidecar's annotations in.
-    let text: string | undefined;
-    let textProblem: TextState['problem'];
-    if (textStamp && (textChanged || sidecarChanged)) {
-      if (textStamp.size > maxBytes) {
-        textProblem = { kind: 'tooLarge', detail: `${Math.round(textStamp.size / (1024 * 1024))} MB` };
-      } else {
-        const bytes = await (eagerText ?? this.fs.readFile(textUri).then((b) => b, (e: unknown) => e));
-        if (bytes instanceof Uint8Array) {
-          text = decode(bytes);
-          if (looksBinary(text)) {
-            textProblem = { kind: 'binary', detail: '' };
-            text = undefined;
-          }
-        } else {
-          textProblem = { kind: 'unreadable', detail: errorText(bytes) };
-        }
-      }
-    }
+    const { text, problem: textProblem } = textStamp && (textChanged || sidecarChanged)
+      ? await this.readText(textUri, textStamp, maxBytes, eagerText)
+      : {};
     if (hasText && textChanged && textStamp) {
       const role = found.role;
       const t = text;
