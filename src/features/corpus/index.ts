@@ -15,6 +15,7 @@ export type { CorpusAnnotation } from '../../core/corpus/cache';
 const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
 const CORPUS_CONTROL_COMMAND = 'kamerstukken.corpusControl';
 const CORPUS_DOCUMENTS_COMMAND = 'kamerstukken.corpusDocuments';
+/** Stops the indexing: the progress item's click. */
 const STOP_INDEXING_COMMAND = 'kamerstukken.stopIndexing';
 const INDEXING_CONTEXT = 'kamerstukken.indexing';
 
