@@ -5,10 +5,11 @@ import { Debounced } from '../../debounce';
 import type { AnnotationStore } from '../annotations/store';
 import { CorpusCacheFiles } from './cacheFiles';
 import { CorpusProblemReporter } from './report';
-import { type CorpusChange, CorpusService } from './service';
+import { CorpusService } from './service';
+import type { CorpusChange } from './types';
 
 export { CorpusService } from './service';
-export type { CorpusChange, CorpusDocument, CorpusState, PassFigures } from './service';
+export type { CorpusChange, CorpusDocument, CorpusState, PassFigures } from './types';
 export type { CorpusAnnotation } from '../../core/corpus/cache';
 
 /** Test-only commands (registered in test mode only, not in the manifest). */

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import type { CorpusRecord } from '../../core/corpus/record';
 import { symbolEntries, type SymbolEntry } from '../../core/corpus/symbols';
-import { type CorpusChange, type CorpusService, SLICE_MS } from './service';
+import { type CorpusService, SLICE_MS } from './service';
+import type { CorpusChange } from './types';
 
 /**
  * The corpus as links between documents: the identities and references of every record of the

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IndexProblem, PassFigures } from './service';
+import type { IndexProblem, PassFigures } from './types';
 
 const MAX_FILES_SETTING = 'kamerstukken.corpus.maxFiles';
 const MAX_FILE_SIZE_SETTING = 'kamerstukken.corpus.maxFileSizeMB';

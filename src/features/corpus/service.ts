@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
-import { placeEntries } from '../../core/annotations/export';
-import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
-import { isParliamentaryText, looksBinary } from '../../core/classify';
-import {
-  type CachedDocument, type CorpusAnnotation, type FileProblemKind, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState,
-  type TextState,
-} from '../../core/corpus/cache';
-import { readSidecarEntries } from '../../core/corpus/quickSidecar';
-import { buildRecord, type CorpusRecord } from '../../core/corpus/record';
+import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
+import type { CachedDocument, CorpusAnnotation } from '../../core/corpus/cache';
 import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, fileRole, limitOf } from '../../core/corpus/workspaceFiles';
 import { TimeSlicer } from '../../core/util/pool';
 import type { AnnotatedDocument, AnnotationStore } from '../annotations/store';
 import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
+import { DocumentSync, type Entry, listed, snapshotFromStore } from './sync';
+import type { CorpusChange, CorpusDocument, CorpusHooks, CorpusState, IndexProblem, PassFigures } from './types';
 
 /** CPU work runs in slices of this many ms, then the extension host gets to answer others. */
 export const SLICE_MS = 30;
@@ -22,106 +17,7 @@ function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => { if (immediate) immediate(resolve); else setTimeout(resolve, 0); });
 }
 
-/** One document of the corpus, as features read it. */
-export interface CorpusDocument {
-  readonly uri: vscode.Uri;
-  /** The record of a parliamentary text (`.kamerstuk`, or a `.txt` that reads as one) as on disk; undefined otherwise. */
-  readonly record: CorpusRecord | undefined;
-  /** Whether its text file exists and is a parliamentary text (a `.kamerstuk` always is). */
-  readonly parliamentary: boolean;
-  /** Its sidecar on disk, if it has one. */
-  readonly sidecar: vscode.Uri | undefined;
-  /**
-   * Its annotations, ordered as the sidecar has them: of an open document as the editor has them
-   * now (unsaved changes included), else as placed in the text on disk when it was indexed.
-   */
-  readonly annotations: readonly CorpusAnnotation[];
-  /** Problems of its sidecar; when there are any, only its valid entries are listed. */
-  readonly problems: readonly SidecarProblem[];
-  /** The sidecar cannot be read or has errors. */
-  readonly broken: boolean;
-  /** The annotations come from an open editor (the store), not from the index. */
-  readonly live: boolean;
-  /** Why its text could not be indexed, if it could not. */
-  readonly problem?: { readonly kind: FileProblemKind; readonly detail: string };
-}
 
-/** What changed: documents whose text, record or annotations changed, and documents gone. */
-export interface CorpusChange {
-  readonly changed: readonly vscode.Uri[];
-  readonly removed: readonly vscode.Uri[];
-}
-
-export type CorpusState = 'starting' | 'indexing' | 'ready' | 'cancelled';
-
-/** A file the index could not (fully) read: reported once. */
-export interface IndexProblem {
-  readonly uri: vscode.Uri;
-  readonly kind: FileProblemKind | 'unreadableFolder';
-  readonly detail: string;
-}
-
-/** Figures of the last full pass, for the progress, the tests and the benchmark. */
-export interface PassFigures {
-  readonly files: number;
-  readonly documents: number;
-  readonly readFromDisk: number;
-  readonly reusedFromCache: number;
-  readonly walkMs: number;
-  readonly totalMs: number;
-  readonly limit?: { readonly kind: 'maxFiles'; readonly limit: number; readonly found: number };
-  readonly cancelled: boolean;
-}
-
-/** Hooks the service reports to: progress, problems, the cache (see index.ts). */
-export interface CorpusHooks {
-  progress?(done: number, total: number): void;
-  problems?(problems: readonly IndexProblem[], pass: PassFigures): void;
-  persist?(changed: readonly string[]): void;
-}
-
-/** What the index keeps per document. */
-interface Entry {
-  readonly uri: vscode.Uri;
-  role?: 'text' | 'kamerstuk';
-  sidecarUri?: vscode.Uri;
-  text?: TextState;
-  /** Stamp of a file without a role (the document of a sidecar that is not .txt/.kamerstuk). */
-  otherStamp?: FileStamp;
-  sidecar?: SidecarState;
-}
-
-function decode(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
-  return state.annotations.map((a) => ({
-    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
-    start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned,
-    quote: state.quoteOf(a), prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '',
-    ...(a.coder ? { coder: a.coder } : {}),
-  }));
-}
-
-/** The annotations of a sidecar's text placed in a document's text (empty when there is none). */
-function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; problems: SidecarProblem[] } {
-  const parsed = readSidecarEntries(sidecarText);
-  const placed = placeEntries(documentText, parsed.annotations, parsed.version);
-  const annotations = placed.map((p, i): CorpusAnnotation => {
-    const coder = parsed.annotations[i].coder;
-    return {
-      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}), created: p.created,
-      start: p.start, end: p.end, orphaned: p.orphaned,
-      quote: p.stored?.quote ?? '', prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '',
-    };
-  });
-  return { annotations, problems: parsed.problems };
-}
 
 /**
  * The corpus index: every parliamentary text of the workspace (`.kamerstuk` files, and `.txt`
@@ -144,8 +40,8 @@ export class CorpusService implements vscode.Disposable {
   private availablePromise: Promise<void>;
   private resolveAvailable!: () => void;
   private pass?: { promise: Promise<PassFigures>; source: vscode.CancellationTokenSource };
-  private cache = new Map<string, CachedDocument>();
-  private readonly locks = new Map<string, Promise<void>>();
+  private readonly cache = new Map<string, CachedDocument>();
+  private readonly sync: DocumentSync;
   /** Figures of the last full pass. */
   lastPass?: PassFigures;
   /** When (performance.now()) the service was made and its first pass was done: for the benchmark. */
@@ -160,6 +56,7 @@ export class CorpusService implements vscode.Disposable {
       now: () => performance.now(),
       yield: yieldToOthers,
     });
+    this.sync = new DocumentSync(this.fs, this.slicer, this.entries, this.cache);
     if (store) {
       this.disposables.push(store.onDidChange((uri) => {
         // The annotations of an open document changed in the editor (the sidecar follows through the watcher).
@@ -399,7 +296,7 @@ export class CorpusService implements vscode.Disposable {
     this.hooks.progress?.(0, total);
     await Promise.all([...walk.documents.values()].map(async (found) => {
       if (token.isCancellationRequested || this.disposed) return;
-      const outcome = await this.syncDocument(found, maxBytes);
+      const outcome = await this.sync.syncDocument(found, maxBytes);
       done++;
       if (done % 64 === 0 || done === total) this.hooks.progress?.(done, total);
       if (outcome.problems.length > 0) problems.push(...outcome.problems);
@@ -436,106 +333,6 @@ export class CorpusService implements vscode.Disposable {
     if (persist.length > 0) this.hooks.persist?.(persist);
     this.hooks.problems?.(problems, figures);
     return figures;
-  }
-
-  /**
-   * Brings one document up to date with its files: stats them, reads what changed, places the
-   * sidecar's annotations and builds the record in slices. Returns whether anything changed.
-   */
-  private syncDocument(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; read: boolean; problems: IndexProblem[] }> {
-    // One at a time per document: a pass and the watcher, or two events of the watcher, must not
-    // interleave (the older one would overwrite what the newer one found).
-    const key = found.uri.toString();
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.syncNow(found, maxBytes));
-    const settled = next.then(() => undefined, () => undefined);
-    this.locks.set(key, settled);
-    void settled.then(() => { if (this.locks.get(key) === settled) this.locks.delete(key); });
-    return next;
-  }
-
-  /** A document's text as read (`eager`: a read already under way), or why there is none to index. */
-  private async readText(uri: vscode.Uri, stamp: FileStamp, maxBytes: number, eager: Promise<unknown> | undefined): Promise<{ text?: string; problem?: TextState['problem'] }> {
-    if (stamp.size > maxBytes) return { problem: { kind: 'tooLarge', detail: `${Math.round(stamp.size / (1024 * 1024))} MB` } };
-    const bytes = await (eager ?? this.fs.readFile(uri).then((b) => b, (e: unknown) => e));
-    if (!(bytes instanceof Uint8Array)) return { problem: { kind: 'unreadable', detail: errorText(bytes) } };
-    const text = decode(bytes);
-    return looksBinary(text) ? { problem: { kind: 'binary', detail: '' } } : { text };
-  }
-
-  private async syncNow(found: FoundDocument, maxBytes: number): Promise<{ changed: boolean; read: boolean; problems: IndexProblem[] }> {
-    const key = found.uri.toString();
-    const entry: Entry = this.entries.get(key) ?? { uri: found.uri };
-    const known = this.entries.has(key) ? { text: entry.text, sidecar: entry.sidecar } : this.cache.get(key);
-    const problems: IndexProblem[] = [];
-    const hasText = found.role !== undefined;
-    // A file never seen: stat and read at once (one wait, not two); the stat is asked first, so a
-    // change while reading gives a stamp older than the text, and the next pass reads it again.
-    const fresh = (stamp: FileStamp | undefined): boolean => stamp === undefined;
-    const textUri = found.uri;
-    const textStatP = this.fs.stat(textUri);
-    const sidecarStatP = found.sidecar ? this.fs.stat(found.sidecar) : Promise.resolve(undefined);
-    const eagerText = hasText && fresh(known?.text?.stamp) ? this.fs.readFile(textUri).then((b) => b, (e: unknown) => e) : undefined;
-    const eagerSidecar = found.sidecar && fresh(known?.sidecar?.stamp) ? this.fs.readFile(found.sidecar).then((b) => b, (e: unknown) => e) : undefined;
-    const [textStamp, sidecarStamp] = await Promise.all([textStatP, sidecarStatP]);
-
-    const textChanged = hasText && !sameStamp(known?.text?.stamp, textStamp);
-    const sidecarChanged = found.sidecar !== undefined && (!sameStamp(known?.sidecar?.stamp, sidecarStamp)
-      || !sameStampOrBothMissing(known?.sidecar?.textStamp, textStamp));
-    const changedRole = this.entries.has(key) && (entry.role !== found.role || entry.sidecarUri?.toString() !== found.sidecar?.toString());
-    entry.role = found.role;
-    entry.sidecarUri = found.sidecar;
-    if (!hasText) {
-      entry.text = undefined;
-      entry.otherStamp = textStamp;
-    }
-    if (!found.sidecar) entry.sidecar = undefined;
-    this.entries.set(key, entry);
-
-    if (!textChanged && !sidecarChanged) {
-      if (known?.text && hasText) entry.text = known.text;
-      if (known?.sidecar && found.sidecar) entry.sidecar = known.sidecar;
-      // Problems seen before are reported again by a new pass only if they are new (the reporter remembers).
-      if (entry.text?.problem) problems.push({ uri: textUri, kind: entry.text.problem.kind, detail: entry.text.problem.detail });
-      if (entry.sidecar && found.sidecar) problems.push(...sidecarProblems(found.sidecar, entry.sidecar));
-      return { changed: changedRole, read: false, problems };
-    }
-
-    // The text: needed for a new record, and to place a changed sidecar's annotations in.
-    const { text, problem: textProblem } = textStamp && (textChanged || sidecarChanged)
-      ? await this.readText(textUri, textStamp, maxBytes, eagerText)
-      : {};
-    if (hasText && textChanged && textStamp) {
-      const role = found.role;
-      const t = text;
-      entry.text = await this.slicer.run((): TextState => {
-        if (t === undefined) return { stamp: textStamp, parliamentary: false, ...(textProblem ? { problem: textProblem } : {}) };
-        const parliamentary = role === 'kamerstuk' || isParliamentaryText(t);
-        return parliamentary ? { stamp: textStamp, parliamentary, record: buildRecord(t) } : { stamp: textStamp, parliamentary };
-      });
-    } else if (hasText && !textStamp) {
-      entry.text = undefined;
-    } else if (hasText && known?.text) {
-      entry.text = known.text;
-    }
-    if (entry.text?.problem) problems.push({ uri: textUri, kind: entry.text.problem.kind, detail: entry.text.problem.detail });
-
-    if (found.sidecar && sidecarChanged) {
-      const sidecarUri = found.sidecar;
-      const bytes = sidecarStamp ? await (eagerSidecar ?? this.fs.readFile(sidecarUri).then((b) => b, (e: unknown) => e)) : new Error('not found');
-      const docText = text ?? '';
-      entry.sidecar = await this.slicer.run((): SidecarState => {
-        if (!(bytes instanceof Uint8Array)) {
-          return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), annotations: [], problems: [], unreadable: errorText(bytes) };
-        }
-        const placed = placeSidecar(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), docText);
-        return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), ...placed };
-      });
-      problems.push(...sidecarProblems(sidecarUri, entry.sidecar));
-    } else if (found.sidecar && known?.sidecar) {
-      entry.sidecar = known.sidecar;
-    }
-    return { changed: true, read: true, problems };
   }
 
   // --- Single documents (the watcher) -------------------------------------------------------------
@@ -578,7 +375,7 @@ export class CorpusService implements vscode.Disposable {
         if (this.entries.delete(key)) removed.push(d.uri);
         return;
       }
-      const outcome = await this.syncDocument(found, maxBytes);
+      const outcome = await this.sync.syncDocument(found, maxBytes);
       problems.push(...outcome.problems);
       if (outcome.changed) changed.push(d.uri);
     }));
@@ -592,17 +389,3 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
-/** Listed: a parliamentary text, or a document with a sidecar (other texts are kept only to skip them next time). */
-function listed(e: Entry): boolean {
-  return e.sidecarUri !== undefined || e.text?.parliamentary === true;
-}
-
-function sameStampOrBothMissing(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
-  return (a === undefined && b === undefined) || sameStamp(a, b);
-}
-
-function sidecarProblems(uri: vscode.Uri, s: SidecarState): IndexProblem[] {
-  if (s.unreadable !== undefined) return [{ uri, kind: 'unreadable', detail: s.unreadable }];
-  const p = s.problems[0];
-  return p ? [{ uri, kind: 'brokenSidecar', detail: `${p.line !== undefined ? `line ${p.line}: ` : ''}${p.message}` }] : [];
-}

@@ -1,0 +1,194 @@
+import type * as vscode from 'vscode';
+import { placeEntries } from '../../core/annotations/export';
+import type { SidecarProblem } from '../../core/annotations/sidecar';
+import { isParliamentaryText, looksBinary } from '../../core/classify';
+import {
+  type CachedDocument, type CorpusAnnotation, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState, type TextState,
+} from '../../core/corpus/cache';
+import { readSidecarEntries } from '../../core/corpus/quickSidecar';
+import { buildRecord } from '../../core/corpus/record';
+import type { TimeSlicer } from '../../core/util/pool';
+import type { AnnotatedDocument } from '../annotations/store';
+import type { CorpusFs, FoundDocument } from './files';
+import type { IndexProblem } from './types';
+
+/** What the index keeps per document. */
+export interface Entry {
+  readonly uri: vscode.Uri;
+  role?: 'text' | 'kamerstuk';
+  sidecarUri?: vscode.Uri;
+  text?: TextState;
+  /** Stamp of a file without a role (the document of a sidecar that is not .txt/.kamerstuk). */
+  otherStamp?: FileStamp;
+  sidecar?: SidecarState;
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
+  return state.annotations.map((a) => ({
+    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
+    start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned,
+    quote: state.quoteOf(a), prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '',
+    ...(a.coder ? { coder: a.coder } : {}),
+  }));
+}
+
+/** The annotations of a sidecar's text placed in a document's text (empty when there is none). */
+function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; problems: SidecarProblem[] } {
+  const parsed = readSidecarEntries(sidecarText);
+  const placed = placeEntries(documentText, parsed.annotations, parsed.version);
+  const annotations = placed.map((p, i): CorpusAnnotation => {
+    const coder = parsed.annotations[i].coder;
+    return {
+      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}), created: p.created,
+      start: p.start, end: p.end, orphaned: p.orphaned,
+      quote: p.stored?.quote ?? '', prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '',
+    };
+  });
+  return { annotations, problems: parsed.problems };
+}
+
+/** What syncing one document found: whether it changed, whether a file was read, and its problems. */
+export interface SyncOutcome {
+  readonly changed: boolean;
+  readonly read: boolean;
+  readonly problems: IndexProblem[];
+}
+
+/**
+ * Brings the index's entries up to date with the files, one document at a time: stats its text
+ * and sidecar, reads what changed (or takes it from the cache seed when its stamps match), places
+ * the sidecar's annotations and builds the record in time slices.
+ */
+export class DocumentSync {
+  private readonly locks = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly fs: CorpusFs,
+    private readonly slicer: TimeSlicer,
+    private readonly entries: Map<string, Entry>,
+    private readonly cache: ReadonlyMap<string, CachedDocument>,
+  ) {}
+
+  /**
+   * Brings one document up to date with its files: stats them, reads what changed, places the
+   * sidecar's annotations and builds the record in slices. Returns whether anything changed.
+   */
+  syncDocument(found: FoundDocument, maxBytes: number): Promise<SyncOutcome> {
+    // One at a time per document: a pass and the watcher, or two events of the watcher, must not
+    // interleave (the older one would overwrite what the newer one found).
+    const key = found.uri.toString();
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.syncNow(found, maxBytes));
+    const settled = next.then(() => undefined, () => undefined);
+    this.locks.set(key, settled);
+    void settled.then(() => { if (this.locks.get(key) === settled) this.locks.delete(key); });
+    return next;
+  }
+
+  /** A document's text as read (`eager`: a read already under way), or why there is none to index. */
+  private async readText(uri: vscode.Uri, stamp: FileStamp, maxBytes: number, eager: Promise<unknown> | undefined): Promise<{ text?: string; problem?: TextState['problem'] }> {
+    if (stamp.size > maxBytes) return { problem: { kind: 'tooLarge', detail: `${Math.round(stamp.size / (1024 * 1024))} MB` } };
+    const bytes = await (eager ?? this.fs.readFile(uri).then((b) => b, (e: unknown) => e));
+    if (!(bytes instanceof Uint8Array)) return { problem: { kind: 'unreadable', detail: errorText(bytes) } };
+    const text = decode(bytes);
+    return looksBinary(text) ? { problem: { kind: 'binary', detail: '' } } : { text };
+  }
+
+  private async syncNow(found: FoundDocument, maxBytes: number): Promise<SyncOutcome> {
+    const key = found.uri.toString();
+    const entry: Entry = this.entries.get(key) ?? { uri: found.uri };
+    const known = this.entries.has(key) ? { text: entry.text, sidecar: entry.sidecar } : this.cache.get(key);
+    const problems: IndexProblem[] = [];
+    const hasText = found.role !== undefined;
+    // A file never seen: stat and read at once (one wait, not two); the stat is asked first, so a
+    // change while reading gives a stamp older than the text, and the next pass reads it again.
+    const fresh = (stamp: FileStamp | undefined): boolean => stamp === undefined;
+    const textUri = found.uri;
+    const textStatP = this.fs.stat(textUri);
+    const sidecarStatP = found.sidecar ? this.fs.stat(found.sidecar) : Promise.resolve(undefined);
+    const eagerText = hasText && fresh(known?.text?.stamp) ? this.fs.readFile(textUri).then((b) => b, (e: unknown) => e) : undefined;
+    const eagerSidecar = found.sidecar && fresh(known?.sidecar?.stamp) ? this.fs.readFile(found.sidecar).then((b) => b, (e: unknown) => e) : undefined;
+    const [textStamp, sidecarStamp] = await Promise.all([textStatP, sidecarStatP]);
+
+    const textChanged = hasText && !sameStamp(known?.text?.stamp, textStamp);
+    const sidecarChanged = found.sidecar !== undefined && (!sameStamp(known?.sidecar?.stamp, sidecarStamp)
+      || !sameStampOrBothMissing(known?.sidecar?.textStamp, textStamp));
+    const changedRole = this.entries.has(key) && (entry.role !== found.role || entry.sidecarUri?.toString() !== found.sidecar?.toString());
+    entry.role = found.role;
+    entry.sidecarUri = found.sidecar;
+    if (!hasText) {
+      entry.text = undefined;
+      entry.otherStamp = textStamp;
+    }
+    if (!found.sidecar) entry.sidecar = undefined;
+    this.entries.set(key, entry);
+
+    if (!textChanged && !sidecarChanged) {
+      if (known?.text && hasText) entry.text = known.text;
+      if (known?.sidecar && found.sidecar) entry.sidecar = known.sidecar;
+      // Problems seen before are reported again by a new pass only if they are new (the reporter remembers).
+      if (entry.text?.problem) problems.push({ uri: textUri, kind: entry.text.problem.kind, detail: entry.text.problem.detail });
+      if (entry.sidecar && found.sidecar) problems.push(...sidecarProblems(found.sidecar, entry.sidecar));
+      return { changed: changedRole, read: false, problems };
+    }
+
+    // The text: needed for a new record, and to place a changed sidecar's annotations in.
+    const { text, problem: textProblem } = textStamp && (textChanged || sidecarChanged)
+      ? await this.readText(textUri, textStamp, maxBytes, eagerText)
+      : {};
+    if (hasText && textChanged && textStamp) {
+      const role = found.role;
+      const t = text;
+      entry.text = await this.slicer.run((): TextState => {
+        if (t === undefined) return { stamp: textStamp, parliamentary: false, ...(textProblem ? { problem: textProblem } : {}) };
+        const parliamentary = role === 'kamerstuk' || isParliamentaryText(t);
+        return parliamentary ? { stamp: textStamp, parliamentary, record: buildRecord(t) } : { stamp: textStamp, parliamentary };
+      });
+    } else if (hasText && !textStamp) {
+      entry.text = undefined;
+    } else if (hasText && known?.text) {
+      entry.text = known.text;
+    }
+    if (entry.text?.problem) problems.push({ uri: textUri, kind: entry.text.problem.kind, detail: entry.text.problem.detail });
+
+    if (found.sidecar && sidecarChanged) {
+      const sidecarUri = found.sidecar;
+      const bytes = sidecarStamp ? await (eagerSidecar ?? this.fs.readFile(sidecarUri).then((b) => b, (e: unknown) => e)) : new Error('not found');
+      const docText = text ?? '';
+      entry.sidecar = await this.slicer.run((): SidecarState => {
+        if (!(bytes instanceof Uint8Array)) {
+          return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), annotations: [], problems: [], unreadable: errorText(bytes) };
+        }
+        const placed = placeSidecar(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), docText);
+        return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), ...placed };
+      });
+      problems.push(...sidecarProblems(sidecarUri, entry.sidecar));
+    } else if (found.sidecar && known?.sidecar) {
+      entry.sidecar = known.sidecar;
+    }
+    return { changed: true, read: true, problems };
+  }
+}
+
+/** Listed: a parliamentary text, or a document with a sidecar (other texts are kept only to skip them next time). */
+export function listed(e: Entry): boolean {
+  return e.sidecarUri !== undefined || e.text?.parliamentary === true;
+}
+
+function sameStampOrBothMissing(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return (a === undefined && b === undefined) || sameStamp(a, b);
+}
+
+function sidecarProblems(uri: vscode.Uri, s: SidecarState): IndexProblem[] {
+  if (s.unreadable !== undefined) return [{ uri, kind: 'unreadable', detail: s.unreadable }];
+  const p = s.problems[0];
+  return p ? [{ uri, kind: 'brokenSidecar', detail: `${p.line !== undefined ? `line ${p.line}: ` : ''}${p.message}` }] : [];
+}
