@@ -3,6 +3,7 @@
 // No Node here: no node:assert, so the checks are plain.
 import * as vscode from 'vscode';
 import { activationFigures } from '../activationMarks';
+import { answerText } from '../../unit/corpus/texts';
 
 const EXTENSION_ID = 'kamerstukken.kamerstukken';
 const SEED_000 = '000_29150c82fa965ab7.txt';
@@ -119,6 +120,39 @@ describe('web extension', () => {
     check(yaml.startsWith(`version: 2\ndocument: ${SEED_000}\nannotations:\n`), yaml);
     check(yaml.includes(`id: ${ids[0]}`) && yaml.includes('tags: [toezegging]') && yaml.includes('note: op het web'), yaml);
     check(yaml.includes(`quote: ${quote}`), yaml);
+  });
+
+  it('indexes the workspace as a corpus and links its documents, through workspace.fs', async () => {
+    await vscode.commands.executeCommand('kamerstukken.corpusControl', 'ready');
+    // Two documents in a folder of their own: the answers 1092 of 2023–2024, and a text citing them.
+    const root = vscode.Uri.joinPath(folder(), 'web-corpus');
+    const cited = vscode.Uri.joinPath(root, 'wolf', '1092.txt');
+    const citing = vscode.Uri.joinPath(root, 'bever', 'antwoord.txt');
+    const printed = `Tweede Kamer der Staten-Generaal\nVergaderjaar 2023–2024\nAanhangsel van de Handelingen\nVragen gesteld door de leden der Kamer\n\n1092\n\n${answerText()}`;
+    const citingText = answerText({ subject: 'de bever in de uiterwaarden', who: 'het lid Bikker (ChristenUnie)', submitted: '4 maart 2024', received: '25 maart 2024' },
+      '\nZie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1092.\n');
+    await vscode.workspace.fs.writeFile(cited, new TextEncoder().encode(printed));
+    await vscode.workspace.fs.writeFile(citing, new TextEncoder().encode(citingText));
+    await vscode.commands.executeCommand('kamerstukken.corpusControl', 'refresh');
+    type Doc = { uri: string; kind?: string; annotations: number; parliamentary: boolean };
+    const docs = await vscode.commands.executeCommand<Doc[]>('kamerstukken.corpusDocuments');
+    const byName = (name: string): Doc | undefined => docs.find((d) => d.uri.endsWith(`/${name}`));
+    check(byName('web-corpus/wolf/1092.txt')?.kind === 'questions', `the cited answers are indexed: ${JSON.stringify(docs)}`);
+    check(byName('web-corpus/bever/antwoord.txt')?.parliamentary === true, `the citing text is indexed: ${JSON.stringify(docs)}`);
+    check(byName(SEED_000)?.parliamentary === true, `the seed is indexed: ${JSON.stringify(docs)}`);
+    check((byName(SEED_000)?.annotations ?? 0) >= 1, `the seed's annotation (tagged above) is indexed: ${JSON.stringify(byName(SEED_000))}`);
+    check(!byName('boodschappen.txt'), 'a shopping list is not in the corpus');
+    // Go to Definition on the reference opens the cited document, which is not open.
+    const editor = await open(citing);
+    const at = editor.document.getText().indexOf('Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1092');
+    check(at >= 0, 'the reference is in the citing text');
+    const targets = await waitFor('a definition in another document', async () => {
+      const defs = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', citing, editor.document.positionAt(at + 3))) ?? [];
+      const uris = defs.map((d) => ('targetUri' in d ? d.targetUri : d.uri).toString());
+      return uris.length > 0 ? uris : undefined;
+    });
+    check(targets.length === 1 && targets[0] === cited.toString(), `definition: ${JSON.stringify(targets)}`);
+    await vscode.workspace.fs.delete(root, { recursive: true });
   });
 
   it('opens the Code Matrix and exports it as CSV through workspace.fs', async () => {
