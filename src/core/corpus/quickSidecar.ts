@@ -16,9 +16,14 @@ export interface QuickSidecar {
 
 /** Plain scalars the YAML core schema reads as something other than text. */
 const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/u;
-/** A plain scalar this reader accepts: no indicator first, no ": " or " #", no blank at either end, printable. */
+/**
+ * A plain scalar this reader accepts: no indicator first (but "-", "?" or ":" followed by a non-blank,
+ * as YAML allows: "-uitgaven", "?1 Antwoord"), no ": " or " #", no blank at either end, printable.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it rules out
-const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:[^\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff]*[^\s:])?$/u;
+const PLAIN = /^(?:[^-?:,[\]{}#&*!|>'"%@`\s]|[-?:](?=\S))(?:[^\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff]*[^\s:])?$/u;
+/** In a flow list, an item starting with "-", "?" or ":" is left to YAML. */
+const FLOW_INDICATOR_FIRST = /^[-?:]/u;
 const FIELD = /^ {4}([a-z]+):(?: (.*))?$/u;
 const FIRST_FIELD = /^ {2}- ([a-z]+):(?: (.*))?$/u;
 const TOP = /^([a-z]+):(?: (.*))?$/u;
@@ -122,7 +127,7 @@ function flowList(raw: string): string[] | undefined {
       let end = pos;
       while (end < inner.length && inner[end] !== ',') end++;
       const text = inner.slice(pos, end).replace(/ +$/u, '');
-      if (/[[\]{}]/u.test(text) || plain(text) === undefined || NOT_TEXT.test(text)) return undefined;
+      if (/[[\]{}]/u.test(text) || FLOW_INDICATOR_FIRST.test(text) || plain(text) === undefined || NOT_TEXT.test(text)) return undefined;
       item = text;
       pos = end;
     }
