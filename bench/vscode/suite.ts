@@ -3,7 +3,9 @@
 // "warm": the next start with the same user data (the cache). Each figure is printed by the runner
 // next to a baseline measured here in the same extension host: walking the workspace and reading
 // every file through workspace.fs with 64 reads in flight, plus YAML.parse of each sidecar.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
@@ -95,6 +97,30 @@ async function viewFill(command: string): Promise<{ ms: number; end: number; row
   }
   const end = performance.now();
   return { ms: end - t0, end, rows: result?.rows.length ?? 0 };
+}
+
+/**
+ * With KAMERSTUKKEN_BENCH_PROFILE=<folder>, a CPU profile of `fn` in this extension host written to
+ * `<folder>/<name>.cpuprofile` (open it in Chrome's DevTools or VS Code); else just `fn`.
+ */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.KAMERSTUKKEN_BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => { session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))); });
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    session.disconnect();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
 }
 
 /** The extension host's heap after full garbage collections. */
@@ -220,8 +246,10 @@ export async function run(): Promise<void> {
         // The index built from the files alone (no cache), then the Annotations view filled.
         await control('resetCounts');
         const t0 = performance.now();
-        await control('rebuild');
-        await viewFill('kamerstukken.annotationsViewState');
+        await profiled(`rebuild-${r}`, async () => {
+          await control('rebuild');
+          await viewFill('kamerstukken.annotationsViewState');
+        });
         rebuilds.push(performance.now() - t0);
         await control('saveCache');
         // The workspace export (CSV of every annotation).
@@ -241,8 +269,10 @@ export async function run(): Promise<void> {
       // every file stat'ed by the check that follows, nothing read.
       await control('resetCounts');
       const t2 = performance.now();
-      await control('restartShown');
-      await viewFill('kamerstukken.annotationsViewState');
+      await profiled(`${phase}-restart-${r}`, async () => {
+        await control('restartShown');
+        await viewFill('kamerstukken.annotationsViewState');
+      });
       const ms = performance.now() - t2;
       await control('idle');
       restarts.push({ ms, checkedMs: performance.now() - t2, io: (await state()).io });
