@@ -15,10 +15,10 @@
  * ```
  */
 import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import { describeIssue, type LineEnding, STRING_OPTIONS } from '../annotations/sidecar';
+import { describeIssue, STRING_OPTIONS } from '../annotations/sidecar';
 import { english, listAnd, type Translate } from '../util/words';
+import { type LineEnding, loadYaml, plainValue, type YamlIssue } from '../util/yamlFile';
 import { compareTags, isValidTagPath, normalizeTag } from './tags';
-import { loadYaml, plainValue, type YamlIssue } from './yamlFile';
 
 /** The codebook's place, relative to the workspace folder. */
 export const CODEBOOK_PATH = '.kamerstukken/codebook.yaml';
