@@ -25,6 +25,7 @@
  * (the XML as data), `importPlacing` (sources matched to documents, selections placed, ids),
  * `importIssues` (what went wrong, as data and in English).
  */
+import { compareStrings } from './common';
 import { childNamed, type XmlElement } from './xml';
 import { MAX_REFI_ENTRY_BYTES, MAX_REFI_FILE_BYTES, MAX_REFI_TOTAL_BYTES, openRefi, type ZipReader } from './importFile';
 import { refiProblem, type RefiImportIssue, type RefiImportProblem } from './importIssues';
@@ -118,7 +119,7 @@ function importProject(
     if (target.annotations.length > 0) documents.set(found.document.name, target);
   }
   for (const [guid, codings] of unknownCodes) problems.push(refiProblem({ kind: 'unknownCode', guid, codings }));
-  for (const d of documents.values()) d.annotations.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const d of documents.values()) d.annotations.sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.id, b.id));
   return { codes: codebook.list, documents: [...documents.values()], alreadyPresent, problems };
 }
 

@@ -5,9 +5,9 @@
 export {
   exportQdpx, exportQdc, projectXml, codebookXml,
   type RefiExportInput, type RefiExportOptions, type RefiExportResult, type RefiExportCounts,
-  type RefiDocumentInput, type RefiAnnotationInput, type RefiCodeInput, type RefiValue,
-  type SkippedAnnotation, type SkipReason,
 } from './export';
+export { type RefiCodeInput } from './exportCodes';
+export { type RefiDocumentInput, type RefiAnnotationInput, type RefiValue, type SkippedAnnotation, type SkipReason } from './exportDocuments';
 export { importRefi, type RefiImportOptions, type RefiImportResult } from './import';
 export { decodeText, MAX_REFI_FILE_BYTES, MAX_REFI_ENTRY_BYTES, MAX_REFI_TOTAL_BYTES } from './importFile';
 export { describeRefiIssue, type RefiImportIssue, type RefiImportProblem } from './importIssues';
