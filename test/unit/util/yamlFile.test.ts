@@ -64,13 +64,11 @@ describe('yamlFile', () => {
     assert.ok(parseCodebook(broken('codes')).problems.some((p) => p.issue.kind === 'unsupportedTag'));
   });
 
-  it('an alias bomb: too many aliases, and no plain value; a node without aliases as plain data', () => {
+  it('an alias bomb: too many aliases, at the first alias past the limit; a node without aliases as plain data', () => {
     const text = lines('x: &a [1]', `y: [${Array.from({ length: 101 }, () => '*a').join(', ')}]`);
     const loaded = loadYaml(text, 100_000);
     assert.equal(loaded.fatal, true);
     assert.deepEqual(kinds(loaded.problems), [['tooManyAliases', 2]]);
-    assert.ok(loaded.doc);
-    assert.ok('error' in plainValue(loaded.doc.contents, loaded.doc));
     const plain = loadYaml(lines('x: [1]', 'y: {z: a}'), 1000);
     assert.ok(plain.doc);
     assert.deepEqual(plainValue(plain.doc.contents, plain.doc), { value: { x: [1], y: { z: 'a' } } });
