@@ -8,11 +8,9 @@
  * that the CRLF and the LF checkout of one commit give byte-identical files. Version 1 (read, and
  * migrated by `migrateEntries`): code points of the text as it was, a CRLF counting two.
  */
-import {
-  Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit,
-  type Node, type ToStringOptions, YAMLMap, YAMLSeq,
-} from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, type Node, type ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
 import { english, listAnd, type Translate } from '../util/words';
+import { describeYamlIssue, type LineEnding, loadYaml, type NodeLine, plainValue, readVersion, type VersionIssue, type YamlIssue } from '../util/yamlFile';
 import { type Annotation, CodePointIndex, type TextPositions, toLf } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -21,7 +19,7 @@ export const SIDECAR_VERSION = 2;
 /** The format versions this code reads. */
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
-export type LineEnding = '\n' | '\r\n';
+export type { LineEnding };
 
 /** The sidecar's file name for a document's file name. */
 export function sidecarName(documentName: string): string {
@@ -34,15 +32,10 @@ export function sidecarName(documentName: string): string {
  * library's own (English) message.
  */
 export type SidecarIssue =
-  | { readonly kind: 'tooLarge'; readonly megabytes: number }
-  | { readonly kind: 'yaml'; readonly detail: string }
-  | { readonly kind: 'mergeConflict' }
-  | { readonly kind: 'tooManyAliases' }
-  | { readonly kind: 'unsupportedTag'; readonly tag: string }
+  | YamlIssue
+  | VersionIssue
   | { readonly kind: 'empty'; readonly version: number }
   | { readonly kind: 'notMapping' }
-  | { readonly kind: 'missingVersion'; readonly version: number }
-  | { readonly kind: 'unknownVersion'; readonly found: string; readonly readable: readonly number[] }
   | { readonly kind: 'documentNotName' }
   | { readonly kind: 'memoNotText' }
   | { readonly kind: 'annotationsNotList' }
@@ -66,11 +59,7 @@ export interface SidecarProblem {
  */
 export function describeIssue(issue: SidecarIssue, t: Translate = english): string {
   switch (issue.kind) {
-    case 'tooLarge': return t('the file is larger than {0} MB', issue.megabytes);
-    case 'yaml': return issue.detail; // the YAML library's own (English) message
-    case 'mergeConflict': return t('it has an unresolved git merge conflict: keep the lines you want between <<<<<<<, ======= and >>>>>>>, remove those three marker lines and save');
-    case 'tooManyAliases': return t('too many aliases');
-    case 'unsupportedTag': return t('unsupported tag {0}', issue.tag);
+    case 'tooLarge': case 'yaml': case 'mergeConflict': case 'tooManyAliases': case 'unsupportedTag': return describeYamlIssue(issue, t);
     case 'empty': return t('the file is empty: expected "version: {0}" and a list of annotations', issue.version);
     case 'notMapping': return t('expected a mapping with "version", "document" and "annotations"');
     case 'missingVersion': return t('missing "version: {0}"', issue.version);
@@ -116,28 +105,12 @@ export interface ParsedSidecar {
   readonly yaml?: Document;
 }
 
-/** Aliases allowed when converting values: a hand-written file needs none; a bomb needs thousands. */
-const MAX_ALIAS_COUNT = 100;
 /** Sidecars larger than this (characters) are refused rather than parsed. */
 const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
-
-const ALLOWED_TAGS = new Set([
-  'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool',
-  'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq',
-]);
 
 // One line per field: no folding, and multi-line text double-quoted with escapes (block scalars
 // would keep significant trailing spaces that editors strip).
 export const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
-
-/**
- * Where the first git conflict marker ("<<<<<<< ours") starts, when the text also has the closing
- * one (">>>>>>> theirs") after it, both at the start of a line; undefined otherwise.
- */
-export function mergeConflictOffset(text: string): number | undefined {
-  const open = /^<{7}(?=[ \t\r\n]|$)/mu.exec(text);
-  return open && /^>{7}(?=[ \t\r\n]|$)/mu.test(text.slice(open.index)) ? open.index : undefined;
-}
 
 /** Field order of entries this code writes. */
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'coder'] as const;
@@ -147,50 +120,27 @@ const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end
  * pollution. Never throws. Problems name their line; valid entries are returned regardless.
  */
 export function parseSidecar(withBom: string): ParsedSidecar {
-  const problems: SidecarProblem[] = [];
-  const bom = withBom.charCodeAt(0) === 0xfeff;
-  const text = bom ? withBom.slice(1) : withBom;
-  if (text.length > MAX_SIDECAR_LENGTH) {
-    return { annotations: [], problems: [problem({ kind: 'tooLarge', megabytes: MAX_SIDECAR_LENGTH / (1024 * 1024) })], version: SIDECAR_VERSION, lineEnding: '\n', bom };
-  }
-  const lineEnding = lineEndingOf(text);
-  const base = { version: SIDECAR_VERSION, lineEnding, bom };
-  const lines = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, {
-      lineCounter: lines, schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true,
-      keepSourceTokens: false,
-    });
-  } catch (error) {
-    return { ...base, annotations: [], problems: [problem({ kind: 'yaml', detail: error instanceof Error ? error.message : String(error) })] };
-  }
-  const lineOf = (offset: number | undefined): number | undefined =>
-    offset === undefined ? undefined : lines.linePos(offset).line;
-  const nodeLine = (node: unknown): number | undefined =>
-    isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
-
-  if (doc.errors.length > 0) {
-    // A git merge left its markers in the file: say so, rather than what YAML makes of them.
-    const conflict = mergeConflictOffset(text);
-    if (conflict !== undefined) return { ...base, annotations: [], problems: [problem({ kind: 'mergeConflict' }, lineOf(conflict))], yaml: doc };
-  }
-  for (const e of doc.errors) problems.push(problem({ kind: 'yaml', detail: firstLine(e.message) }, lineOf(e.pos[0])));
-  for (const w of doc.warnings) problems.push(problem({ kind: 'yaml', detail: firstLine(w.message) }, lineOf(w.pos[0])));
-  if (doc.errors.length > 0) return { ...base, annotations: [], problems, yaml: doc };
-
-  if (!withinLimits(doc, problems, nodeLine)) return { ...base, annotations: [], problems, yaml: doc };
+  // An unsupported tag is a problem, not the end of reading; a file with YAML errors gets those alone.
+  const loaded = loadYaml(withBom, MAX_SIDECAR_LENGTH, { tagIsFatal: false, checkBrokenYaml: false });
+  const { doc, bom, nodeLine } = loaded;
+  const problems = loaded.problems.map((p) => problem(p.issue, p.line));
+  // A file too large to read has no line ending of its own: LF.
+  const tooLarge = !doc && loaded.problems[0]?.issue.kind === 'tooLarge';
+  const lineEnding = tooLarge ? '\n' : loaded.lineEnding;
+  const base = { version: SIDECAR_VERSION, lineEnding, bom, ...(doc ? { yaml: doc } : {}) };
+  if (loaded.fatal || !doc) return { ...base, annotations: [], problems };
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
     problems.push(problem({ kind: 'empty', version: SIDECAR_VERSION }, 1));
-    return { ...base, annotations: [], problems, yaml: doc };
+    return { ...base, annotations: [], problems };
   }
   if (!isMap(root)) {
     problems.push(problem({ kind: 'notMapping' }, nodeLine(root)));
-    return { ...base, annotations: [], problems, yaml: doc };
+    return { ...base, annotations: [], problems };
   }
-  const version = readVersion(root.get('version', true), problems, nodeLine);
+  const version = readVersion(root.get('version', true), SIDECAR_VERSION, READABLE_VERSIONS, nodeLine);
+  if (version.problem) problems.push(problem(version.problem.issue, version.problem.line));
   const documentNode = root.get('document', true);
   let document: string | undefined;
   if (documentNode !== undefined) {
@@ -200,38 +150,7 @@ export function parseSidecar(withBom: string): ParsedSidecar {
   const memo = readMemo(root.get('memo', true), problems, nodeLine);
   const list = root.get('annotations', true);
   const annotations = readAnnotations(list, doc, problems, nodeLine);
-  const known = typeof version === 'number' && READABLE_VERSIONS.includes(version) ? version : SIDECAR_VERSION;
-  return { document, ...(memo !== undefined ? { memo } : {}), annotations, problems, yaml: doc, version: known, lineEnding, bom };
-}
-
-type NodeLine = (node: unknown) => number | undefined;
-
-/** No custom tags, and no aliases beyond a small number (resource exhaustion). False when there are too many aliases. */
-function withinLimits(doc: Document, problems: SidecarProblem[], nodeLine: NodeLine): boolean {
-  let aliases = 0;
-  visit(doc, {
-    Alias(_key, node) {
-      aliases++;
-      if (aliases === MAX_ALIAS_COUNT + 1) problems.push(problem({ kind: 'tooManyAliases' }, nodeLine(node)));
-    },
-    Node(_key, node) {
-      if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
-        problems.push(problem({ kind: 'unsupportedTag', tag: node.tag }, nodeLine(node)));
-      }
-    },
-  });
-  return aliases <= MAX_ALIAS_COUNT;
-}
-
-/** The `version:` value as written (a problem when it is missing or not one this code reads). */
-function readVersion(versionNode: unknown, problems: SidecarProblem[], nodeLine: NodeLine): unknown {
-  const version = isScalar(versionNode) ? versionNode.value : undefined;
-  if (versionNode === undefined) {
-    problems.push(problem({ kind: 'missingVersion', version: SIDECAR_VERSION }, 1));
-  } else if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
-    problems.push(problem({ kind: 'unknownVersion', found: JSON.stringify(version ?? null), readable: READABLE_VERSIONS }, nodeLine(versionNode)));
-  }
-  return version;
+  return { document, ...(memo !== undefined ? { memo } : {}), annotations, problems, yaml: doc, version: version.version, lineEnding, bom };
 }
 
 /** The valid entries of the `annotations:` list; a later entry with an id seen before is a problem and left out. */
@@ -262,7 +181,7 @@ function readAnnotations(list: unknown, doc: Document, problems: SidecarProblem[
  * The document memo: text; a number or true/false (YAML reads `memo: 2024` so) as written; null or
  * absent is no memo. Anything else is a problem.
  */
-function readMemo(node: unknown, problems: SidecarProblem[], nodeLine: (node: unknown) => number | undefined): string | undefined {
+function readMemo(node: unknown, problems: SidecarProblem[], nodeLine: NodeLine): string | undefined {
   if (node === undefined) return undefined;
   if (isScalar(node)) {
     const v = node.value;
@@ -271,12 +190,6 @@ function readMemo(node: unknown, problems: SidecarProblem[], nodeLine: (node: un
   }
   problems.push(problem({ kind: 'memoNotText' }, nodeLine(node)));
   return undefined;
-}
-
-/** The line ending of a text: that of its first line break; LF when it has none. */
-export function lineEndingOf(text: string): LineEnding {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
 /**
@@ -294,22 +207,15 @@ export function migrateEntries(entries: readonly Annotation[], version: number, 
   }));
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/u, '');
-}
-
 function readEntry(item: unknown, line: number | undefined, problems: SidecarProblem[], doc: Document): Annotation | undefined {
   const fail = (issue: SidecarIssue): undefined => {
     problems.push(problem(issue, line));
     return undefined;
   };
   if (!isMap(item)) return fail({ kind: 'entryNotMapping' });
-  let value: unknown;
-  try {
-    value = item.toJSON(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: false } as never);
-  } catch (error) {
-    return fail({ kind: 'yaml', detail: error instanceof Error ? error.message : String(error) });
-  }
+  const plain = plainValue(item, doc);
+  if ('error' in plain) return fail({ kind: 'yaml', detail: plain.error });
+  const value = plain.value;
   if (typeof value !== 'object' || value === null) return fail({ kind: 'entryNotMapping' });
   const o = value as Record<string, unknown>;
   const idValue = o.id;

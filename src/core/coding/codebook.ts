@@ -15,10 +15,10 @@
  * ```
  */
 import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import { describeIssue, type LineEnding, STRING_OPTIONS } from '../annotations/sidecar';
+import { describeIssue, STRING_OPTIONS } from '../annotations/sidecar';
 import { english, listAnd, type Translate } from '../util/words';
+import { type LineEnding, loadYaml, plainValue, readVersion, type VersionIssue, type YamlIssue } from '../util/yamlFile';
 import { compareTags, isValidTagPath, normalizeTag } from './tags';
-import { loadYaml, plainValue, type YamlIssue } from './yamlFile';
 
 /** The codebook's place, relative to the workspace folder. */
 export const CODEBOOK_PATH = '.kamerstukken/codebook.yaml';
@@ -48,9 +48,8 @@ export interface CodebookCode extends Code {
 /** What is wrong, as data: the adapter words it in the user's language (`message` is English). */
 export type CodebookIssue =
   | YamlIssue
+  | VersionIssue
   | { readonly kind: 'notMapping' }
-  | { readonly kind: 'missingVersion'; readonly version: number }
-  | { readonly kind: 'unknownVersion'; readonly found: string; readonly readable: readonly number[] }
   | { readonly kind: 'codesNotList' }
   | { readonly kind: 'codeNotMapping' }
   | { readonly kind: 'missingName' }
@@ -129,14 +128,8 @@ export function parseCodebook(withBom: string): ParsedCodebook {
   if (root === null || (isScalar(root) && root.value === null)) return { ...base, codes: [], problems };
   if (!isMap(root)) return { ...base, codes: [], problems: [...problems, problem({ kind: 'notMapping' }, nodeLine(root))] };
 
-  const versionNode = root.get('version', true);
-  const version = isScalar(versionNode) ? versionNode.value : undefined;
-  if (versionNode === undefined) {
-    problems.push(problem({ kind: 'missingVersion', version: CODEBOOK_VERSION }, 1));
-  } else if (typeof version !== 'number' || !READABLE_CODEBOOK_VERSIONS.includes(version)) {
-    problems.push(problem({ kind: 'unknownVersion', found: JSON.stringify(version ?? null), readable: READABLE_CODEBOOK_VERSIONS }, nodeLine(versionNode)));
-  }
-  const known = typeof version === 'number' && READABLE_CODEBOOK_VERSIONS.includes(version) ? version : CODEBOOK_VERSION;
+  const { version: known, problem: versionProblem } = readVersion(root.get('version', true), CODEBOOK_VERSION, READABLE_CODEBOOK_VERSIONS, nodeLine);
+  if (versionProblem) problems.push(problem(versionProblem.issue, versionProblem.line));
   const list = root.get('codes', true);
   const codes: CodebookCode[] = [];
   if (list === undefined || (isScalar(list) && list.value === null)) return { ...base, version: known, codes, problems };
