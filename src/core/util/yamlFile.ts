@@ -141,7 +141,7 @@ function checkLimits(doc: Document, nodeLine: NodeLine): { problems: { issue: Ya
 export function plainValue(node: unknown, doc: Document): { value: unknown } | { error: string } {
   if (!isNode(node)) return { value: node };
   try {
-    return { value: node.toJSON(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: false } as never) };
+    return { value: node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: false }) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

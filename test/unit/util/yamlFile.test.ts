@@ -75,6 +75,18 @@ describe('yamlFile', () => {
     assert.deepEqual(plainValue('not a node', plain.doc), { value: 'not a node' });
   });
 
+  it('anchors and aliases within the limit: an entry with an anchor, and another that repeats it, are read as plain data', () => {
+    const text = lines('version: 2', 'document: x.txt', 'annotations:',
+      '  - id: a', '    tags: &t [toezegging]', '    quote: q', '    start: 1', '    end: 2',
+      '  - id: b', '    tags: *t', '    quote: r', '    start: 3', '    end: 4');
+    const parsed = parseSidecar(text);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.annotations.map((a) => [a.id, a.tags]), [['a', ['toezegging']], ['b', ['toezegging']]]);
+    const loaded = loadYaml(lines('x: &a [1]', 'y: *a'), 1000);
+    assert.ok(loaded.doc && isMap(loaded.doc.contents));
+    assert.deepEqual(plainValue(loaded.doc.contents.get('y', true), loaded.doc), { value: [1] });
+  });
+
   it('version: one it reads as itself; missing at line 1; anything else at its own line, the current version assumed', () => {
     const doc = (text: string) => {
       const loaded = loadYaml(text, 1000);
