@@ -38,22 +38,22 @@ Antwoord 1
 Daar ga ik niet over. Ik kom erop terug.
 `;
 
-type Passage = [quote: string, tags: string[], id: string];
+type Passage = [quote: string, tags: string[], id: string, coder?: string];
 const VVD_PASSAGES: Passage[] = [
-  ['Nee, dat klopt niet.', ['mx/ontwijkend'], 'aaaa0001'],
-  ['Wij zeggen toe u te informeren.', ['mx-toezegging'], 'aaaa0002'],
+  ['Nee, dat klopt niet.', ['mx/ontwijkend'], 'aaaa0001', 'Anna'],
+  ['Wij zeggen toe u te informeren.', ['mx-toezegging'], 'aaaa0002', 'Bram'],
 ];
 const SP_PASSAGES: Passage[] = [
-  ['Daar ga ik niet over.', ['mx/ontwijkend'], 'bbbb0001'],
-  ['Daar ga ik niet over. Ik kom erop terug.', ['mx/volledig', 'mx-toezegging'], 'bbbb0002'],
+  ['Daar ga ik niet over.', ['mx/ontwijkend'], 'bbbb0001', 'Anna'],
+  ['Daar ga ik niet over. Ik kom erop terug.', ['mx/volledig', 'mx-toezegging'], 'bbbb0002', 'Bram'],
 ];
 
 function sidecar(name: string, text: string, passages: Passage[]): string {
   const positions = new TextPositions(text);
-  const entries: Annotation[] = passages.map(([quote, tags, id]) => {
+  const entries: Annotation[] = passages.map(([quote, tags, id, coder]) => {
     const start = text.indexOf(quote);
     assert.ok(start >= 0, quote);
-    return { id, tags, ...positions.selector(start, start + quote.length), created: '2026-12-01T12:00:00Z' };
+    return { id, tags, ...positions.selector(start, start + quote.length), created: '2026-12-01T12:00:00Z', ...(coder ? { coder } : {}) };
   });
   return serializeSidecar(name, entries);
 }
@@ -225,6 +225,43 @@ describe('code matrix', function () {
       rows: ['mx/ontwijkend', 'mx-toezegging'], cooccurrence: 'block', target: target.toString(), overwrite: true,
     });
     assert.equal(cooc.csv, '\uFEFFtag;mx/ontwijkend;mx-toezegging\r\nmx/ontwijkend;2;2\r\nmx-toezegging;2;2\r\n');
+  });
+
+  it('filters by coder: the grid, the passages behind a cell and the CSV export (the panel\'s filter, or the coders given)', async () => {
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages' });
+    await gridWhere('every coder', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+    const offered = await ui<string[]>('webviewEvaluate', { marker: MARKER, script: "[...document.querySelectorAll('#coders option')].map((o) => o.textContent)" });
+    assert.equal(offered[0], 'All coders');
+    assert.ok(offered.includes('Anna') && offered.includes('Bram'), JSON.stringify(offered));
+
+    await ui('webviewSelect', { marker: MARKER, selector: '#coders', value: 'Anna' });
+    const g = await gridWhere('Anna\'s passages only', (x) => mine(x).map((r) => r.tag).join() === 'mx,mx/ontwijkend');
+    assert.deepEqual(counts(g, 'mx'), { [vvdName]: 1, [spName]: 1, total: 2 });
+    const explain = await ui<string>('webviewEvaluate', { marker: MARKER, script: "document.getElementById('explain').textContent" });
+    assert.match(explain, /Only the passages of Anna\.$/u);
+    const r = g.rows.findIndex((x) => x.tag === 'mx');
+    await ui('webviewClick', { marker: MARKER, selector: `td[data-r="${r}"][data-c="${g.columns.indexOf(spName)}"]` });
+    const quotes = await waitFor('the passages of (mx, sp.txt) by Anna', async () => {
+      const q = await ui<string[]>('webviewEvaluate', { marker: MARKER, script: "[...document.querySelectorAll('#passages button.passage q')].map((q) => q.textContent)" });
+      return q.length > 0 ? q : undefined;
+    }, 20_000);
+    assert.deepEqual(quotes, ['Daar ga ik niet over.']);
+
+    // The export without coders exports what the panel shows; with coders, theirs.
+    const target = vscode.Uri.joinPath(folder(), ROOT, 'coders.csv');
+    const rows = ['mx', 'mx/ontwijkend', 'mx/volledig', 'mx-toezegging'];
+    const table = (csv: string): Record<string, number[]> => {
+      const lines = csv.slice(1).split('\r\n').filter(Boolean).map((l) => l.split(';'));
+      const [vvdAt, spAt] = [lines[0].indexOf(vvdName), lines[0].indexOf(spName)];
+      return Object.fromEntries(lines.slice(1).map((l) => [l[0], [vvdAt < 0 ? 0 : Number(l[vvdAt]), spAt < 0 ? 0 : Number(l[spAt]), Number(l.at(-1))]]));
+    };
+    const shown = await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows, target: target.toString(), overwrite: true });
+    assert.deepEqual(table(shown.csv), { mx: [1, 1, 2], 'mx/ontwijkend': [1, 1, 2], 'mx/volledig': [0, 0, 0], 'mx-toezegging': [0, 0, 0], total: [1, 1, 2] }, shown.csv);
+    const bram = await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows, coders: ['Bram'], target: target.toString(), overwrite: true });
+    assert.deepEqual(table(bram.csv), { mx: [0, 1, 1], 'mx/ontwijkend': [0, 0, 0], 'mx/volledig': [0, 1, 1], 'mx-toezegging': [1, 1, 2], total: [1, 1, 2] }, bram.csv);
+
+    await ui('webviewSelect', { marker: MARKER, selector: '#coders', value: 'All coders' });
+    await gridWhere('every coder again', (x) => x.rows.find((row) => row.tag === 'mx')?.cells.at(-1) === 3);
   });
 
   it('follows the annotations: a changed sidecar updates the grid', async () => {

@@ -5,7 +5,7 @@ import { type MatrixExportArgs, type MatrixExportError, matrixExportArgs } from 
 import { gridToCsv } from '../../core/coding/matrixView';
 import type { CorpusService } from '../corpus';
 import type { MatrixViewState } from './html';
-import { CodeMatrixPanel, gridOf, matrixSource } from './panel';
+import { CodeMatrixPanel, filtered, gridOf, matrixSource } from './panel';
 import { csvWords } from './words';
 
 /** What Export Code Matrix returns: the file written and its text. */
@@ -20,10 +20,9 @@ function argsError(e: MatrixExportError): string {
     case 'count': return vscode.l10n.t('Unknown count "{0}": use passages or documents.', e.value);
     case 'cooccurrence': return vscode.l10n.t('Unknown co-occurrence "{0}": use overlap or block.', e.value);
     case 'rows': return vscode.l10n.t('The rows must be a list of tags.');
+    case 'coders': return vscode.l10n.t('"coders" must be a list of coder names.');
   }
 }
-
-
 
 /** Where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
 async function exportTarget(target: unknown, overwrite: boolean, state: MatrixViewState): Promise<vscode.Uri | undefined> {
@@ -41,8 +40,8 @@ async function exportTarget(target: unknown, overwrite: boolean, state: MatrixVi
 
 /**
  * Export Code Matrix: the matrix (or co-occurrence) as CSV. Arguments `{ rows?, columns, count,
- * cooccurrence?, target, overwrite? }` ask nothing; without them, what the panel shows, to a file
- * chosen in the Save dialog. Returns the file and its text.
+ * cooccurrence?, coders?, target, overwrite? }` ask nothing; without them, what the panel shows (its
+ * coder filter too), to a file chosen in the Save dialog. Returns the file and its text.
  */
 const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => async (raw?: unknown): Promise<MatrixExportResult | undefined> => {
   const parsed = matrixExportArgs(raw);
@@ -51,10 +50,11 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
     return undefined;
   }
   const { args } = parsed;
+  const shown = args.coders ? filtered(panel.state, args.coders) : panel.state;
   const state: MatrixViewState = args.cooccurrence
-    ? { ...panel.state, tab: 'cooccurrence', by: args.cooccurrence }
-    : args.columns || args.count ? { ...panel.state, tab: 'matrix', ...(args.columns ? { columns: args.columns } : {}), ...(args.count ? { count: args.count } : {}) }
-      : panel.state;
+    ? { ...shown, tab: 'cooccurrence', by: args.cooccurrence }
+    : args.columns || args.count ? { ...shown, tab: 'matrix', ...(args.columns ? { columns: args.columns } : {}), ...(args.count ? { count: args.count } : {}) }
+      : shown;
   const target = await exportTarget(args.target, args.overwrite, state);
   if (!target) return undefined;
   const csv = gridToCsv(gridOf(await matrixSource(corpus), state, args.rows), csvWords());
@@ -73,16 +73,17 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
   return { uri: target, csv };
 };
 
-/** Show Code Matrix argument: the tab, columns, count and co-occurrence to show. */
+/** Show Code Matrix argument: the tab, columns, count, co-occurrence and coders to show (`coders: []` or null: every coder). */
 function viewArgs(raw: unknown): Partial<MatrixViewState> {
   const f = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
-  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.cooccurrence });
+  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.cooccurrence, coders: f.coders });
   const a: Partial<MatrixExportArgs> = 'args' in parsed ? parsed.args : {};
   return {
     ...(f.tab === 'matrix' || f.tab === 'cooccurrence' ? { tab: f.tab } : {}),
     ...(a.columns ? { columns: a.columns } : {}),
     ...(a.count ? { count: a.count } : {}),
     ...(a.cooccurrence ? { by: a.cooccurrence } : {}),
+    ...('coders' in f ? { coders: a.coders && a.coders.length > 0 ? a.coders : undefined } : {}),
   };
 }
 

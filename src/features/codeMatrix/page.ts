@@ -121,6 +121,7 @@ export const PAGE_SCRIPT = `
   });
   app.addEventListener('change', (e) => {
     if (e.target.id === 'columns') post({ type: 'options', columns: e.target.value });
+    else if (e.target.id === 'coders') post({ type: 'options', coders: e.target.value });
   });
   app.addEventListener('keydown', (e) => {
     const tab = e.target.closest('[role="tab"]');

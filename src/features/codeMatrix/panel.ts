@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   type CooccurrenceGrid, cooccurrenceGrid, gridCell, type MatrixColumns, type MatrixDocument, type MatrixGrid, matrixGrid,
-  MATRIX_COLUMNS, type PassageDetail, passageDetails,
+  MATRIX_COLUMNS, matrixCoders, type PassageDetail, passageDetails, withCoders,
 } from '../../core/coding/matrixView';
 import { Debounced } from '../../debounce';
 import type { CorpusService } from '../corpus';
@@ -36,11 +36,28 @@ export async function matrixSource(corpus: CorpusService): Promise<MatrixSource>
   return { documents, uris };
 }
 
-/** The grid of a view state. */
+/** The grid of a view state (only the passages of its coders, when it names them). */
 export function gridOf(source: MatrixSource, state: MatrixViewState, rows?: readonly string[]): MatrixGrid | CooccurrenceGrid {
+  const documents = withCoders(source.documents, state.coders);
   return state.tab === 'cooccurrence'
-    ? cooccurrenceGrid(source.documents, state.by, rows)
-    : matrixGrid(source.documents, { columns: state.columns, count: state.count, today: today(), labels: attributeLabels(), ...(rows ? { rows } : {}) });
+    ? cooccurrenceGrid(documents, state.by, rows)
+    : matrixGrid(documents, { columns: state.columns, count: state.count, today: today(), labels: attributeLabels(), ...(rows ? { rows } : {}) });
+}
+
+/** The coder filter's value: a JSON list of names; '' (or anything else): every coder. */
+function parseCoders(value: string): string[] | undefined {
+  try {
+    const v: unknown = value ? JSON.parse(value) : undefined;
+    return Array.isArray(v) && v.every((c) => typeof c === 'string') ? v as string[] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state with the coder filter given (undefined: every coder). */
+export function filtered(state: MatrixViewState, coders: readonly string[] | undefined): MatrixViewState {
+  const { tab, columns, count, by } = state;
+  return { tab, columns, count, by, ...(coders ? { coders } : {}) };
 }
 
 /** Opens a passage: its document beside the matrix, the passage selected and revealed. */
@@ -90,7 +107,8 @@ export class CodeMatrixPanel implements vscode.Disposable {
     this.grid = gridOf(this.source, this.state);
     const words = matrixWords(this.state.tab, this.state.count, this.state.by);
     if (clearPassages) this.passages = [];
-    await this.panel?.webview.postMessage({ type: 'render', html: contentHtml(this.state, this.grid, words), clearPassages });
+    const html = contentHtml(this.state, this.grid, words, matrixCoders(this.source.documents));
+    await this.panel?.webview.postMessage({ type: 'render', html, clearPassages });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -104,7 +122,7 @@ export class CodeMatrixPanel implements vscode.Disposable {
         if (typeof m.columns === 'string' && (MATRIX_COLUMNS as readonly string[]).includes(m.columns)) next.columns = m.columns as MatrixColumns;
         if (m.count === 'passages' || m.count === 'documents') next.count = m.count;
         if (m.by === 'overlap' || m.by === 'block') next.by = m.by;
-        this.state = next;
+        this.state = typeof m.coders === 'string' ? filtered(next, parseCoders(m.coders)) : next;
         return this.render(true);
       }
       case 'cell': return this.showCell(Number(m.r), Number(m.c));
