@@ -264,6 +264,36 @@ describe('code matrix', function () {
     await gridWhere('every coder again', (x) => x.rows.find((row) => row.tag === 'mx')?.cells.at(-1) === 3);
   });
 
+  it('is restored after a window reload: a serializer for its view type, and a restored panel shows the view its page saved', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { activationEvents?: string[] };
+    assert.ok(manifest.activationEvents?.includes('onWebviewPanel:kamerstukken.codeMatrix'), 'VS Code activates the extension to restore the panel');
+    // VS Code keeps one serializer per view type: a second one is refused because the extension registered it.
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer('kamerstukken.codeMatrix', { deserializeWebviewPanel: async () => undefined }), /already registered/u);
+    const panels = (): number => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('kamerstukken.codeMatrix')).length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no Code Matrix open', () => panels() === 0);
+    // What the page saves (vscode.setState) and VS Code hands to the serializer after a reload.
+    await vscode.commands.executeCommand('kamerstukken.restoreCodeMatrixForTests', {
+      collapsed: {}, view: { tab: 'matrix', columns: 'party', count: 'documents', by: 'overlap', coders: ['Bram'] },
+    });
+    const g = await gridWhere('the restored view: party columns, documents, Bram\'s', (x) => x.columns.includes('VVD') && mine(x).some((r) => r.tag === 'mx-toezegging'));
+    assert.deepEqual(mine(g).map((r) => r.tag), ['mx', 'mx/volledig', 'mx-toezegging']);
+    assert.deepEqual(counts(g, 'mx-toezegging'), { 'GroenLinks-PvdA': 1, SP: 1, VVD: 1, total: 2 });
+    const controls = await ui<{ coders: string; documents: string | null }>('webviewEvaluate', {
+      marker: MARKER, script: "({ coders: document.querySelector('#coders option:checked').textContent, documents: document.querySelector('[data-count=\"documents\"]').getAttribute('aria-pressed') })",
+    });
+    assert.deepEqual(controls, { coders: 'Bram', documents: 'true' });
+    // The restored panel is the one Show Code Matrix uses: no second panel.
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { coders: [] });
+    await gridWhere('every coder in the restored panel', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 2 && mine(x).length === 4);
+    assert.equal(panels(), 1);
+    // A saved state that makes no sense is ignored: the panel opens all the same, still one.
+    await vscode.commands.executeCommand('kamerstukken.restoreCodeMatrixForTests', { view: { tab: 'pie', columns: 7, coders: 'x' } });
+    await waitFor('one panel', () => panels() === 1);
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages', coders: [] });
+  });
+
   it('follows the annotations: a changed sidecar updates the grid', async () => {
     await writeText(sidecarOf(vvd), sidecar('vvd.txt', VVD, [...VVD_PASSAGES, ['Klopt het dat de belastingdienst achterloopt?', ['mx/volledig'], 'aaaa0003']]));
     const g = await gridWhere('mx/volledig in vvd.txt', (x) => {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { chooseTarget } from '../exportTarget';
 import { baseName } from '../annotations/sidecarFiles';
-import { type MatrixExportArgs, type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
+import { type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
 import { gridToCsv } from '../../core/coding/matrixView';
 import type { CorpusService } from '../corpus';
 import type { MatrixViewState } from './html';
-import { CodeMatrixPanel, filtered, gridOf, matrixSource } from './panel';
+import { registerRestore } from '../webviewRestore';
+import { CODE_MATRIX_VIEW_TYPE, CodeMatrixPanel, filtered, gridOf, matrixSource, restoredView } from './panel';
 import { csvWords } from './words';
 
 /** What Export Code Matrix returns: the file written and its text. */
@@ -76,22 +77,22 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
 /** Show Code Matrix argument: the tab, columns, count, co-occurrence and coders to show (`coders: []` or null: every coder). */
 function viewArgs(raw: unknown): Partial<MatrixViewState> {
   const f = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
-  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.cooccurrence, coders: f.coders });
-  const a: Partial<MatrixExportArgs> = 'args' in parsed ? parsed.args : {};
-  return {
-    ...(f.tab === 'matrix' || f.tab === 'cooccurrence' ? { tab: f.tab } : {}),
-    ...(a.columns ? { columns: a.columns } : {}),
-    ...(a.count ? { count: a.count } : {}),
-    ...(a.cooccurrence ? { by: a.cooccurrence } : {}),
-    ...('coders' in f ? { coders: a.coders && a.coders.length > 0 ? a.coders : undefined } : {}),
-  };
+  const view = restoredView({ ...f, by: f.cooccurrence });
+  return 'coders' in f ? { ...view, coders: view.coders } : view;
 }
 
-/** The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`. */
-export function registerCodeMatrix(corpus: CorpusService): vscode.Disposable {
+/** Test-only command (registered in test mode only, not in the manifest): restores a Code Matrix panel from a saved state. */
+const RESTORE_FOR_TESTS = 'kamerstukken.restoreCodeMatrixForTests';
+
+/**
+ * The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`; the panel is
+ * restored after a reload. With `testCommands`, also the command that restores one for the tests.
+ */
+export function registerCodeMatrix(corpus: CorpusService, { testCommands = false } = {}): vscode.Disposable {
   const panel = new CodeMatrixPanel(corpus);
   return vscode.Disposable.from(
     panel,
+    registerRestore(CODE_MATRIX_VIEW_TYPE, { deserializeWebviewPanel: async (p, state) => panel.restore(p, state) }, testCommands ? RESTORE_FOR_TESTS : undefined),
     vscode.commands.registerCommand('kamerstukken.showCodeMatrix', (raw?: unknown) => panel.show(viewArgs(raw))),
     vscode.commands.registerCommand('kamerstukken.exportCodeMatrix', exportCodeMatrix(corpus, panel)),
   );

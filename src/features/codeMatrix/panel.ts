@@ -3,6 +3,7 @@ import {
   type CooccurrenceGrid, cooccurrenceGrid, gridCell, type MatrixColumns, type MatrixDocument, type MatrixGrid, matrixGrid,
   MATRIX_COLUMNS, matrixCoders, type PassageDetail, passageDetails, withCoders,
 } from '../../core/coding/matrixView';
+import { type MatrixExportArgs, matrixExportArgs } from '../../core/coding/matrixArgs';
 import { Debounced } from '../../debounce';
 import type { CorpusService } from '../corpus';
 import { cellNames, contentHtml, type MatrixViewState, pageHtml, passagesHtml } from './html';
@@ -42,6 +43,23 @@ export function gridOf(source: MatrixSource, state: MatrixViewState, rows?: read
   return state.tab === 'cooccurrence'
     ? cooccurrenceGrid(documents, state.by, rows)
     : matrixGrid(documents, { columns: state.columns, count: state.count, today: today(), labels: attributeLabels(), ...(rows ? { rows } : {}) });
+}
+
+export const CODE_MATRIX_VIEW_TYPE = 'kamerstukken.codeMatrix';
+const PANEL_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [], enableFindWidget: true };
+
+/** The view a restored page saved, checked: what is missing or unknown keeps the default. */
+export function restoredView(raw: unknown): Partial<MatrixViewState> {
+  const f = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
+  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.by, coders: f.coders });
+  const a: Partial<MatrixExportArgs> = 'args' in parsed ? parsed.args : {};
+  return {
+    ...(f.tab === 'matrix' || f.tab === 'cooccurrence' ? { tab: f.tab } : {}),
+    ...(a.columns ? { columns: a.columns } : {}),
+    ...(a.count ? { count: a.count } : {}),
+    ...(a.cooccurrence ? { by: a.cooccurrence } : {}),
+    ...(a.coders && a.coders.length > 0 ? { coders: a.coders } : {}),
+  };
 }
 
 /** The coder filter's value: a JSON list of names; '' (or anything else): every coder. */
@@ -91,14 +109,27 @@ export class CodeMatrixPanel implements vscode.Disposable {
       return;
     }
     const words = matrixWords(this.state.tab, this.state.count, this.state.by);
-    this.panel = vscode.window.createWebviewPanel('kamerstukken.codeMatrix', words.title, vscode.ViewColumn.Active, {
-      enableScripts: true, localResourceRoots: [], enableFindWidget: true,
-    });
-    this.panel.onDidDispose(() => { this.panel = undefined; }, null, this.subscriptions);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), null, this.subscriptions);
+    this.adopt(vscode.window.createWebviewPanel(CODE_MATRIX_VIEW_TYPE, words.title, vscode.ViewColumn.Active, PANEL_OPTIONS));
+  }
+
+  /** Takes over a panel VS Code restores after a reload, with the view its page saved (`{ view }`). */
+  restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const view = typeof saved === 'object' && saved !== null ? (saved as { view?: unknown }).view : undefined;
+    this.state = { ...this.state, ...restoredView(view) };
+    this.panel?.dispose();
+    panel.title = matrixWords(this.state.tab, this.state.count, this.state.by).title;
+    this.adopt(panel);
+  }
+
+  /** Takes over a panel: a new one, or one restored. The page asks for its content when it has loaded ('ready'), also when shown again after being hidden. */
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.options = PANEL_OPTIONS;
+    panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; }, null, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => { if (this.panel === panel) void this.onMessage(m); }, null, this.subscriptions);
+    const words = matrixWords(this.state.tab, this.state.count, this.state.by);
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    this.panel.webview.html = pageHtml(words, { nonce, cspSource: this.panel.webview.cspSource });
-    // The page asks for its content when it has loaded ('ready'), also when it is shown again after being hidden.
+    panel.webview.html = pageHtml(words, { nonce, cspSource: panel.webview.cspSource });
   }
 
   private async render(clearPassages: boolean): Promise<void> {
@@ -108,7 +139,8 @@ export class CodeMatrixPanel implements vscode.Disposable {
     const words = matrixWords(this.state.tab, this.state.count, this.state.by);
     if (clearPassages) this.passages = [];
     const html = contentHtml(this.state, this.grid, words, matrixCoders(this.source.documents));
-    await this.panel?.webview.postMessage({ type: 'render', html, clearPassages });
+    // The page keeps the view in its state (vscode.setState): VS Code hands it back after a reload.
+    await this.panel?.webview.postMessage({ type: 'render', html, clearPassages, view: this.state });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
