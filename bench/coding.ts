@@ -96,7 +96,7 @@ const WORDS: MatrixWords = {
   countLabel: 'Count', counts: { passages: 'Passages', documents: 'Documents' }, byLabel: 'Together in', by: { overlap: 'Overlap', block: 'Block' },
   export: 'Export', tag: 'Tag', total: 'Total', unknown: '(unknown)', empty: '', explain: '', collapse: '',
   passagesOf: (n, r, c) => `${n} ${r} ${c}`, noPassages: '', open: '',
-  coderLabel: 'Coder', allCoders: 'All coders', noCoder: '(no coder)', onlyCoders: (c) => c.join(', '), emptyFiltered: '',
+  coderLabel: 'Coder', allCoders: 'All coders', noCoder: '(no coder)', onlyCoders: (c) => c.join(', '), emptyFiltered: '', blind: '',
 };
 
 /**

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCorpusView(context, annotations.corpus, { testCommands }),
     registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }, { testCommands }),
     registerRefiImport(annotations.corpus),
-    registerCodeMatrix(annotations.corpus, { testCommands }),
+    registerCodeMatrix(annotations.corpus, { testCommands, visibility: annotations.visibility }),
   );
 }
 

@@ -264,6 +264,31 @@ describe('code matrix', function () {
     await gridWhere('every coder again', (x) => x.rows.find((row) => row.tag === 'mx')?.cells.at(-1) === 3);
   });
 
+  it('blind coding: only one\'s own passages are counted, offered and exported', async () => {
+    const settings = vscode.workspace.getConfiguration('kamerstukken');
+    await settings.update('coder', 'Anna', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages', coders: [] });
+      await gridWhere('every coder', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+      await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: true });
+      const g = await gridWhere('Anna\'s passages only', (x) => mine(x).map((r) => r.tag).join() === 'mx,mx/ontwijkend');
+      assert.deepEqual(counts(g, 'mx'), { [vvdName]: 1, [spName]: 1, total: 2 });
+      const seen = await ui<{ coders: string[]; explain: string }>('webviewEvaluate', {
+        marker: MARKER, script: "({ coders: [...document.querySelectorAll('#coders option')].map((o) => o.textContent), explain: document.getElementById('explain').textContent })",
+      });
+      assert.ok(!seen.coders.includes('Bram'), `Bram is not offered: ${JSON.stringify(seen.coders)}`);
+      assert.match(seen.explain, /Blind coding is on/u);
+      const target = vscode.Uri.joinPath(folder(), ROOT, 'blind.csv');
+      const csv = (await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows: ['mx', 'mx-toezegging'], coders: ['Bram'], target: target.toString(), overwrite: true })).csv;
+      const totals = Object.fromEntries(csv.slice(1).split('\r\n').filter(Boolean).slice(1).map((l) => [l.split(';')[0], Number(l.split(';').at(-1))]));
+      assert.deepEqual(totals, { mx: 0, 'mx-toezegging': 0, total: 0 }, 'asking for Bram\'s passages gives none while blind');
+    } finally {
+      await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: false });
+      await settings.update('coder', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await gridWhere('every coder again', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+  });
+
   it('is restored after a window reload: a serializer for its view type, and a restored panel shows the view its page saved', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { activationEvents?: string[] };
     assert.ok(manifest.activationEvents?.includes('onWebviewPanel:kamerstukken.codeMatrix'), 'VS Code activates the extension to restore the panel');

@@ -25,6 +25,8 @@ export interface MatrixViewState {
 export interface MatrixCoderChoices {
   readonly names: readonly string[];
   readonly uncoded: boolean;
+  /** Blind coding is on: only one's own passages are counted (said above the grid). */
+  readonly blind?: boolean;
 }
 
 export interface MatrixWords {
@@ -41,6 +43,8 @@ export interface MatrixWords {
   readonly coderLabel: string;
   readonly allCoders: string;
   readonly noCoder: string;
+  /** Said above the grid when blind coding is on. */
+  readonly blind: string;
   /** "Only the passages of {coders}." */
   readonly onlyCoders: (coders: readonly string[]) => string;
   readonly tag: string;
@@ -143,7 +147,11 @@ function cooccurrenceTable(grid: CooccurrenceGrid, words: MatrixWords): string {
 export function contentHtml(state: MatrixViewState, grid: MatrixGrid | CooccurrenceGrid, words: MatrixWords, choices: MatrixCoderChoices = { names: [], uncoded: false }): string {
   const empty = 'by' in grid ? grid.tags.length === 0 : grid.rows.length === 0;
   const table = empty ? `<p class="empty">${esc(state.coders ? words.emptyFiltered : words.empty)}</p>` : 'by' in grid ? cooccurrenceTable(grid, words) : matrixTable(grid, words);
-  const explain = state.coders ? `${words.explain} ${words.onlyCoders(state.coders.map((c) => (c === '' ? words.noCoder : c)))}` : words.explain;
+  const explain = [
+    words.explain,
+    ...(state.coders ? [words.onlyCoders(state.coders.map((c) => (c === '' ? words.noCoder : c)))] : []),
+    ...(choices.blind ? [words.blind] : []),
+  ].join(' ');
   return `${toolbar(state, choices, words)}<div role="tabpanel" id="panel" aria-labelledby="tab-${state.tab}">`
     + `<p id="explain" class="explain">${esc(explain)}</p><div class="scroll">${table}</div></div>`;
 }

@@ -6,7 +6,7 @@ import { gridToCsv } from '../../core/coding/matrixView';
 import type { CorpusService } from '../corpus';
 import type { MatrixViewState } from './html';
 import { registerRestore } from '../webviewRestore';
-import { CODE_MATRIX_VIEW_TYPE, CodeMatrixPanel, filtered, gridOf, matrixSource, restoredView } from './panel';
+import { CODE_MATRIX_VIEW_TYPE, CodeMatrixPanel, filtered, gridOf, matrixSource, type MatrixVisibility, restoredView } from './panel';
 import { csvWords } from './words';
 
 /** What Export Code Matrix returns: the file written and its text. */
@@ -40,7 +40,7 @@ async function exportTarget(target: unknown, overwrite: boolean, state: MatrixVi
 }
 
 /**
- * Export Code Matrix: the matrix (or co-occurrence) as CSV. Arguments `{ rows?, columns, count,
+ * Export Code Matrix: the matrix (or co-occurrence) as CSV; with blind coding on, of one's own passages only. Arguments `{ rows?, columns, count,
  * cooccurrence?, coders?, target, overwrite? }` ask nothing; without them, what the panel shows (its
  * coder filter too), to a file chosen in the Save dialog. Returns the file and its text.
  */
@@ -58,7 +58,7 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
       : shown;
   const target = await exportTarget(args.target, args.overwrite, state);
   if (!target) return undefined;
-  const csv = gridToCsv(gridOf(await matrixSource(corpus), state, args.rows), csvWords());
+  const csv = gridToCsv(gridOf(await matrixSource(corpus, panel.view), state, args.rows), csvWords());
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
   } catch (error) {
@@ -86,10 +86,10 @@ const RESTORE_FOR_TESTS = 'kamerstukken.restoreCodeMatrixForTests';
 
 /**
  * The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`; the panel is
- * restored after a reload. With `testCommands`, also the command that restores one for the tests.
+ * restored after a reload. With `visibility`, blind coding hides other coders' passages here too. With `testCommands`, also the command that restores one for the tests.
  */
-export function registerCodeMatrix(corpus: CorpusService, { testCommands = false } = {}): vscode.Disposable {
-  const panel = new CodeMatrixPanel(corpus);
+export function registerCodeMatrix(corpus: CorpusService, { testCommands = false, visibility }: { testCommands?: boolean; visibility?: MatrixVisibility } = {}): vscode.Disposable {
+  const panel = new CodeMatrixPanel(corpus, visibility);
   return vscode.Disposable.from(
     panel,
     registerRestore(CODE_MATRIX_VIEW_TYPE, { deserializeWebviewPanel: async (p, state) => panel.restore(p, state) }, testCommands ? RESTORE_FOR_TESTS : undefined),

@@ -4,6 +4,7 @@ import {
   MATRIX_COLUMNS, matrixCoders, type PassageDetail, passageDetails, withCoders,
 } from '../../core/coding/matrixView';
 import { type MatrixExportArgs, matrixExportArgs } from '../../core/coding/matrixArgs';
+import { type CoderView, isVisible } from '../../core/coding/coders';
 import { Debounced } from '../../debounce';
 import type { CorpusService } from '../corpus';
 import { cellNames, contentHtml, type MatrixViewState, pageHtml, passagesHtml } from './html';
@@ -21,8 +22,17 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The corpus's documents with annotations or a record, named by their workspace-relative paths. */
-export async function matrixSource(corpus: CorpusService): Promise<MatrixSource> {
+/** Who sees which annotations: blind coding shows only one's own, in the matrix as in the editor. */
+export interface MatrixVisibility {
+  readonly editorView: CoderView;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/**
+ * The corpus's documents with annotations or a record, named by their workspace-relative paths;
+ * with blind coding on (`view`), only one's own annotations.
+ */
+export async function matrixSource(corpus: CorpusService, view: CoderView = {}): Promise<MatrixSource> {
   await corpus.ready;
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const documents: MatrixDocument[] = [];
@@ -32,7 +42,8 @@ export async function matrixSource(corpus: CorpusService): Promise<MatrixSource>
     let name = d.uri.scheme === 'untitled' ? d.uri.path : vscode.workspace.asRelativePath(d.uri, multiRoot);
     if (uris.has(name)) name = d.uri.toString();
     uris.set(name, d.uri);
-    documents.push({ name, ...(d.record ? { record: d.record } : {}), annotations: d.annotations });
+    const annotations = view.blind ? d.annotations.filter((a) => isVisible(a, view)) : d.annotations;
+    documents.push({ name, ...(d.record ? { record: d.record } : {}), annotations });
   }
   return { documents, uris };
 }
@@ -96,8 +107,14 @@ export class CodeMatrixPanel implements vscode.Disposable {
   private readonly update = new Debounced(() => void this.render(false), 300);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly corpus: CorpusService) {
+  constructor(private readonly corpus: CorpusService, private readonly visibility?: MatrixVisibility) {
     this.subscriptions.push(corpus.onDidChange(() => { if (this.panel) this.update.schedule(); }));
+    if (visibility) this.subscriptions.push(visibility.onDidChange(() => { if (this.panel) this.update.schedule(); }));
+  }
+
+  /** What blind coding lets through now. */
+  get view(): CoderView {
+    return this.visibility?.editorView ?? {};
   }
 
   /** Shows the panel with the state given (merged into the current one). */
@@ -134,11 +151,11 @@ export class CodeMatrixPanel implements vscode.Disposable {
 
   private async render(clearPassages: boolean): Promise<void> {
     if (!this.panel) return;
-    this.source = await matrixSource(this.corpus);
+    this.source = await matrixSource(this.corpus, this.view);
     this.grid = gridOf(this.source, this.state);
     const words = matrixWords(this.state.tab, this.state.count, this.state.by);
     if (clearPassages) this.passages = [];
-    const html = contentHtml(this.state, this.grid, words, matrixCoders(this.source.documents));
+    const html = contentHtml(this.state, this.grid, words, { ...matrixCoders(this.source.documents), blind: this.view.blind === true });
     // The page keeps the view in its state (vscode.setState): VS Code hands it back after a reload.
     await this.panel?.webview.postMessage({ type: 'render', html, clearPassages, view: this.state });
   }

@@ -29,6 +29,7 @@ export function matrixWords(tab: MatrixTab, count: 'passages' | 'documents', by:
     coderLabel: vscode.l10n.t('Coder'),
     allCoders: vscode.l10n.t('All coders'),
     noCoder: vscode.l10n.t('(no coder)'),
+    blind: vscode.l10n.t('Blind coding is on: only your own passages are counted.'),
     onlyCoders: (coders) => vscode.l10n.t('Only the passages of {0}.', coders.join(', ')),
     ...csvWords(),
     tag: vscode.l10n.t('Tag'),

@@ -8,7 +8,7 @@ const WORDS: MatrixWords = {
   countLabel: 'Count', counts: { passages: 'Passages', documents: 'Documents' }, byLabel: 'Together in', by: { overlap: 'Overlap', block: 'Block' },
   export: 'Export CSV…', tag: 'Tag', total: 'Total', unknown: '(unknown)', empty: 'Nothing', explain: 'Cells count', collapse: 'Collapse',
   passagesOf: (n, r, c) => `${n}: ${r} × ${c}`, noPassages: 'None', open: 'Open',
-  coderLabel: 'Coder', allCoders: 'All coders', noCoder: '(no coder)', onlyCoders: (c) => `Only ${c.join(' and ')}.`, emptyFiltered: 'None of theirs',
+  coderLabel: 'Coder', allCoders: 'All coders', noCoder: '(no coder)', onlyCoders: (c) => `Only ${c.join(' and ')}.`, emptyFiltered: 'None of theirs', blind: 'Blind.',
 };
 
 const DOCS: MatrixDocument[] = [
@@ -64,6 +64,8 @@ describe('coding: the Code Matrix page', () => {
     const two = contentHtml({ ...state, coders: ['Anna', ''] }, grid, WORDS, { names: ['Anna'], uncoded: true });
     assert.deepEqual(options(two).at(-1), ['[&quot;Anna&quot;,&quot;&quot;]', 'Anna, (no coder)', 'selected']);
     assert.match(two, /Only Anna and \(no coder\)\./u);
+    const blind = contentHtml(state, grid, WORDS, { names: ['Anna'], uncoded: false, blind: true });
+    assert.match(blind, /<p id="explain" class="explain">Cells count Blind\.<\/p>/u);
     const none = contentHtml({ ...state, coders: ['Cor'] }, matrixGrid([], { columns: 'document', count: 'passages', today: '2026-01-01' }), WORDS);
     assert.match(none, /<p class="empty">None of theirs<\/p>/u);
   });
