@@ -1,6 +1,6 @@
 // Takes the README's screenshots from a real VS Code (code-server + headless Chromium) into media/.
 //
-//   node scripts/readmeScreenshots.mjs [name ...]   (names: outline, hover, annotations, corpus, matrix; default all)
+//   node scripts/readmeScreenshots.mjs [name ...]   (names: outline, hover, annotations, corpus, matrix, agreement; default all)
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,38 +69,49 @@ async function corpusWorkspace() {
 
 const SEED_003 = '003_87a2a259f4376b92.txt';
 
-/** Sidecar text for `text` with the passages [quote, tags] (positions in code points, as the format counts). */
+/** Sidecar text for `text` with the passages [quote, tags, coder?] (positions in code points, as the format counts). */
 function sidecarFor(name, text, passages) {
   const lines = ['version: 2', `document: ${name}`, 'annotations:'];
-  passages.forEach(([quote, tags], i) => {
+  passages.forEach(([quote, tags, coder], i) => {
     const at = text.indexOf(quote);
     if (at < 0) throw new Error(`not in ${name}: ${quote}`);
     const start = [...text.slice(0, at)].length;
     const end = start + [...quote].length;
     lines.push(`  - id: ${(0x5a000 + i * 7919).toString(16).padStart(8, '0')}`, `    tags: [${tags.join(', ')}]`,
       `    quote: ${JSON.stringify(quote)}`, `    start: ${start}`, `    end: ${end}`, '    created: 2026-11-23T12:00:00Z');
+    if (coder) lines.push(`    coder: ${coder}`);
   });
   return lines.join('\n') + '\n';
 }
 
-/** The seeds plus two short Kamervragen, with hierarchical tags on four documents of four parties: for the Code Matrix. */
-async function codedWorkspace() {
+/** The passages [quote, tags] of the coded workspace, by document. */
+const CODED = {
+  [SEED_000]: [
+    ['Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.', ['antwoord/ontwijkend']],
+    ['Er zijn op dit moment geen bijeenkomsten gepland, maar niet uitgesloten is \ndat bijeenkomsten zullen plaatsvinden als er een regeerakkoord is.', ['antwoord/toezegging', 'nieuwe informatie']],
+    ['Zoals in het antwoord op vragen 1 en 2 is aangegeven', ['verwijzing']],
+    ['Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven in hun werk.', ['antwoord/algemeen']],
+  ],
+  [SEED_003]: [
+    ['Een goed functionerende ambtelijke dienst is van groot belang voor onze democratische rechtsorde.', ['antwoord/algemeen']],
+    ['In de brief, die is bijgevoegd, worden in dit verband geen voorbeelden gegeven.', ['antwoord/ontwijkend']],
+    ['In de brief wordt geen melding gemaakt van deze training.', ['antwoord/ontwijkend']],
+    ['De brief is bijgevoegd bij deze antwoorden.', ['nieuwe informatie']],
+  ],
+  'belastingdienst.txt': [
+    ['Nee, dat klopt niet.', ['antwoord/ontwijkend']], ['Wij zeggen toe u voor de zomer te informeren over de voortgang.', ['antwoord/toezegging']],
+    ['Zie het antwoord op vraag 1.', ['verwijzing']],
+  ],
+  'zorg.txt': [['Daar ga ik niet over.', ['antwoord/ontwijkend']], ['Ik kom erop terug in de voortgangsbrief.', ['antwoord/toezegging']]],
+};
+
+/**
+ * The seeds plus two short Kamervragen, with hierarchical tags on four documents of four parties:
+ * for the Code Matrix. `passagesOf(name)` gives a document's passages [quote, tags, coder?] (default: CODED's).
+ */
+async function codedWorkspace(passagesOf = (name) => CODED[name]) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kamerstukken-'));
   await cp(path.join(repoRoot, 'seeds'), dir, { recursive: true });
-  const docs = {
-    [SEED_000]: [
-      ['Er zijn geen formele bijeenkomsten georganiseerd door het ministerie of op \nDG-niveau.', ['antwoord/ontwijkend']],
-      ['Er zijn op dit moment geen bijeenkomsten gepland, maar niet uitgesloten is \ndat bijeenkomsten zullen plaatsvinden als er een regeerakkoord is.', ['antwoord/toezegging', 'nieuwe informatie']],
-      ['Zoals in het antwoord op vragen 1 en 2 is aangegeven', ['verwijzing']],
-      ['Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven in hun werk.', ['antwoord/algemeen']],
-    ],
-    [SEED_003]: [
-      ['Een goed functionerende ambtelijke dienst is van groot belang voor onze democratische rechtsorde.', ['antwoord/algemeen']],
-      ['In de brief, die is bijgevoegd, worden in dit verband geen voorbeelden gegeven.', ['antwoord/ontwijkend']],
-      ['In de brief wordt geen melding gemaakt van deze training.', ['antwoord/ontwijkend']],
-      ['De brief is bijgevoegd bij deze antwoorden.', ['nieuwe informatie']],
-    ],
-  };
   const extra = {
     'belastingdienst.txt': ['Vragen van het lid Jansen (VVD) aan de Minister van Financiën over de belastingdienst (ingezonden 10 januari 2024).',
       'Antwoord van Minister De Vries (Financiën) (ontvangen 12 februari 2024).', 'Vraag 1', 'Klopt het dat de belastingdienst achterloopt?',
@@ -111,16 +122,31 @@ async function codedWorkspace() {
       'Antwoord 1', 'Daar ga ik niet over. Ik kom erop terug in de voortgangsbrief.'],
   };
   for (const [name, paragraphs] of Object.entries(extra)) await writeFile(path.join(dir, name), paragraphs.join('\n\n') + '\n');
-  docs['belastingdienst.txt'] = [
-    ['Nee, dat klopt niet.', ['antwoord/ontwijkend']], ['Wij zeggen toe u voor de zomer te informeren over de voortgang.', ['antwoord/toezegging']],
-    ['Zie het antwoord op vraag 1.', ['verwijzing']],
-  ];
-  docs['zorg.txt'] = [['Daar ga ik niet over.', ['antwoord/ontwijkend']], ['Ik kom erop terug in de voortgangsbrief.', ['antwoord/toezegging']]];
-  for (const [name, passages] of Object.entries(docs)) {
+  for (const name of Object.keys(CODED)) {
     const text = await readFile(path.join(dir, name), 'utf8');
-    await writeFile(path.join(dir, `${name}.annotations.yaml`), sidecarFor(name, text, passages));
+    await writeFile(path.join(dir, `${name}.annotations.yaml`), sidecarFor(name, text, passagesOf(name)));
   }
   return dir;
+}
+
+/**
+ * The coded workspace as two coders leave it after merging their branches: Anna's passages are the
+ * Code Matrix's; Bram coded the same documents blind and differs on a few (another tag, one left out).
+ */
+function twoCodersWorkspace() {
+  const bram = {
+    [SEED_000]: { 3: ['antwoord/ontwijkend'] },
+    [SEED_003]: { 0: ['antwoord/algemeen', 'nieuwe informatie'], 2: null },
+    'zorg.txt': { 1: ['verwijzing'] },
+  };
+  return codedWorkspace((name) => {
+    const changes = bram[name] ?? {};
+    const theirs = CODED[name].flatMap(([quote, tags], i) => {
+      const other = i in changes ? changes[i] : tags;
+      return other ? [[quote, other, 'Bram']] : [];
+    });
+    return [...CODED[name].map(([quote, tags]) => [quote, tags, 'Anna']), ...theirs];
+  });
 }
 
 /** The content frame of the Code Matrix webview. */
@@ -146,6 +172,7 @@ async function goToLine(page, line) {
 const annotated = await annotatedWorkspace();
 const corpus = await corpusWorkspace();
 const coded = await codedWorkspace();
+const twoCoders = await twoCodersWorkspace();
 const shots = [
   {
     name: 'outline',
@@ -203,6 +230,14 @@ const shots = [
       await page.waitForTimeout(1500);
     },
   },
+  {
+    name: 'agreement',
+    // Two coders over four documents, by question and answer block: the figures per tag and the first disagreements.
+    file: media('screenshot-agreement.png'),
+    folder: twoCoders,
+    commands: ['workbench.action.closeSidebar', 'kamerstukken.agreement'],
+    settleMs: 5000,
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -215,4 +250,5 @@ try {
   await rm(annotated, { recursive: true, force: true });
   await rm(corpus, { recursive: true, force: true });
   await rm(coded, { recursive: true, force: true });
+  await rm(twoCoders, { recursive: true, force: true });
 }

@@ -41,9 +41,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnostics(models),
     registerStatusBar(models, annotations.store, { testCommands, visibility: annotations.visibility }),
     registerCorpusView(context, annotations.corpus, { testCommands }),
-    registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }),
+    registerAgreement({ corpus: annotations.corpus, models, ready: (d) => annotations.store.ready(d) }, { testCommands }),
     registerRefiImport(annotations.corpus),
-    registerCodeMatrix(annotations.corpus),
+    registerCodeMatrix(annotations.corpus, { testCommands, visibility: annotations.visibility }),
   );
 }
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
 import type { AgreementResult } from '../../src/features/agreement';
-import { folder, waitFor, writeText } from './helpers';
+import { EXTENSION_ID, folder, waitFor, writeText } from './helpers';
 import { query, REPORT } from './agreementView';
 import { ui, uiBridge } from './ui';
 
@@ -202,6 +202,39 @@ describe('agreement', () => {
     assert.equal(editor.document.offsetAt(editor.selection.start), d.start);
     assert.equal(editor.document.offsetAt(editor.selection.end), d.end);
     assert.ok(editor.document.getText(editor.selection).startsWith('Antwoord 2'));
+  });
+
+  it('the report is restored after a window reload: computed again with what its page saved', async function () {
+    if (!uiBridge()) this.skip();
+    this.timeout(60_000);
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { activationEvents?: string[] };
+    assert.ok(manifest.activationEvents?.includes('onWebviewPanel:kamerstukken.agreement'), 'VS Code activates the extension to restore the report');
+    // VS Code keeps one serializer per view type: a second one is refused because the extension registered it.
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer('kamerstukken.agreement', { deserializeWebviewPanel: async () => undefined }), /already registered/u);
+    await vscode.commands.executeCommand('kamerstukken.agreement');
+    const saved = (await query('body', ['data-state']))[0]?.attributes['data-state'];
+    assert.ok(saved, 'the page says what it saves');
+    const state = JSON.parse(saved) as { args: { unit: string; scope: string } };
+    assert.deepEqual(state.args, { unit: 'block', scope: 'workspace' });
+    const reports = (): number => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('kamerstukken.agreement')).length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no report open', () => reports() === 0);
+    // Restored with character units (as the page of a report in characters saves it).
+    await vscode.commands.executeCommand('kamerstukken.restoreAgreementForTests', { args: { ...state.args, unit: 'character' } });
+    await waitFor('the restored report in character units', async () => {
+      const places = await query('button.disagreement .place');
+      const unit = await query('#unit option[selected]', ['value']);
+      return unit[0]?.attributes.value === 'character' && places.length > 0 && places.every((p) => /^characters \d+–\d+$/u.test(p.text)) ? true : undefined;
+    }, 20_000);
+    const rows = await query('#figures tbody tr');
+    assert.ok(rows.some((x) => x.text.startsWith(T)), rows.map((x) => x.text).join(' | '));
+    // The restored panel is the one the command uses: no second report.
+    await vscode.commands.executeCommand('kamerstukken.agreement');
+    await waitFor('the report in blocks again', async () => (await query('#unit option[selected]', ['value']))[0]?.attributes.value === 'block' ? true : undefined, 20_000);
+    assert.equal(reports(), 1);
+    // The next test starts from a new report, as it would without this one (its page is not replaced while it is read).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('the report recomputes for another unit chosen in it', async function () {

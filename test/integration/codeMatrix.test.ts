@@ -38,22 +38,22 @@ Antwoord 1
 Daar ga ik niet over. Ik kom erop terug.
 `;
 
-type Passage = [quote: string, tags: string[], id: string];
+type Passage = [quote: string, tags: string[], id: string, coder?: string];
 const VVD_PASSAGES: Passage[] = [
-  ['Nee, dat klopt niet.', ['mx/ontwijkend'], 'aaaa0001'],
-  ['Wij zeggen toe u te informeren.', ['mx-toezegging'], 'aaaa0002'],
+  ['Nee, dat klopt niet.', ['mx/ontwijkend'], 'aaaa0001', 'Anna'],
+  ['Wij zeggen toe u te informeren.', ['mx-toezegging'], 'aaaa0002', 'Bram'],
 ];
 const SP_PASSAGES: Passage[] = [
-  ['Daar ga ik niet over.', ['mx/ontwijkend'], 'bbbb0001'],
-  ['Daar ga ik niet over. Ik kom erop terug.', ['mx/volledig', 'mx-toezegging'], 'bbbb0002'],
+  ['Daar ga ik niet over.', ['mx/ontwijkend'], 'bbbb0001', 'Anna'],
+  ['Daar ga ik niet over. Ik kom erop terug.', ['mx/volledig', 'mx-toezegging'], 'bbbb0002', 'Bram'],
 ];
 
 function sidecar(name: string, text: string, passages: Passage[]): string {
   const positions = new TextPositions(text);
-  const entries: Annotation[] = passages.map(([quote, tags, id]) => {
+  const entries: Annotation[] = passages.map(([quote, tags, id, coder]) => {
     const start = text.indexOf(quote);
     assert.ok(start >= 0, quote);
-    return { id, tags, ...positions.selector(start, start + quote.length), created: '2026-12-01T12:00:00Z' };
+    return { id, tags, ...positions.selector(start, start + quote.length), created: '2026-12-01T12:00:00Z', ...(coder ? { coder } : {}) };
   });
   return serializeSidecar(name, entries);
 }
@@ -225,6 +225,98 @@ describe('code matrix', function () {
       rows: ['mx/ontwijkend', 'mx-toezegging'], cooccurrence: 'block', target: target.toString(), overwrite: true,
     });
     assert.equal(cooc.csv, '\uFEFFtag;mx/ontwijkend;mx-toezegging\r\nmx/ontwijkend;2;2\r\nmx-toezegging;2;2\r\n');
+  });
+
+  it('filters by coder: the grid, the passages behind a cell and the CSV export (the panel\'s filter, or the coders given)', async () => {
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages' });
+    await gridWhere('every coder', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+    const offered = await ui<string[]>('webviewEvaluate', { marker: MARKER, script: "[...document.querySelectorAll('#coders option')].map((o) => o.textContent)" });
+    assert.equal(offered[0], 'All coders');
+    assert.ok(offered.includes('Anna') && offered.includes('Bram'), JSON.stringify(offered));
+
+    await ui('webviewSelect', { marker: MARKER, selector: '#coders', value: 'Anna' });
+    const g = await gridWhere('Anna\'s passages only', (x) => mine(x).map((r) => r.tag).join() === 'mx,mx/ontwijkend');
+    assert.deepEqual(counts(g, 'mx'), { [vvdName]: 1, [spName]: 1, total: 2 });
+    const explain = await ui<string>('webviewEvaluate', { marker: MARKER, script: "document.getElementById('explain').textContent" });
+    assert.match(explain, /Only the passages of Anna\.$/u);
+    const r = g.rows.findIndex((x) => x.tag === 'mx');
+    await ui('webviewClick', { marker: MARKER, selector: `td[data-r="${r}"][data-c="${g.columns.indexOf(spName)}"]` });
+    const quotes = await waitFor('the passages of (mx, sp.txt) by Anna', async () => {
+      const q = await ui<string[]>('webviewEvaluate', { marker: MARKER, script: "[...document.querySelectorAll('#passages button.passage q')].map((q) => q.textContent)" });
+      return q.length > 0 ? q : undefined;
+    }, 20_000);
+    assert.deepEqual(quotes, ['Daar ga ik niet over.']);
+
+    // The export without coders exports what the panel shows; with coders, theirs.
+    const target = vscode.Uri.joinPath(folder(), ROOT, 'coders.csv');
+    const rows = ['mx', 'mx/ontwijkend', 'mx/volledig', 'mx-toezegging'];
+    const table = (csv: string): Record<string, number[]> => {
+      const lines = csv.slice(1).split('\r\n').filter(Boolean).map((l) => l.split(';'));
+      const [vvdAt, spAt] = [lines[0].indexOf(vvdName), lines[0].indexOf(spName)];
+      return Object.fromEntries(lines.slice(1).map((l) => [l[0], [vvdAt < 0 ? 0 : Number(l[vvdAt]), spAt < 0 ? 0 : Number(l[spAt]), Number(l.at(-1))]]));
+    };
+    const shown = await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows, target: target.toString(), overwrite: true });
+    assert.deepEqual(table(shown.csv), { mx: [1, 1, 2], 'mx/ontwijkend': [1, 1, 2], 'mx/volledig': [0, 0, 0], 'mx-toezegging': [0, 0, 0], total: [1, 1, 2] }, shown.csv);
+    const bram = await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows, coders: ['Bram'], target: target.toString(), overwrite: true });
+    assert.deepEqual(table(bram.csv), { mx: [0, 1, 1], 'mx/ontwijkend': [0, 0, 0], 'mx/volledig': [0, 1, 1], 'mx-toezegging': [1, 1, 2], total: [1, 1, 2] }, bram.csv);
+
+    await ui('webviewSelect', { marker: MARKER, selector: '#coders', value: 'All coders' });
+    await gridWhere('every coder again', (x) => x.rows.find((row) => row.tag === 'mx')?.cells.at(-1) === 3);
+  });
+
+  it('blind coding: only one\'s own passages are counted, offered and exported', async () => {
+    const settings = vscode.workspace.getConfiguration('kamerstukken');
+    await settings.update('coder', 'Anna', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages', coders: [] });
+      await gridWhere('every coder', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+      await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: true });
+      const g = await gridWhere('Anna\'s passages only', (x) => mine(x).map((r) => r.tag).join() === 'mx,mx/ontwijkend');
+      assert.deepEqual(counts(g, 'mx'), { [vvdName]: 1, [spName]: 1, total: 2 });
+      const seen = await ui<{ coders: string[]; explain: string }>('webviewEvaluate', {
+        marker: MARKER, script: "({ coders: [...document.querySelectorAll('#coders option')].map((o) => o.textContent), explain: document.getElementById('explain').textContent })",
+      });
+      assert.ok(!seen.coders.includes('Bram'), `Bram is not offered: ${JSON.stringify(seen.coders)}`);
+      assert.match(seen.explain, /Blind coding is on/u);
+      const target = vscode.Uri.joinPath(folder(), ROOT, 'blind.csv');
+      const csv = (await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', { rows: ['mx', 'mx-toezegging'], coders: ['Bram'], target: target.toString(), overwrite: true })).csv;
+      const totals = Object.fromEntries(csv.slice(1).split('\r\n').filter(Boolean).slice(1).map((l) => [l.split(';')[0], Number(l.split(';').at(-1))]));
+      assert.deepEqual(totals, { mx: 0, 'mx-toezegging': 0, total: 0 }, 'asking for Bram\'s passages gives none while blind');
+    } finally {
+      await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: false });
+      await settings.update('coder', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await gridWhere('every coder again', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);
+  });
+
+  it('is restored after a window reload: a serializer for its view type, and a restored panel shows the view its page saved', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { activationEvents?: string[] };
+    assert.ok(manifest.activationEvents?.includes('onWebviewPanel:kamerstukken.codeMatrix'), 'VS Code activates the extension to restore the panel');
+    // VS Code keeps one serializer per view type: a second one is refused because the extension registered it.
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer('kamerstukken.codeMatrix', { deserializeWebviewPanel: async () => undefined }), /already registered/u);
+    const panels = (): number => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('kamerstukken.codeMatrix')).length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no Code Matrix open', () => panels() === 0);
+    // What the page saves (vscode.setState) and VS Code hands to the serializer after a reload.
+    await vscode.commands.executeCommand('kamerstukken.restoreCodeMatrixForTests', {
+      collapsed: {}, view: { tab: 'matrix', columns: 'party', count: 'documents', by: 'overlap', coders: ['Bram'] },
+    });
+    const g = await gridWhere('the restored view: party columns, documents, Bram\'s', (x) => x.columns.includes('VVD') && mine(x).some((r) => r.tag === 'mx-toezegging'));
+    assert.deepEqual(mine(g).map((r) => r.tag), ['mx', 'mx/volledig', 'mx-toezegging']);
+    assert.deepEqual(counts(g, 'mx-toezegging'), { 'GroenLinks-PvdA': 1, SP: 1, VVD: 1, total: 2 });
+    const controls = await ui<{ coders: string; documents: string | null }>('webviewEvaluate', {
+      marker: MARKER, script: "({ coders: document.querySelector('#coders option:checked').textContent, documents: document.querySelector('[data-count=\"documents\"]').getAttribute('aria-pressed') })",
+    });
+    assert.deepEqual(controls, { coders: 'Bram', documents: 'true' });
+    // The restored panel is the one Show Code Matrix uses: no second panel.
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { coders: [] });
+    await gridWhere('every coder in the restored panel', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 2 && mine(x).length === 4);
+    assert.equal(panels(), 1);
+    // A saved state that makes no sense is ignored: the panel opens all the same, still one.
+    await vscode.commands.executeCommand('kamerstukken.restoreCodeMatrixForTests', { view: { tab: 'pie', columns: 7, coders: 'x' } });
+    await waitFor('one panel', () => panels() === 1);
+    await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages', coders: [] });
   });
 
   it('follows the annotations: a changed sidecar updates the grid', async () => {

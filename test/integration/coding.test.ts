@@ -233,4 +233,46 @@ describe('coding', function () {
     assert.ok(csv.includes('blind/bram'), csv);
     assert.ok(!csv.includes('blind/anna'), csv);
   });
+
+  it('blind coding: next / previous annotation and edit / remove under the cursor leave other coders\' annotations alone', async () => {
+    await setting('coder', 'Anna');
+    const name = 'coding-blind-nav.txt';
+    const sidecar = sidecarOf(uri(name));
+    await write(sidecar, sidecarText(name, [['aaaaaaa2', Q1, ['nav/anna'], 'Anna'], ['bbbbbbb2', Q2, ['nav/bram'], 'Bram']]));
+    const editor = await openCopy(name);
+    const anna = [seed.indexOf(Q1), seed.indexOf(Q1) + Q1.length];
+    const bram = seed.indexOf(Q2);
+    await until('both placed', async () => Object.values((await decorations())[editor.document.uri.toString()] ?? {}).flat().length === 2);
+    await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: true });
+    try {
+      const selected = (): number[] => [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+      const at = (offset: number): void => {
+        const p = editor.document.positionAt(offset);
+        editor.selection = new vscode.Selection(p, p);
+      };
+      // From the start, just before and just after Bram's passage, both ways: always Anna's, never Bram's.
+      for (const from of [0, bram - 1, bram + 1]) {
+        for (const command of ['kamerstukken.nextAnnotation', 'kamerstukken.previousAnnotation']) {
+          at(from);
+          await vscode.commands.executeCommand(command);
+          assert.deepEqual(selected(), anna, `${command} from ${from}`);
+        }
+      }
+      // The cursor in Bram's passage: there is nothing (of Anna's) to edit or remove there.
+      at(bram + 3);
+      assert.equal(await vscode.commands.executeCommand<boolean>('kamerstukken.editAnnotation', { tags: ['nav/changed'] }), false);
+      assert.equal(await vscode.commands.executeCommand<number>('kamerstukken.removeAnnotation'), 0);
+      const yaml = (await read(sidecar)) ?? '';
+      assert.match(yaml, /bbbbbbb2/);
+      assert.match(yaml, /nav\/bram/);
+      assert.doesNotMatch(yaml, /nav\/changed/);
+      // In Anna's own passage they work.
+      at(anna[0] + 3);
+      assert.equal(await vscode.commands.executeCommand<number>('kamerstukken.removeAnnotation'), 1);
+      await until('Anna\'s entry removed', async () => !((await read(sidecar)) ?? '').includes('aaaaaaa2'));
+      assert.match((await read(sidecar)) ?? '', /bbbbbbb2/);
+    } finally {
+      await vscode.commands.executeCommand('kamerstukken.toggleBlindCoding', { on: false });
+    }
+  });
 });

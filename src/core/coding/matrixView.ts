@@ -12,6 +12,7 @@ import {
   codeMatrix, type CodeMatrix, cooccurrence, type CooccurrenceMatrix, cooccurrenceToCsv, type MatrixCell,
   MATRIX_CSV_WORDS, type MatrixCsvWords, type MatrixPassage, matrixToCsv, type PassageRef, UNKNOWN_COLUMN,
 } from './matrix';
+import { codersOf, isVisible } from './coders';
 import { parentTag, tagName } from './tags';
 
 /** What the columns are: each document, or each value of a document attribute. */
@@ -28,6 +29,8 @@ export interface MatrixAnnotation {
   readonly end: number;
   readonly orphaned?: boolean;
   readonly quote: string;
+  /** Who coded it; undefined: no coder recorded. */
+  readonly coder?: string;
 }
 
 /** A document of the corpus. */
@@ -37,6 +40,21 @@ export interface MatrixDocument {
   /** Its corpus record, for a parliamentary text. */
   readonly record?: CorpusRecord;
   readonly annotations: readonly MatrixAnnotation[];
+}
+
+/**
+ * The documents with only the annotations of `coders` (`''`: those without a coder); undefined:
+ * every annotation. A document whose annotations all go keeps its record (an attribute column).
+ */
+export function withCoders(documents: readonly MatrixDocument[], coders: readonly string[] | undefined): MatrixDocument[] {
+  if (!coders) return [...documents];
+  return documents.map((d) => ({ ...d, annotations: d.annotations.filter((a) => isVisible(a, { coders })) }));
+}
+
+/** The coders of the documents' annotations (sorted), and whether some annotations have none: what a coder filter offers. */
+export function matrixCoders(documents: readonly MatrixDocument[]): { readonly names: readonly string[]; readonly uncoded: boolean } {
+  const all = documents.flatMap((d) => d.annotations);
+  return { names: codersOf(all), uncoded: all.some((a) => !a.coder?.trim()) };
 }
 
 /** Kind of a document as a column: its role in a question set, else its kind. */

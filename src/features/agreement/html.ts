@@ -128,6 +128,9 @@ button.disagreement:hover { background: var(--vscode-list-hoverBackground); }
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
+// What to compute again when VS Code restores the report after a reload.
+const saved = document.body.getAttribute('data-state');
+if (saved) vscode.setState(JSON.parse(saved));
 document.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target.closest('[data-open]') : null;
   if (target) vscode.postMessage({ type: 'open', index: Number(target.getAttribute('data-open')) });
@@ -138,8 +141,8 @@ document.getElementById('controls').addEventListener('submit', (e) => {
 });
 `;
 
-/** The whole page. */
-export function agreementHtml(r: AgreementResult, words: ReportWords, page: { nonce: string; cspSource: string }): string {
+/** The whole page; `page.state`, if given, is what the page saves for its restoration after a reload. */
+export function agreementHtml(r: AgreementResult, words: ReportWords, page: { nonce: string; cspSource: string; state?: unknown }): string {
   const csp = `default-src 'none'; img-src ${page.cspSource}; style-src 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';`;
   const notes = [
     r.coders.length < 2 ? `<p class="note" id="too-few">${esc(words.tooFewCoders)}</p>` : '',
@@ -150,7 +153,7 @@ export function agreementHtml(r: AgreementResult, words: ReportWords, page: { no
     + `<meta http-equiv="Content-Security-Policy" content="${csp}">`
     + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(words.title)}</title>`
     + `<style nonce="${page.nonce}">${STYLE}</style></head>`
-    + `<body data-kamerstukken-view="agreement"><main><h1>${esc(words.title)}</h1>`
+    + `<body data-kamerstukken-view="agreement"${page.state !== undefined ? ` data-state="${esc(JSON.stringify(page.state))}"` : ''}><main><h1>${esc(words.title)}</h1>`
     + `<form id="controls"><label>${esc(words.unitLabel)} <select id="unit">${options(words.units, r.unit)}</select></label>`
     + `<label>${esc(words.scopeLabel)} <select id="scope">${options(words.scopes, r.scope)}</select></label>`
     + `<button type="submit" class="run">${esc(words.refresh)}</button></form>`

@@ -6,7 +6,8 @@ import { isAnnotatable } from '../annotations/store';
 import type { CorpusService } from '../corpus';
 import { agreementInputs } from './collect';
 import type { AgreementResult } from './html';
-import { AgreementReportPanel } from './panel';
+import { registerRestore } from '../webviewRestore';
+import { AGREEMENT_VIEW_TYPE, AgreementReportPanel } from './panel';
 
 export type { AgreementResult } from './html';
 
@@ -60,11 +61,15 @@ async function computeAgreementFor(ctx: AgreementContext, args: AgreementArgs, d
   };
 }
 
+/** Test-only command (registered in test mode only, not in the manifest): restores a report panel from a saved state. */
+const RESTORE_FOR_TESTS = 'kamerstukken.restoreAgreementForTests';
+
 /**
  * Intercoder agreement (`kamerstukken.agreement`). With arguments `{ coders?, tags?, unit?, scope? }`
- * it returns the figures as data and shows nothing; without, it also shows the report.
+ * it returns the figures as data and shows nothing; without, it also shows the report, which is
+ * restored after a reload. With `testCommands`, also the command that restores one for the tests.
  */
-export function registerAgreement(ctx: AgreementContext): vscode.Disposable {
+export function registerAgreement(ctx: AgreementContext, { testCommands = false } = {}): vscode.Disposable {
   const panel = new AgreementReportPanel((args, document) => computeAgreementFor(ctx, args, document));
   const command = vscode.commands.registerCommand('kamerstukken.agreement', async (raw?: unknown): Promise<AgreementResult | undefined> => {
     const withArgs = hasAgreementArgs(raw);
@@ -78,5 +83,6 @@ export function registerAgreement(ctx: AgreementContext): vscode.Disposable {
     if (result && !withArgs) panel.show(result, parsed.args, document);
     return result;
   });
-  return vscode.Disposable.from(command, panel);
+  const restore = registerRestore(AGREEMENT_VIEW_TYPE, { deserializeWebviewPanel: (p, state) => panel.restore(p, state) }, testCommands ? RESTORE_FOR_TESTS : undefined);
+  return vscode.Disposable.from(command, panel, restore);
 }

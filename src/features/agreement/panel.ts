@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AgreementArgs } from '../../core/coding/agreementArgs';
+import { type AgreementArgs, agreementArgs } from '../../core/coding/agreementArgs';
 import { agreementHtml, type AgreementResult, type ReportWords } from './html';
 
 type Compute = (args: AgreementArgs, document: vscode.TextDocument | undefined) => Promise<AgreementResult | undefined>;
@@ -54,7 +54,16 @@ function words(r: AgreementResult): ReportWords {
   };
 }
 
-/** The report's webview: one panel, shown again and updated on each run. */
+export const AGREEMENT_VIEW_TYPE = 'kamerstukken.agreement';
+const PANEL_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
+
+/** What the report's page saves, to be computed again after a reload: the arguments and the document of scope "document". */
+interface SavedReport {
+  readonly args: AgreementArgs;
+  readonly document?: string;
+}
+
+/** The report's webview: one panel, shown again and updated on each run, restored after a reload. */
 export class AgreementReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private result: AgreementResult | undefined;
@@ -67,16 +76,36 @@ export class AgreementReportPanel implements vscode.Disposable {
     this.result = result;
     this.args = args;
     this.document = document ?? this.document;
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('kamerstukken.agreement', vscode.l10n.t('Intercoder Agreement'), vscode.ViewColumn.Active, {
-        enableScripts: true, localResourceRoots: [],
-      });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m));
-    } else {
-      this.panel.reveal();
-    }
-    this.panel.webview.html = agreementHtml(result, words(result), { nonce: nonce(), cspSource: this.panel.webview.cspSource });
+    if (this.panel) this.panel.reveal();
+    const panel = this.panel ?? this.adopt(vscode.window.createWebviewPanel(AGREEMENT_VIEW_TYPE, vscode.l10n.t('Intercoder Agreement'), vscode.ViewColumn.Active, PANEL_OPTIONS));
+    const state: SavedReport = { args, ...(args.scope === 'document' && this.document ? { document: this.document.uri.toString() } : {}) };
+    panel.webview.html = agreementHtml(result, words(result), { nonce: nonce(), cspSource: panel.webview.cspSource, state });
+  }
+
+  /**
+   * Takes over a panel VS Code restores after a reload and computes the report again with the
+   * arguments its page saved; for a document that is gone (or none saved), the workspace's.
+   */
+  async restore(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    const f = typeof saved === 'object' && saved !== null ? saved as Partial<Record<keyof SavedReport, unknown>> : {};
+    const parsed = agreementArgs(f.args);
+    let args: AgreementArgs = 'args' in parsed ? parsed.args : { unit: 'block', scope: 'workspace' };
+    const document = typeof f.document === 'string' && args.scope === 'document'
+      ? await Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(f.document))).catch(() => undefined) : undefined;
+    if (args.scope === 'document' && !document) args = { ...args, scope: 'workspace' };
+    this.panel?.dispose();
+    panel.title = vscode.l10n.t('Intercoder Agreement');
+    this.adopt(panel);
+    const result = await this.compute(args, document);
+    if (result && this.panel === panel) this.show(result, args, document);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
+    this.panel = panel;
+    panel.webview.options = PANEL_OPTIONS;
+    panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; });
+    panel.webview.onDidReceiveMessage((m: unknown) => { if (this.panel === panel) void this.onMessage(m); });
+    return panel;
   }
 
   private async onMessage(m: unknown): Promise<void> {

@@ -17,6 +17,8 @@ export interface CommandContext {
   usedTags(): Promise<readonly string[]>;
   /** The coder to record with new annotations (asked once when `interactive` and not set). */
   coder(interactive: boolean): Promise<string | undefined>;
+  /** Whether the editor shows an annotation (blind coding hides other coders'): the cursor commands see only those. */
+  visible(a: ReadonlyAnnotation): boolean;
 }
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -32,7 +34,7 @@ async function targetDocument(uri: unknown): Promise<{ document: vscode.TextDocu
   return editor ? { document: editor.document, editor } : undefined;
 }
 
-/** The annotations a command is about: the one named by id, else those under the cursors. */
+/** The annotations a command is about: the one named by id, else those under the cursors that the editor shows. */
 async function targets(ctx: CommandContext, uri: unknown, id: string | undefined): Promise<{ document: vscode.TextDocument; items: ReadonlyAnnotation[] } | undefined> {
   const target = await targetDocument(uri);
   if (!target) return undefined;
@@ -43,7 +45,7 @@ async function targets(ctx: CommandContext, uri: unknown, id: string | undefined
     return { document, items: a ? [a] : [] };
   }
   const ranges = (editor?.selections ?? []).map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) }));
-  return { document, items: touching(state.annotations, ranges) };
+  return { document, items: touching(state.annotations.filter((a) => ctx.visible(a)), ranges) };
 }
 
 /** True (and the sidecar's error shown) when the document's sidecar cannot be read. */
@@ -132,12 +134,12 @@ export const editAnnotation = (ctx: CommandContext) => async (raw?: unknown): Pr
   return ctx.store.update(t.document, a.id, annotationChange(tags, note));
 };
 
-/** Next / Previous Annotation: selects the next one after (before) the cursor, wrapping around. */
+/** Next / Previous Annotation: selects the next one after (before) the cursor that the editor shows, wrapping around. */
 const step = (direction: 1 | -1) => (ctx: CommandContext) => async (): Promise<void> => {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const state = await ctx.store.ready(editor.document);
-  const next = stepFrom(state.annotations, editor.document.offsetAt(editor.selection.start), direction);
+  const next = stepFrom(state.annotations.filter((a) => ctx.visible(a)), editor.document.offsetAt(editor.selection.start), direction);
   if (next) select(editor, next);
   else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no annotations.', baseName(editor.document.uri)));
 };

@@ -28,7 +28,7 @@ export function registerAnnotations(models: DocumentModels, context: vscode.Exte
   const view = new AnnotationsView({ corpus, codebook, visibility, store });
   const coder = (interactive: boolean): Promise<string | undefined> => ensureCoder(context.globalState, interactive);
   return Object.assign(vscode.Disposable.from(
-    registerAnnotationCommands({ store, codebook, coder, usedTags: () => view.usedTags() }, { testCommands }),
+    registerAnnotationCommands({ store, codebook, coder, usedTags: () => view.usedTags(), visible: (a) => visibility.visible(a) }, { testCommands }),
     registerCodingCommands({ store, corpus, codebook, visibility, memento: context.globalState }),
     registerDecorations(store, codebook, visibility, { testCommands }),
     registerAnnotationHover(store, codebook, visibility),

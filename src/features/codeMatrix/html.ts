@@ -17,6 +17,16 @@ export interface MatrixViewState {
   readonly columns: MatrixColumns;
   readonly count: MatrixCount;
   readonly by: CooccurrenceBy;
+  /** Only the passages of these coders (`''`: without a coder); undefined: everyone's. */
+  readonly coders?: readonly string[];
+}
+
+/** The coders the filter offers: those of the workspace's annotations, and whether some have none. */
+export interface MatrixCoderChoices {
+  readonly names: readonly string[];
+  readonly uncoded: boolean;
+  /** Blind coding is on: only one's own passages are counted (said above the grid). */
+  readonly blind?: boolean;
 }
 
 export interface MatrixWords {
@@ -30,10 +40,19 @@ export interface MatrixWords {
   readonly byLabel: string;
   readonly by: Readonly<Record<CooccurrenceBy, string>>;
   readonly export: string;
+  readonly coderLabel: string;
+  readonly allCoders: string;
+  readonly noCoder: string;
+  /** Said above the grid when blind coding is on. */
+  readonly blind: string;
+  /** "Only the passages of {coders}." */
+  readonly onlyCoders: (coders: readonly string[]) => string;
   readonly tag: string;
   readonly total: string;
   readonly unknown: string;
   readonly empty: string;
+  /** Empty under the coder filter. */
+  readonly emptyFiltered: string;
   /** What a cell of the grid counts, said once above it. */
   readonly explain: string;
   readonly collapse: string;
@@ -62,13 +81,26 @@ function pressed(on: boolean): string {
   return `aria-pressed="${on ? 'true' : 'false'}"`;
 }
 
-function toolbar(state: MatrixViewState, words: MatrixWords): string {
+/**
+ * The coder filter: every coder, each coder alone, the annotations without a coder; a set of several
+ * (given to Show Code Matrix) as an option of its own. Values are JSON lists of names ('' for every coder).
+ */
+function coderSelect(state: MatrixViewState, choices: MatrixCoderChoices, words: MatrixWords): string {
+  const name = (c: string): string => (c === '' ? words.noCoder : c);
+  const options: [value: string, label: string][] = [['', words.allCoders], ...choices.names.map((c): [string, string] => [JSON.stringify([c]), c])];
+  if (choices.uncoded) options.push([JSON.stringify(['']), words.noCoder]);
+  const current = state.coders ? JSON.stringify(state.coders) : '';
+  if (!options.some(([v]) => v === current)) options.push([current, state.coders?.map(name).join(', ') ?? '']);
+  return `<label>${esc(words.coderLabel)} <select id="coders">${options.map(([v, label]) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label)}</option>`).join('')}</select></label>`;
+}
+
+function toolbar(state: MatrixViewState, choices: MatrixCoderChoices, words: MatrixWords): string {
   const tabs = (['matrix', 'cooccurrence'] as const).map((t) => `<button role="tab" id="tab-${t}" data-tab="${t}" aria-selected="${t === state.tab}" aria-controls="panel" tabindex="${t === state.tab ? 0 : -1}">${esc(words.tabs[t])}</button>`).join('');
   const controls = state.tab === 'matrix'
     ? `<label>${esc(words.columnsLabel)} <select id="columns">${MATRIX_COLUMNS.map((c) => `<option value="${c}"${c === state.columns ? ' selected' : ''}>${esc(words.columns[c])}</option>`).join('')}</select></label>`
       + `<div role="group" class="toggle" aria-label="${esc(words.countLabel)}"><span aria-hidden="true">${esc(words.countLabel)}</span>${(['passages', 'documents'] as const).map((c) => `<button data-count="${c}" ${pressed(c === state.count)}>${esc(words.counts[c])}</button>`).join('')}</div>`
     : `<div role="group" class="toggle" aria-label="${esc(words.byLabel)}"><span aria-hidden="true">${esc(words.byLabel)}</span>${(['overlap', 'block'] as const).map((b) => `<button data-by="${b}" ${pressed(b === state.by)}>${esc(words.by[b])}</button>`).join('')}</div>`;
-  return `<div class="toolbar"><div role="tablist" aria-label="${esc(words.title)}">${tabs}</div>${controls}<button id="export">${esc(words.export)}</button></div>`;
+  return `<div class="toolbar"><div role="tablist" aria-label="${esc(words.title)}">${tabs}</div>${controls}${coderSelect(state, choices, words)}<button id="export">${esc(words.export)}</button></div>`;
 }
 
 /** Heat class of a count against the largest count: h0 for none, h1 to h4 by quarter. */
@@ -112,11 +144,16 @@ function cooccurrenceTable(grid: CooccurrenceGrid, words: MatrixWords): string {
 }
 
 /** The content of the page for the current grid. */
-export function contentHtml(state: MatrixViewState, grid: MatrixGrid | CooccurrenceGrid, words: MatrixWords): string {
+export function contentHtml(state: MatrixViewState, grid: MatrixGrid | CooccurrenceGrid, words: MatrixWords, choices: MatrixCoderChoices = { names: [], uncoded: false }): string {
   const empty = 'by' in grid ? grid.tags.length === 0 : grid.rows.length === 0;
-  const table = empty ? `<p class="empty">${esc(words.empty)}</p>` : 'by' in grid ? cooccurrenceTable(grid, words) : matrixTable(grid, words);
-  return `${toolbar(state, words)}<div role="tabpanel" id="panel" aria-labelledby="tab-${state.tab}">`
-    + `<p id="explain" class="explain">${esc(words.explain)}</p><div class="scroll">${table}</div></div>`;
+  const table = empty ? `<p class="empty">${esc(state.coders ? words.emptyFiltered : words.empty)}</p>` : 'by' in grid ? cooccurrenceTable(grid, words) : matrixTable(grid, words);
+  const explain = [
+    words.explain,
+    ...(state.coders ? [words.onlyCoders(state.coders.map((c) => (c === '' ? words.noCoder : c)))] : []),
+    ...(choices.blind ? [words.blind] : []),
+  ].join(' ');
+  return `${toolbar(state, choices, words)}<div role="tabpanel" id="panel" aria-labelledby="tab-${state.tab}">`
+    + `<p id="explain" class="explain">${esc(explain)}</p><div class="scroll">${table}</div></div>`;
 }
 
 /** The row and column names of a cell, for the heading of its passages. */

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { chooseTarget } from '../exportTarget';
 import { baseName } from '../annotations/sidecarFiles';
-import { type MatrixExportArgs, type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
+import { type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';
 import { gridToCsv } from '../../core/coding/matrixView';
 import type { CorpusService } from '../corpus';
 import type { MatrixViewState } from './html';
-import { CodeMatrixPanel, gridOf, matrixSource } from './panel';
+import { registerRestore } from '../webviewRestore';
+import { CODE_MATRIX_VIEW_TYPE, CodeMatrixPanel, filtered, gridOf, matrixSource, type MatrixVisibility, restoredView } from './panel';
 import { csvWords } from './words';
 
 /** What Export Code Matrix returns: the file written and its text. */
@@ -20,10 +21,9 @@ function argsError(e: MatrixExportError): string {
     case 'count': return vscode.l10n.t('Unknown count "{0}": use passages or documents.', e.value);
     case 'cooccurrence': return vscode.l10n.t('Unknown co-occurrence "{0}": use overlap or block.', e.value);
     case 'rows': return vscode.l10n.t('The rows must be a list of tags.');
+    case 'coders': return vscode.l10n.t('"coders" must be a list of coder names.');
   }
 }
-
-
 
 /** Where to write: the target given (not replaced unless allowed), else the Save dialog's choice. */
 async function exportTarget(target: unknown, overwrite: boolean, state: MatrixViewState): Promise<vscode.Uri | undefined> {
@@ -40,9 +40,9 @@ async function exportTarget(target: unknown, overwrite: boolean, state: MatrixVi
 }
 
 /**
- * Export Code Matrix: the matrix (or co-occurrence) as CSV. Arguments `{ rows?, columns, count,
- * cooccurrence?, target, overwrite? }` ask nothing; without them, what the panel shows, to a file
- * chosen in the Save dialog. Returns the file and its text.
+ * Export Code Matrix: the matrix (or co-occurrence) as CSV; with blind coding on, of one's own passages only. Arguments `{ rows?, columns, count,
+ * cooccurrence?, coders?, target, overwrite? }` ask nothing; without them, what the panel shows (its
+ * coder filter too), to a file chosen in the Save dialog. Returns the file and its text.
  */
 const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => async (raw?: unknown): Promise<MatrixExportResult | undefined> => {
   const parsed = matrixExportArgs(raw);
@@ -51,13 +51,14 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
     return undefined;
   }
   const { args } = parsed;
+  const shown = args.coders ? filtered(panel.state, args.coders) : panel.state;
   const state: MatrixViewState = args.cooccurrence
-    ? { ...panel.state, tab: 'cooccurrence', by: args.cooccurrence }
-    : args.columns || args.count ? { ...panel.state, tab: 'matrix', ...(args.columns ? { columns: args.columns } : {}), ...(args.count ? { count: args.count } : {}) }
-      : panel.state;
+    ? { ...shown, tab: 'cooccurrence', by: args.cooccurrence }
+    : args.columns || args.count ? { ...shown, tab: 'matrix', ...(args.columns ? { columns: args.columns } : {}), ...(args.count ? { count: args.count } : {}) }
+      : shown;
   const target = await exportTarget(args.target, args.overwrite, state);
   if (!target) return undefined;
-  const csv = gridToCsv(gridOf(await matrixSource(corpus), state, args.rows), csvWords());
+  const csv = gridToCsv(gridOf(await matrixSource(corpus, panel.view), state, args.rows), csvWords());
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
   } catch (error) {
@@ -73,24 +74,25 @@ const exportCodeMatrix = (corpus: CorpusService, panel: CodeMatrixPanel) => asyn
   return { uri: target, csv };
 };
 
-/** Show Code Matrix argument: the tab, columns, count and co-occurrence to show. */
+/** Show Code Matrix argument: the tab, columns, count, co-occurrence and coders to show (`coders: []` or null: every coder). */
 function viewArgs(raw: unknown): Partial<MatrixViewState> {
   const f = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
-  const parsed = matrixExportArgs({ columns: f.columns, count: f.count, cooccurrence: f.cooccurrence });
-  const a: Partial<MatrixExportArgs> = 'args' in parsed ? parsed.args : {};
-  return {
-    ...(f.tab === 'matrix' || f.tab === 'cooccurrence' ? { tab: f.tab } : {}),
-    ...(a.columns ? { columns: a.columns } : {}),
-    ...(a.count ? { count: a.count } : {}),
-    ...(a.cooccurrence ? { by: a.cooccurrence } : {}),
-  };
+  const view = restoredView({ ...f, by: f.cooccurrence });
+  return 'coders' in f ? { ...view, coders: view.coders } : view;
 }
 
-/** The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`. */
-export function registerCodeMatrix(corpus: CorpusService): vscode.Disposable {
-  const panel = new CodeMatrixPanel(corpus);
+/** Test-only command (registered in test mode only, not in the manifest): restores a Code Matrix panel from a saved state. */
+const RESTORE_FOR_TESTS = 'kamerstukken.restoreCodeMatrixForTests';
+
+/**
+ * The Code Matrix: `kamerstukken.showCodeMatrix` and `kamerstukken.exportCodeMatrix`; the panel is
+ * restored after a reload. With `visibility`, blind coding hides other coders' passages here too. With `testCommands`, also the command that restores one for the tests.
+ */
+export function registerCodeMatrix(corpus: CorpusService, { testCommands = false, visibility }: { testCommands?: boolean; visibility?: MatrixVisibility } = {}): vscode.Disposable {
+  const panel = new CodeMatrixPanel(corpus, visibility);
   return vscode.Disposable.from(
     panel,
+    registerRestore(CODE_MATRIX_VIEW_TYPE, { deserializeWebviewPanel: async (p, state) => panel.restore(p, state) }, testCommands ? RESTORE_FOR_TESTS : undefined),
     vscode.commands.registerCommand('kamerstukken.showCodeMatrix', (raw?: unknown) => panel.show(viewArgs(raw))),
     vscode.commands.registerCommand('kamerstukken.exportCodeMatrix', exportCodeMatrix(corpus, panel)),
   );

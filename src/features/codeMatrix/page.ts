@@ -121,6 +121,7 @@ export const PAGE_SCRIPT = `
   });
   app.addEventListener('change', (e) => {
     if (e.target.id === 'columns') post({ type: 'options', columns: e.target.value });
+    else if (e.target.id === 'coders') post({ type: 'options', coders: e.target.value });
   });
   app.addEventListener('keydown', (e) => {
     const tab = e.target.closest('[role="tab"]');
@@ -159,6 +160,7 @@ export const PAGE_SCRIPT = `
   window.addEventListener('message', (e) => {
     const m = e.data;
     if (m.type === 'render') {
+      if (m.view) { state.view = m.view; save(); }
       const active = document.activeElement;
       const keep = active && active.closest && active.closest('#grid') ? { r: active.dataset.r, c: active.dataset.c } : null;
       const control = active && active.id ? active.id : active && active.dataset && (active.dataset.tab || active.dataset.count || active.dataset.by);

@@ -60,6 +60,17 @@ describe('agreement: report HTML', () => {
     assert.doesNotMatch(html, / on[a-z]+="/u, 'no inline event handlers');
   });
 
+  it('the state the page saves for its restoration after a reload, escaped in an attribute; none when not given', () => {
+    const state = { args: { unit: 'block', scope: 'document', coders: ['A "quoted" <coder>'] }, document: 'file:///a&b.txt' };
+    const html = agreementHtml(r, WORDS, { nonce: 'n', cspSource: 's', state });
+    const attr = /<body data-kamerstukken-view="agreement" data-state="([^"]*)">/u.exec(html)?.[1];
+    assert.ok(attr, 'the body carries the state');
+    const unescaped = attr.replace(/&quot;/gu, '"').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&');
+    assert.deepEqual(JSON.parse(unescaped), state);
+    assert.match(html, /vscode\.setState\(JSON\.parse\(saved\)\)/u);
+    assert.doesNotMatch(agreementHtml(r, WORDS, { nonce: 'n', cspSource: 's' }), /data-state=/u);
+  });
+
   it('a row per tag and overall, undefined coefficients with their reason; a button per disagreement', () => {
     const html = agreementHtml(r, WORDS, { nonce: 'n', cspSource: 's' });
     // Characters 0–3 anna only, 3–5 both, 5–8 bert only, 8–10 neither: two runs of disagreement; they agree on 4 of 10.

@@ -8,6 +8,7 @@ const WORDS: MatrixWords = {
   countLabel: 'Count', counts: { passages: 'Passages', documents: 'Documents' }, byLabel: 'Together in', by: { overlap: 'Overlap', block: 'Block' },
   export: 'Export CSV…', tag: 'Tag', total: 'Total', unknown: '(unknown)', empty: 'Nothing', explain: 'Cells count', collapse: 'Collapse',
   passagesOf: (n, r, c) => `${n}: ${r} × ${c}`, noPassages: 'None', open: 'Open',
+  coderLabel: 'Coder', allCoders: 'All coders', noCoder: '(no coder)', onlyCoders: (c) => `Only ${c.join(' and ')}.`, emptyFiltered: 'None of theirs', blind: 'Blind.',
 };
 
 const DOCS: MatrixDocument[] = [
@@ -44,6 +45,29 @@ describe('coding: the Code Matrix page', () => {
     assert.match(html, /class="diag"/u);
     const empty = contentHtml({ tab: 'matrix', columns: 'party', count: 'documents', by: 'overlap' }, matrixGrid([], { columns: 'party', count: 'documents', today: '2026-01-01' }), WORDS);
     assert.match(empty, /<p class="empty">Nothing<\/p>/u);
+  });
+
+  it('the coder filter: every coder, each alone, those without one; a set of several as its own option; said above the grid', () => {
+    const state = { tab: 'matrix', columns: 'document', count: 'passages', by: 'overlap' } as const;
+    const grid = matrixGrid(DOCS, { columns: 'document', count: 'passages', today: '2026-01-01' });
+    const options = (html: string): string[][] => [...html.matchAll(/<option value="([^"]*)"( selected)?>([^<]*)<\/option>/gu)]
+      .filter((m) => !['document', 'party', 'ministry', 'year', 'kind', 'late'].includes(m[1])).map((m) => [m[1], m[3], m[2] ? 'selected' : '']);
+    const all = contentHtml(state, grid, WORDS, { names: ['Anna', '<Bram>'], uncoded: true });
+    assert.match(all, /<label>Coder <select id="coders">/u);
+    assert.deepEqual(options(all), [
+      ['', 'All coders', 'selected'], ['[&quot;Anna&quot;]', 'Anna', ''], ['[&quot;&lt;Bram&gt;&quot;]', '&lt;Bram&gt;', ''], ['[&quot;&quot;]', '(no coder)', ''],
+    ]);
+    assert.match(all, /<p id="explain" class="explain">Cells count<\/p>/u);
+    const anna = contentHtml({ ...state, coders: ['Anna'] }, grid, WORDS, { names: ['Anna'], uncoded: false });
+    assert.deepEqual(options(anna), [['', 'All coders', ''], ['[&quot;Anna&quot;]', 'Anna', 'selected']]);
+    assert.match(anna, /<p id="explain" class="explain">Cells count Only Anna\.<\/p>/u);
+    const two = contentHtml({ ...state, coders: ['Anna', ''] }, grid, WORDS, { names: ['Anna'], uncoded: true });
+    assert.deepEqual(options(two).at(-1), ['[&quot;Anna&quot;,&quot;&quot;]', 'Anna, (no coder)', 'selected']);
+    assert.match(two, /Only Anna and \(no coder\)\./u);
+    const blind = contentHtml(state, grid, WORDS, { names: ['Anna'], uncoded: false, blind: true });
+    assert.match(blind, /<p id="explain" class="explain">Cells count Blind\.<\/p>/u);
+    const none = contentHtml({ ...state, coders: ['Cor'] }, matrixGrid([], { columns: 'document', count: 'passages', today: '2026-01-01' }), WORDS);
+    assert.match(none, /<p class="empty">None of theirs<\/p>/u);
   });
 
   it('passages: escaped quotes, document and place, each a button', () => {

@@ -3,7 +3,7 @@ import { readCsv } from '../annotations/csvReader';
 import { matrixExportArgs } from '../../../src/core/coding/matrixArgs';
 import {
   addressedMinistries, answerStatuses, attributeValues, cooccurrenceGrid, gridCell, gridToCsv, kindOf, type MatrixAnnotation,
-  type MatrixDocument, matrixGrid, passageDetails, UNKNOWN_COLUMN,
+  type MatrixDocument, matrixCoders, matrixGrid, passageDetails, UNKNOWN_COLUMN, withCoders,
 } from '../../../src/core/coding/matrixView';
 import { buildRecord } from '../../../src/core/corpus/record';
 
@@ -162,5 +162,34 @@ describe('coding: Export Code Matrix arguments', () => {
     assert.deepEqual(matrixExportArgs({ cooccurrence: 'near' }), { error: { kind: 'cooccurrence', value: 'near' } });
     assert.deepEqual(matrixExportArgs({ rows: 'a' }), { error: { kind: 'rows' } });
     assert.deepEqual(matrixExportArgs({ cooccurrence: 'block', overwrite: true }), { args: { cooccurrence: 'block', overwrite: true } });
+    assert.deepEqual(matrixExportArgs({ coders: [' Anna ', 'Bram', 'Anna', ''] }), { args: { coders: ['Anna', 'Bram', ''], overwrite: false } });
+    assert.deepEqual(matrixExportArgs({ coders: 'Anna' }), { args: { coders: ['Anna'], overwrite: false } });
+    assert.deepEqual(matrixExportArgs({ coders: [1] }), { error: { kind: 'coders' } });
+  });
+});
+
+describe('coding: the code matrix by coder', () => {
+  const coded: MatrixDocument[] = [
+    { ...DOCS[0], annotations: DOCS[0].annotations.map((a, i) => (i === 0 ? { ...a, coder: 'Bram' } : i === 1 ? { ...a, coder: ' Anna ' } : a)) },
+    { ...DOCS[1], annotations: DOCS[1].annotations.map((a) => ({ ...a, coder: 'Anna' })) },
+    DOCS[3],
+  ];
+
+  it('offers the coders of the annotations, and "no coder" when some have none', () => {
+    assert.deepEqual(matrixCoders(coded), { names: ['Anna', 'Bram'], uncoded: true });
+    assert.deepEqual(matrixCoders([coded[1]]), { names: ['Anna'], uncoded: false });
+    assert.deepEqual(matrixCoders([]), { names: [], uncoded: false });
+  });
+
+  it('counts only the passages of the coders chosen (\'\' for those without one); documents keep their records', () => {
+    const anna = withCoders(coded, ['Anna']);
+    assert.deepEqual(anna.map((d) => d.annotations.map((a) => a.id)), [['a2'], ['b1', 'b2'], []]);
+    assert.equal(anna[0].record, coded[0].record);
+    const g = matrixGrid(anna, { columns: 'party', count: 'passages', today: '2026-01-01' });
+    const totals = Object.fromEntries(g.rows.map((r) => [r.tag, r.total]));
+    assert.deepEqual(totals, { antwoord: 2, 'antwoord/ontwijkend': 1, 'antwoord/volledig': 1, toezegging: 2 });
+    assert.deepEqual(withCoders(coded, ['']).map((d) => d.annotations.map((a) => a.id)), [['a3', 'lost'], [], []]);
+    assert.deepEqual(withCoders(coded, ['Bram', '']).map((d) => d.annotations.map((a) => a.id)), [['a1', 'a3', 'lost'], [], []]);
+    assert.deepEqual(withCoders(coded, undefined), coded);
   });
 });
