@@ -98,15 +98,29 @@ function format(b: Uint8Array): string {
 
 const namespaces = new Map<string, Uint8Array>();
 
+/** The namespace's bytes followed by the name's UTF-8 (names are mostly ASCII: copied as they are, no encoder). */
+function withName(ns: Uint8Array, name: string): Uint8Array {
+  let ascii = true;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0x7f) { ascii = false; break; }
+  if (!ascii) {
+    const n = utf8(name);
+    const input = new Uint8Array(ns.length + n.length);
+    input.set(ns);
+    input.set(n, ns.length);
+    return input;
+  }
+  const input = new Uint8Array(ns.length + name.length);
+  input.set(ns);
+  for (let i = 0; i < name.length; i++) input[ns.length + i] = name.charCodeAt(i);
+  return input;
+}
+
 /** The version 5 (SHA-1, name-based) UUID of `name` in `namespace`, lower case. */
 export function uuidV5(namespace: string, name: string): string {
   let ns = namespaces.get(namespace);
   if (!ns) namespaces.set(namespace, (ns = uuidBytes(namespace)));
-  const n = utf8(name);
-  const input = new Uint8Array(ns.length + n.length);
-  input.set(ns);
-  input.set(n, ns.length);
-  const b = sha1(input).slice(0, 16);
+  const input = withName(ns, name);
+  const b = sha1(input).subarray(0, 16);
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
   return format(b);

@@ -27,6 +27,15 @@ describe('REFI-QDA GUIDs', () => {
   it('version 5 UUIDs as RFC 9562 makes them', () => {
     // The DNS namespace example (RFC 9562, appendix A.4).
     assert.equal(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    // Names with and without non-ASCII characters, against node:crypto's SHA-1 of namespace + UTF-8 name.
+    const ns = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+    for (const name of ['www.example.com', 'Financiën/ë', '😀 𝄞', 'a\uD800b', '']) {
+      const digest = createHash('sha1').update(Buffer.concat([Buffer.from(ns.replace(/-/gu, ''), 'hex'), Buffer.from(name, 'utf8')])).digest();
+      digest[6] = (digest[6] & 0x0f) | 0x50;
+      digest[8] = (digest[8] & 0x3f) | 0x80;
+      const h = digest.subarray(0, 16).toString('hex');
+      assert.equal(uuidV5(ns, name), `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`, JSON.stringify(name));
+    }
     assert.match(refiGuid('code', 'beleid/toezegging'), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
   });
 
