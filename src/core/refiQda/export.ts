@@ -206,7 +206,7 @@ export function exportQdpx(input: RefiExportInput, options: RefiExportOptions = 
   const { xml, documents, skipped, counts } = projectXml(input, options);
   const files: Record<string, [Uint8Array, { mtime: Date }]> = { [PROJECT_ENTRY]: [utf8(xml), { mtime: ZIP_TIME }] };
   for (const d of documents) files[`${SOURCES_FOLDER}/${d.guid}.txt`] = [utf8(d.source), { mtime: ZIP_TIME }];
-  return { ok: true, bytes: zipSync(files, { level: 6, mtime: ZIP_TIME }), skipped, counts };
+  return { ok: true, bytes: zipSync(files, { level: 1, mtime: ZIP_TIME }), skipped, counts };
 }
 
 /** The `.qdc` text of the codebook (its codes and the tags in use in the documents, if any are given), if it has any code. */
