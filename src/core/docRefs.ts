@@ -1,5 +1,5 @@
 import type { DocRef, DocRefFields, DocRefKind } from './model';
-import { cleanText } from './text';
+import { cleanText, isDigitCode, isLetterOrDigitCode } from './text';
 
 /** "2023–2024", "2023-2024", "2023/24", "2023 - 2024" → "20232024". */
 export function normaliseVergaderjaar(a: string, b: string): string | undefined {
@@ -84,12 +84,6 @@ function candidateLength(last: number): number {
     case 46 /* .: www. */: return 4;
     default: return 5; // 2023D, 2023Z
   }
-}
-
-function isWordCode(c: number): boolean {
-  // [\p{L}\d] for the characters that occur before references; other letters via the regex.
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /[\p{L}\d]/u.test(String.fromCharCode(c));
 }
 
 /** Finds references to other documents. Spans may not overlap: earlier, more specific kinds win. */
@@ -186,7 +180,7 @@ class DocRefScan {
     const vj = back ? normaliseVergaderjaar(back[2], back[3]) : undefined;
     if (!back || !vj) return;
     const start = from + back.index;
-    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
+    if (start > 0 && isLetterOrDigitCode(text.charCodeAt(start - 1))) return;
     this.lastEnd[Kind.Aanhangsel] = q + m[0].length;
     this.add('aanhangsel', Kind.Aanhangsel, start, q + m[0].length, { chamber: back[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[1] });
   }
@@ -209,7 +203,7 @@ class DocRefScan {
   private url(p: number): void {
     const text = this.text;
     const m = this.tryAt(URL, Kind.Url, p);
-    if (!m || (p > 0 && isWordCode(text.charCodeAt(p - 1)) && !afterFootnoteMarker(text, p))) return;
+    if (!m || (p > 0 && isLetterOrDigitCode(text.charCodeAt(p - 1)) && !afterFootnoteMarker(text, p))) return;
     // Trailing punctuation and the footnote back-link arrow are not part of a URL.
     const written = m[0].replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
     if (written.endsWith('(') || written.length < 8) return;
@@ -220,7 +214,7 @@ class DocRefScan {
   private tkNumber(q: number): void {
     const text = this.text;
     const m = this.tryAt(TK_NUMBER, Kind.TkNumber, q);
-    if (m && !(q > 0 && isWordCode(text.charCodeAt(q - 1)) && !afterFootnoteMarker(text, q))) {
+    if (m && !(q > 0 && isLetterOrDigitCode(text.charCodeAt(q - 1)) && !afterFootnoteMarker(text, q))) {
       this.add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', Kind.TkNumber, q, q + m[0].length, { value: m[0] });
     }
   }
@@ -262,15 +256,11 @@ function withoutOverlaps(found: Found[]): DocRef[] {
  */
 function afterFootnoteMarker(text: string, q: number): boolean {
   let s = q;
-  while (s > 0 && q - s < 2 && isDigit(text.charCodeAt(s - 1))) s--;
-  if (s === q || (s > 0 && isDigit(text.charCodeAt(s - 1)))) return false;
+  while (s > 0 && q - s < 2 && isDigitCode(text.charCodeAt(s - 1))) s--;
+  if (s === q || (s > 0 && isDigitCode(text.charCodeAt(s - 1)))) return false;
   let k = s - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k--;
   return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function notAfterWord(text: string, i: number): boolean {

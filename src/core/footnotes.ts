@@ -1,5 +1,5 @@
 import type { Footnote, FootnoteRef } from './model';
-import { MONTHS, lineEndOf, lineStartOf, matchLines, trimEnd } from './text';
+import { MONTHS, isDigitCode, lineEndOf, lineStartOf, matchLines, trimEnd } from './text';
 import { countBefore } from './util/search';
 
 export interface FootnoteScan {
@@ -33,10 +33,6 @@ function isGluedBefore(c: number): boolean {
 /** `[0-9A-Za-z\u00C0-\u024F]` */
 function isGluedAfterStop(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
