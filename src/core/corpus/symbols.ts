@@ -4,7 +4,7 @@
  * document's dates ("ingezonden januari 2024", "ontvangen 2024-02-16"). A small ranked matcher:
  * every word of the query must match the start of a word of the block.
  */
-import { baseNumber } from '../numbers';
+import { baseNumber, shareBaseNumber } from '../numbers';
 import { MONTHS, shorten } from '../text';
 import { fold } from './fold';
 import type { CorpusRecord } from './record';
@@ -81,7 +81,7 @@ function questionOf(record: CorpusRecord, answer: number): string {
   const b = record.blocks[answer];
   if (b.parent !== undefined) return record.blocks[b.parent].text;
   for (const q of record.blocks) {
-    if (q.kind === 'question' && q.numbers.some((n) => b.numbers.some((m) => baseNumber(m) === baseNumber(n)))) return q.text;
+    if (q.kind === 'question' && shareBaseNumber(q.numbers, b.numbers)) return q.text;
   }
   return '';
 }
