@@ -23,7 +23,7 @@ import { compareTags, normalizeTag, tagAndAncestors, tagAtLevel } from './tags';
 import type {
   AgreementDocument, AgreementOptions, AgreementReport, AgreementStats, Disagreement, PairAgreement,
 } from './agreementData';
-import { cohensKappa, NominalTally, undefinedCoefficient } from './agreementStatistics';
+import { CategoryIds, cohensKappa, NominalTally, undefinedCoefficient } from './agreementStatistics';
 import { blockUnits, characterUnits, type DocumentContext, type Interval } from './agreementUnits';
 
 export type {
@@ -72,16 +72,12 @@ export function computeAgreement(documents: readonly AgreementDocument[], option
 }
 
 function newTallies(coders: number, tags: number): Tallies {
-  const combinations = new Map<string, number>();
+  const combinations = new CategoryIds<string>();
   return {
     perTag: Array.from({ length: tags }, () => new NominalTally(coders)),
     applied: Array.from({ length: tags }, () => new Array<number>(coders).fill(0)),
     overall: new NominalTally(coders),
-    combination: (key) => {
-      let id = combinations.get(key);
-      if (id === undefined) combinations.set(key, (id = combinations.size));
-      return id;
-    },
+    combination: (key) => combinations.id(key),
     disagreements: [],
   };
 }

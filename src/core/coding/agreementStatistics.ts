@@ -33,6 +33,21 @@ export type Rating = string | number | null | undefined;
 /** A coefficient without a value, and why. */
 export const undefinedCoefficient = (reason: UndefinedReason): Coefficient => ({ value: null, reason });
 
+/** Numbers values 0, 1, 2… in the order they are first seen: nominal categories as ids. */
+export class CategoryIds<K> {
+  private readonly ids = new Map<K, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  id(key: K): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+}
+
 /**
  * Accumulates units of nominal ratings (category ids ≥ 0, −1 missing), each with a weight (the
  * number of identical units it stands for): the coincidence matrix, agreeing and all pairs, and a
@@ -103,14 +118,9 @@ export class NominalTally {
   table(i: number, j: number): number[][] {
     const p = i * this.coders - (i * (i + 1)) / 2 + (j - i - 1);
     const t = this.tables[p];
-    const ids = new Map<number, number>();
-    const id = (c: number): number => {
-      let k = ids.get(c);
-      if (k === undefined) ids.set(c, (k = ids.size));
-      return k;
-    };
+    const ids = new CategoryIds<number>();
     const cells: [number, number, number][] = [];
-    for (const [key, n] of t) cells.push([id(Math.floor(key / 1048576)), id(key % 1048576), n]);
+    for (const [key, n] of t) cells.push([ids.id(Math.floor(key / 1048576)), ids.id(key % 1048576), n]);
     const out = Array.from({ length: ids.size }, () => new Array<number>(ids.size).fill(0));
     for (const [r, c, n] of cells) out[r][c] += n;
     return out;
@@ -186,16 +196,13 @@ export function cohensKappaOf(a: readonly Rating[], b: readonly Rating[]): Coeff
 function tallyRatings(units: readonly (readonly Rating[])[]): { tally: NominalTally } {
   const coders = units.reduce((m, u) => Math.max(m, u.length), 0);
   const tally = new NominalTally(Math.max(coders, 2));
-  const ids = new Map<string, number>();
+  const ids = new CategoryIds<string>();
   const values = new Int32Array(Math.max(coders, 2));
   for (const u of units) {
     values.fill(-1);
     u.forEach((r, c) => {
       if (r === null || r === undefined) return;
-      const key = `${typeof r}:${r}`;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      values[c] = id;
+      values[c] = ids.id(`${typeof r}:${r}`);
     });
     tally.add(values, 1);
   }
