@@ -111,9 +111,14 @@ export function blockUnits(ctx: DocumentContext): void {
     }
   }
   for (let k = 0; k < b; k++) {
-    for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination([...sets[k][c]].sort((x, y) => x - y).join(',')) : -1;
+    for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination(tagSetKey(sets[k][c])) : -1;
     ctx.overall.add(values, 1);
   }
+}
+
+/** The key of a coder's set of tags for `combination`: the sorted tag indexes joined by commas ("" for none). */
+function tagSetKey(tags: ReadonlySet<number>): string {
+  return tags.size === 0 ? '' : [...tags].sort((x, y) => x - y).join(',');
 }
 
 /** The first block whose span ends after `offset` (blocks are in document order and do not overlap). */
@@ -173,8 +178,7 @@ function characterUnitsOverall(ctx: DocumentContext, weight: Weight): void {
   intervals.forEach((list, t) => { for (const iv of list) { all.push(iv); tagOf.push(t); } });
   const counts = new Int32Array(n * tags.length);
   const sets = Array.from({ length: n }, () => new Set<number>());
-  const key = (c: number): string => (sets[c].size === 0 ? '' : [...sets[c]].sort((x, y) => x - y).join(','));
-  for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination(key(c)) : -1;
+  for (let c = 0; c < n; c++) values[c] = present[c] ? ctx.combination(tagSetKey(sets[c])) : -1;
   const keys = sortedBoundaries(all);
   const span = 2 * all.length;
   let prev = 0;
@@ -191,7 +195,7 @@ function characterUnitsOverall(ctx: DocumentContext, weight: Weight): void {
       const slot = c * tags.length + tagOf[index];
       counts[slot] += code & 1 ? 1 : -1;
       if (counts[slot] > 0) sets[c].add(tagOf[index]); else sets[c].delete(tagOf[index]);
-      values[c] = ctx.combination(key(c));
+      values[c] = ctx.combination(tagSetKey(sets[c]));
     }
   }
   if (length > prev) ctx.overall.add(values, weight(prev, length));
