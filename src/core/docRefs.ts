@@ -1,5 +1,5 @@
 import type { DocRef, DocRefFields, DocRefKind } from './model';
-import { cleanText } from './text';
+import { cleanText, isDigitCode, isLetterOrDigitCode } from './text';
 
 /** "2023–2024", "2023-2024", "2023/24", "2023 - 2024" → "20232024". */
 export function normaliseVergaderjaar(a: string, b: string): string | undefined {
@@ -86,119 +86,159 @@ function candidateLength(last: number): number {
   }
 }
 
-function isWordCode(c: number): boolean {
-  // [\p{L}\d] for the characters that occur before references; other letters via the regex.
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /[\p{L}\d]/u.test(String.fromCharCode(c));
-}
-
 /** Finds references to other documents. Spans may not overlap: earlier, more specific kinds win. */
 export function findDocRefs(text: string): DocRef[] {
-  const found: Found[] = [];
-  // Per kind, where its previous match ended: each kind's matches do not overlap each other, as
-  // when each pattern scanned the text by itself.
-  const lastEnd: number[] = new Array<number>(Kind.Count).fill(0);
-  // One place creates the records, so they all share one shape.
-  // Their text is read here, while the scan has this part of the text at hand (in the
-  // processor's cache), not again at the end.
-  const add = (kind: DocRefKind, order: Kind, start: number, end: number, fields: DocRefFields): void => {
+  const scan = new DocRefScan(text);
+  scan.candidates();
+  scan.identifiers();
+  return withoutOverlaps(scan.found);
+}
+
+/** One scan of a text: every match of each kind, in text order within the kind. */
+class DocRefScan {
+  readonly found: Found[] = [];
+  /**
+   * Per kind, where its previous match ended: each kind's matches do not overlap each other, as
+   * when each pattern scanned the text by itself.
+   */
+  private readonly lastEnd: number[] = new Array<number>(Kind.Count).fill(0);
+
+  constructor(private readonly text: string) {}
+
+  /** The kinds CANDIDATE finds: Aanhangsel, Kamerstuk, URLs, document and zaak numbers. */
+  candidates(): void {
+    const text = this.text;
+    CANDIDATE.lastIndex = 0;
+    // `test`, not `exec`: no match object per candidate; the start follows from the last character.
+    while (CANDIDATE.test(text)) {
+      const q = CANDIDATE.lastIndex - candidateLength(text.charCodeAt(CANDIDATE.lastIndex - 1));
+      // Candidates cannot overlap each other (no part is inside another), but a reference can
+      // contain a candidate (a URL with "2023D03702" in it): each kind is tried on its own. The
+      // starts derived below grow with `q` within each kind, as `tryAt` needs.
+      CANDIDATE.lastIndex = q + 1;
+      const first = text.charCodeAt(q);
+      if (first === 65 /* A */) this.aanhangsel(q);
+      else if (first === 75 /* K */) this.kamerstuk(q);
+      else if (first === 58 /* : of "://" */) {
+        if (text.startsWith('https', q - 5)) this.url(q - 5);
+        else if (text.startsWith('http', q - 4)) this.url(q - 4);
+      } else if (first === 119 /* w */) this.url(q);
+      else this.tkNumber(q);
+    }
+  }
+
+  /** The identifiers, found by their hyphen: "h-tk-", "kst-", "blg-", "stb-", "stcrt-". */
+  identifiers(): void {
+    const text = this.text;
+    for (let q = text.indexOf('-'); q !== -1; q = text.indexOf('-', q + 1)) {
+      const next = text.charCodeAt(q + 1);
+      if (!(next >= 48 && next <= 57) && !((next === 116 /* t */ || next === 101 /* e */) && text.startsWith('k-', q + 2))) continue;
+      // "h-tk-", "kst-", "blg-", "stb-", "stcrt-": the hyphen after the prefix.
+      if (text.charCodeAt(q - 1) === 104 /* h */) this.handelingenId(q - 1);
+      else if (text.startsWith('stcrt', q - 5)) this.otherId(q - 5);
+      else if (text.startsWith('kst', q - 3) || text.startsWith('blg', q - 3) || text.startsWith('stb', q - 3)) this.otherId(q - 3);
+    }
+  }
+
+  /**
+   * One place creates the records, so they all share one shape. Their text is read here, while the
+   * scan has this part of the text at hand (in the processor's cache), not again at the end.
+   */
+  private add(kind: DocRefKind, order: Kind, start: number, end: number, fields: DocRefFields): void {
     // URLs, identifiers and numbers contain no whitespace: their text is the slice as is.
-    const raw = kind === 'aanhangsel' || kind === 'kamerstuk' ? cleanText(text.slice(start, end)) : text.slice(start, end);
-    found.push({ kind, start, end, fields, order, text: raw });
-  };
-  const tryAt = (re: RegExp, kind: Kind, p: number): RegExpExecArray | null => {
-    if (p < lastEnd[kind]) return null;
+    const raw = kind === 'aanhangsel' || kind === 'kamerstuk' ? cleanText(this.text.slice(start, end)) : this.text.slice(start, end);
+    this.found.push({ kind, start, end, fields, order, text: raw });
+  }
+
+  /** `re` (sticky) at `p`, unless the kind's previous match ends after `p`. */
+  private tryAt(re: RegExp, kind: Kind, p: number): RegExpExecArray | null {
+    if (p < this.lastEnd[kind]) return null;
     re.lastIndex = p;
-    const m = re.exec(text);
-    if (m) lastEnd[kind] = p + m[0].length;
+    const m = re.exec(this.text);
+    if (m) this.lastEnd[kind] = p + m[0].length;
     return m;
-  };
-  const url = (p: number): void => {
-    const m = tryAt(URL, Kind.Url, p);
-    if (!m || (p > 0 && isWordCode(text.charCodeAt(p - 1)) && !afterFootnoteMarker(text, p))) return;
-    // Trailing punctuation and the footnote back-link arrow are not part of a URL.
-    const written = m[0].replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
-    if (written.endsWith('(') || written.length < 8) return;
-    add('url', Kind.Url, p, p + written.length, { value: written.startsWith('www.') ? `https://${written}` : written });
-  };
-  // "Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045": the vergaderjaar is read
-  // before the word the scan found, and the reference starts there.
-  const aanhangselAfterYear = (q: number): void => {
+  }
+
+  private aanhangsel(q: number): void {
+    const m = this.tryAt(AANHANGSEL, Kind.Aanhangsel, q);
+    const vj = m ? normaliseVergaderjaar(m[2], m[3]) : undefined;
+    if (m && vj) this.add('aanhangsel', Kind.Aanhangsel, q, q + m[0].length, { chamber: m[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[4] });
+    else if (!m) this.aanhangselAfterYear(q);
+  }
+
+  /**
+   * "Handelingen II 2023/24, Aanhangsel van de Handelingen, nr. 1045": the vergaderjaar is read
+   * before the word the scan found, and the reference starts there.
+   */
+  private aanhangselAfterYear(q: number): void {
+    const text = this.text;
     AANHANGSEL_NO_YEAR.lastIndex = q;
     const m = AANHANGSEL_NO_YEAR.exec(text);
     if (!m) return;
-    const from = Math.max(lastEnd[Kind.Aanhangsel], q - BEFORE_WINDOW);
+    const from = Math.max(this.lastEnd[Kind.Aanhangsel], q - BEFORE_WINDOW);
     const back = HANDELINGEN_BEFORE.exec(text.slice(from, q));
     const vj = back ? normaliseVergaderjaar(back[2], back[3]) : undefined;
     if (!back || !vj) return;
     const start = from + back.index;
-    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
-    lastEnd[Kind.Aanhangsel] = q + m[0].length;
-    add('aanhangsel', Kind.Aanhangsel, start, q + m[0].length, { chamber: back[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[1] });
-  };
-  const otherId = (p: number): void => {
-    const m = tryAt(OTHER_ID, Kind.OtherId, p);
-    if (m && notAfterWord(text, p)) add('identifier', Kind.OtherId, p, p + m[0].length, { value: m[0] });
-  };
-  CANDIDATE.lastIndex = 0;
-  // `test`, not `exec`: no match object per candidate; the start follows from the last character.
-  while (CANDIDATE.test(text)) {
-    const q = CANDIDATE.lastIndex - candidateLength(text.charCodeAt(CANDIDATE.lastIndex - 1));
-    // Candidates cannot overlap each other (no part is inside another), but a reference can
-    // contain a candidate (a URL with "2023D03702" in it): each kind is tried on its own. The
-    // starts derived below grow with `q` within each kind, as `tryAt` needs.
-    CANDIDATE.lastIndex = q + 1;
-    const first = text.charCodeAt(q);
-    if (first === 65 /* A */) {
-      const m = tryAt(AANHANGSEL, Kind.Aanhangsel, q);
-      const vj = m ? normaliseVergaderjaar(m[2], m[3]) : undefined;
-      if (m && vj) add('aanhangsel', Kind.Aanhangsel, q, q + m[0].length, { chamber: m[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[4] });
-      else if (!m) aanhangselAfterYear(q);
-    } else if (first === 75 /* K */) {
-      const m = tryAt(KAMERSTUK, Kind.Kamerstuk, q);
-      const g = m?.groups;
-      // Letters without "nr." only where the Eerste Kamer is named: "Kamerstukken I 2023/24, 36 200, A".
-      if (m && g && (g.ekLetter === undefined || m[1] === 'I')) {
-        const fields: { -readonly [K in keyof DocRefFields]: DocRefFields[K] } = {
-          chamber: m[1] === 'I' ? 'ek' : 'tk',
-          dossier: g.dossier.replace(/[ \u00A0]/g, '') + (g.sub ? `-${g.sub}` : ''),
-          number: g.nr ?? g.letter ?? g.dashed ?? g.ekLetter,
-        };
-        if (m[2] && m[3]) fields.vergaderjaar = normaliseVergaderjaar(m[2], m[3]);
-        if (g.part) fields.part = g.part;
-        add('kamerstuk', Kind.Kamerstuk, q, q + m[0].length, fields);
-      }
-    } else if (first === 58 /* : of "://" */) {
-      if (text.startsWith('https', q - 5)) url(q - 5);
-      else if (text.startsWith('http', q - 4)) url(q - 4);
-    } else if (first === 119 /* w */) {
-      url(q);
-    } else {
-      const m = tryAt(TK_NUMBER, Kind.TkNumber, q);
-      if (m && !(q > 0 && isWordCode(text.charCodeAt(q - 1)) && !afterFootnoteMarker(text, q))) {
-        add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', Kind.TkNumber, q, q + m[0].length, { value: m[0] });
-      }
+    if (start > 0 && isLetterOrDigitCode(text.charCodeAt(start - 1))) return;
+    this.lastEnd[Kind.Aanhangsel] = q + m[0].length;
+    this.add('aanhangsel', Kind.Aanhangsel, start, q + m[0].length, { chamber: back[1] === 'I' ? 'ek' : 'tk', vergaderjaar: vj, number: m[1] });
+  }
+
+  private kamerstuk(q: number): void {
+    const m = this.tryAt(KAMERSTUK, Kind.Kamerstuk, q);
+    const g = m?.groups;
+    // Letters without "nr." only where the Eerste Kamer is named: "Kamerstukken I 2023/24, 36 200, A".
+    if (!m || !g || (g.ekLetter !== undefined && m[1] !== 'I')) return;
+    const fields: { -readonly [K in keyof DocRefFields]: DocRefFields[K] } = {
+      chamber: m[1] === 'I' ? 'ek' : 'tk',
+      dossier: g.dossier.replace(/[ \u00A0]/g, '') + (g.sub ? `-${g.sub}` : ''),
+      number: g.nr ?? g.letter ?? g.dashed ?? g.ekLetter,
+    };
+    if (m[2] && m[3]) fields.vergaderjaar = normaliseVergaderjaar(m[2], m[3]);
+    if (g.part) fields.part = g.part;
+    this.add('kamerstuk', Kind.Kamerstuk, q, q + m[0].length, fields);
+  }
+
+  private url(p: number): void {
+    const text = this.text;
+    const m = this.tryAt(URL, Kind.Url, p);
+    if (!m || (p > 0 && isLetterOrDigitCode(text.charCodeAt(p - 1)) && !afterFootnoteMarker(text, p))) return;
+    // Trailing punctuation and the footnote back-link arrow are not part of a URL.
+    const written = m[0].replace(/(?:↩|\uFE0E|\uFE0F)+$/u, '').replace(/[.,;:!?)]+$/, '');
+    if (written.endsWith('(') || written.length < 8) return;
+    this.add('url', Kind.Url, p, p + written.length, { value: written.startsWith('www.') ? `https://${written}` : written });
+  }
+
+  /** Document numbers "2023D03702" and zaak numbers "2023Z00142". */
+  private tkNumber(q: number): void {
+    const text = this.text;
+    const m = this.tryAt(TK_NUMBER, Kind.TkNumber, q);
+    if (m && !(q > 0 && isLetterOrDigitCode(text.charCodeAt(q - 1)) && !afterFootnoteMarker(text, q))) {
+      this.add(m[1] === 'D' ? 'documentNumber' : 'zaakNumber', Kind.TkNumber, q, q + m[0].length, { value: m[0] });
     }
   }
-  for (let q = text.indexOf('-'); q !== -1; q = text.indexOf('-', q + 1)) {
-    const next = text.charCodeAt(q + 1);
-    if (!(next >= 48 && next <= 57) && !((next === 116 /* t */ || next === 101 /* e */) && text.startsWith('k-', q + 2))) continue;
-    // "h-tk-", "kst-", "blg-", "stb-", "stcrt-": the hyphen after the prefix.
-    if (text.charCodeAt(q - 1) === 104 /* h */) {
-      const m = tryAt(HANDELINGEN_ID, Kind.HandelingenId, q - 1);
-      if (m) {
-        const p = q - 1;
-        const start = p > 0 && text.charCodeAt(p - 1) === 97 /* a */ ? p - 1 : p;
-        if (notAfterWord(text, start)) add('identifier', Kind.HandelingenId, start, p + m[0].length, { value: text.slice(start, p + m[0].length) });
-      }
-    } else if (text.startsWith('stcrt', q - 5)) {
-      otherId(q - 5);
-    } else if (text.startsWith('kst', q - 3) || text.startsWith('blg', q - 3) || text.startsWith('stb', q - 3)) {
-      otherId(q - 3);
-    }
+
+  /** "h-tk-20222023-45" at `p` (its "h"), with the "a" of "ah-" before it when there is one. */
+  private handelingenId(p: number): void {
+    const text = this.text;
+    const m = this.tryAt(HANDELINGEN_ID, Kind.HandelingenId, p);
+    if (!m) return;
+    const start = p > 0 && text.charCodeAt(p - 1) === 97 /* a */ ? p - 1 : p;
+    if (notAfterWord(text, start)) this.add('identifier', Kind.HandelingenId, start, p + m[0].length, { value: text.slice(start, p + m[0].length) });
   }
-  // Keep the earliest of overlapping matches; at the same start, the kind listed first above.
-  // Found in text order within each kind (the identifiers after the rest).
+
+  private otherId(p: number): void {
+    const m = this.tryAt(OTHER_ID, Kind.OtherId, p);
+    if (m && notAfterWord(this.text, p)) this.add('identifier', Kind.OtherId, p, p + m[0].length, { value: m[0] });
+  }
+}
+
+/**
+ * Keeps the earliest of overlapping matches; at the same start, the kind listed first in `Kind`.
+ * `found` is in text order within each kind (the identifiers after the rest).
+ */
+function withoutOverlaps(found: Found[]): DocRef[] {
   found.sort((a, b) => a.start - b.start || a.order - b.order);
   const out: DocRef[] = [];
   let lastStart = -1;
@@ -216,15 +256,11 @@ export function findDocRefs(text: string): DocRef[] {
  */
 function afterFootnoteMarker(text: string, q: number): boolean {
   let s = q;
-  while (s > 0 && q - s < 2 && isDigit(text.charCodeAt(s - 1))) s--;
-  if (s === q || (s > 0 && isDigit(text.charCodeAt(s - 1)))) return false;
+  while (s > 0 && q - s < 2 && isDigitCode(text.charCodeAt(s - 1))) s--;
+  if (s === q || (s > 0 && isDigitCode(text.charCodeAt(s - 1)))) return false;
   let k = s - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k--;
   return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function notAfterWord(text: string, i: number): boolean {

@@ -1,5 +1,5 @@
 import type { Footnote, FootnoteRef } from './model';
-import { MONTHS, lineEndOf, lineStartOf, matchLines, trimEnd } from './text';
+import { MONTHS, isDigitCode, lineEndOf, lineStartOf, matchLines, trimEnd } from './text';
 import { countBefore } from './util/search';
 
 export interface FootnoteScan {
@@ -33,10 +33,6 @@ function isGluedBefore(c: number): boolean {
 /** `[0-9A-Za-z\u00C0-\u024F]` */
 function isGluedAfterStop(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -83,6 +79,9 @@ const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS.join('|')})\\b`, 'iu');
 
 interface Candidate { marker: string; start: number; end: number; bodyStart: number; bodyEnd: number; definite: boolean }
 
+/** A marker, paired with the first footnote line of its number after it. */
+interface MarkerHit { marker: string; start: number; end: number; def: Candidate }
+
 /**
  * Finds footnotes and their markers. A footnote line counts when it carries a back-link arrow or
  * brackets, or when a marker with its number comes before it; a marker counts only when its
@@ -91,6 +90,22 @@ interface Candidate { marker: string; start: number; end: number; bodyStart: num
  * superscript ("32024D27196": footnote 3, "2024D27196"); the document references find these.
  */
 export function findFootnotes(text: string, glued: readonly number[] = []): FootnoteScan {
+  const candidates = footnoteLines(text);
+  if (glued.length > 0) {
+    addGluedLines(text, glued, candidates);
+    candidates.sort((a, b) => a.start - b.start);
+  }
+  // Every return has the same three fields: one object shape keeps the caller's code optimised.
+  if (candidates.length === 0) return { footnotes: [], refs: [], trailingStart: undefined };
+  const markerHits = findMarkers(text, candidates);
+  const used = new Set<Candidate>(markerHits.map((h) => h.def));
+  const accepted = candidates.filter((c) => c.definite || used.has(c));
+  const { footnotes, refs } = numberFootnotes(accepted, markerHits);
+  return { footnotes, refs, trailingStart: trailingRunStart(text, accepted) };
+}
+
+/** The lines that may be footnotes (DEF_LINE), less dates, lower-case prose and numbered questions unless definite. */
+function footnoteLines(text: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const m of matchLines(text, DEF_LINE)) {
     const marker = m[1] ?? m[2];
@@ -111,29 +126,30 @@ export function findFootnotes(text: string, glued: readonly number[] = []): Foot
     if (arrow >= bodyStart) bodyEnd = trimEnd(text, bodyStart, arrow);
     candidates.push({ marker: String(+marker), start: m.index + m[0].indexOf(marker), end: lineEnd, bodyStart, bodyEnd, definite });
   }
-  if (glued.length > 0) {
-    for (const bodyStart of glued) {
-      let start = bodyStart;
-      while (start > 0 && bodyStart - start < 2 && isDigitCode(text.charCodeAt(start - 1))) start--;
-      if (start === bodyStart) continue;
-      const lineEnd = lineEndOf(text, bodyStart);
-      const marker = String(+text.slice(start, bodyStart));
-      if (marker === '0') continue;
-      candidates.push({ marker, start, end: lineEnd, bodyStart, bodyEnd: trimEnd(text, bodyStart, lineEnd), definite: false });
-    }
-    candidates.sort((a, b) => a.start - b.start);
-  }
-  // Every return has the same three fields: one object shape keeps the caller's code optimised.
-  if (candidates.length === 0) return { footnotes: [], refs: [], trailingStart: undefined };
+  return candidates;
+}
 
+/** The lines whose text starts at one of `glued`, right after a marker of one or two digits (not "0"). */
+function addGluedLines(text: string, glued: readonly number[], candidates: Candidate[]): void {
+  for (const bodyStart of glued) {
+    let start = bodyStart;
+    while (start > 0 && bodyStart - start < 2 && isDigitCode(text.charCodeAt(start - 1))) start--;
+    if (start === bodyStart) continue;
+    const lineEnd = lineEndOf(text, bodyStart);
+    const marker = String(+text.slice(start, bodyStart));
+    if (marker === '0') continue;
+    candidates.push({ marker, start, end: lineEnd, bodyStart, bodyEnd: trimEnd(text, bodyStart, lineEnd), definite: false });
+  }
+}
+
+/** Markers (glued and bracketed), each paired with the first footnote line of its number after it. */
+function findMarkers(text: string, candidates: readonly Candidate[]): MarkerHit[] {
   const byMarker = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const list = byMarker.get(c.marker);
     if (list) list.push(c); else byMarker.set(c.marker, [c]);
   }
-
-  // Markers, each paired with the first footnote of its number after it.
-  const markerHits: Array<{ marker: string; start: number; end: number; def: Candidate }> = [];
+  const markerHits: MarkerHit[] = [];
   const defStarts = new Set(candidates.map((c) => c.start));
   const consider = (marker: string, start: number, end: number): void => {
     const list = byMarker.get(marker);
@@ -146,6 +162,12 @@ export function findFootnotes(text: string, glued: readonly number[] = []): Foot
   let limit = 0;
   for (const c of candidates) limit = Math.max(limit, c.start);
   scanGluedMarkers(text, byMarker.keys(), limit, consider);
+  scanBracketedMarkers(text, limit, consider);
+  return markerHits;
+}
+
+/** Calls `consider` for every number in brackets ("[1]", "[4 5 ]") before `limit`, in text order. */
+function scanBracketedMarkers(text: string, limit: number, consider: (marker: string, start: number, end: number) => void): void {
   for (let k = text.indexOf('['); k !== -1 && k < limit; k = text.indexOf('[', k + 1)) {
     if (!isDigitCode(text.charCodeAt(k + 1))) continue; // most brackets hold words
     BRACKETED.lastIndex = k;
@@ -157,9 +179,10 @@ export function findFootnotes(text: string, glued: readonly number[] = []): Foot
       offset += part.length;
     }
   }
+}
 
-  const used = new Set<Candidate>(markerHits.map((h) => h.def));
-  const accepted = candidates.filter((c) => c.definite || used.has(c));
+/** The accepted footnotes in text order, and the markers of those footnotes in text order. */
+function numberFootnotes(accepted: readonly Candidate[], markerHits: readonly MarkerHit[]): { footnotes: Footnote[]; refs: FootnoteRef[] } {
   const index = new Map<Candidate, number>();
   // Arrays built by push, not `map`: optimised code that inlines this function made `map`'s
   // arrays with another elements kind than the caller had seen, and the caller deoptimised on
@@ -173,8 +196,11 @@ export function findFootnotes(text: string, glued: readonly number[] = []): Foot
   const hits = markerHits.filter((h) => index.has(h.def)).sort((a, b) => a.start - b.start);
   const refs: FootnoteRef[] = [];
   for (const h of hits) refs.push({ marker: h.marker, span: { start: h.start, end: h.end }, footnote: index.get(h.def) as number });
+  return { footnotes, refs };
+}
 
-  // The trailing run: footnotes after which only whitespace or further footnotes follow.
+/** The trailing run: footnotes after which only whitespace or further footnotes follow; its start. */
+function trailingRunStart(text: string, accepted: readonly Candidate[]): number | undefined {
   let trailingStart: number | undefined;
   let runEnd = text.length;
   for (let k = accepted.length - 1; k >= 0; k--) {
@@ -183,5 +209,5 @@ export function findFootnotes(text: string, glued: readonly number[] = []): Foot
     runEnd = lineStartOf(text, c.start);
     trailingStart = runEnd;
   }
-  return { footnotes, refs, trailingStart };
+  return trailingStart;
 }

@@ -68,6 +68,12 @@ export function baseNumber(n: QuestionNumber): string {
   return last >= 97 && last <= 122 ? n.slice(0, -1) : n;
 }
 
+/** Whether two number lists share a question: the same base number ("2" and "2l", "2a" and "2b"). */
+export function shareBaseNumber(a: readonly QuestionNumber[], b: readonly QuestionNumber[]): boolean {
+  for (const x of a) for (const y of b) if (x === y || baseNumber(x) === baseNumber(y)) return true;
+  return false;
+}
+
 /** How many digits `n` starts with. */
 function leadingDigits(n: string): number {
   let digits = 0;

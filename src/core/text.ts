@@ -91,6 +91,17 @@ export function isRegexSpace(code: number): boolean {
     || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** `\d`: the ASCII digits. */
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `[\p{L}\d]`, by hand for ASCII. */
+export function isLetterOrDigitCode(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\d]/u.test(String.fromCharCode(code));
+}
+
 /** Moves `end` back over trailing whitespace, not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;

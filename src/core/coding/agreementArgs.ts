@@ -2,7 +2,7 @@
  * The arguments of `kamerstukken.agreement`, checked: `{ coders?, tags?, unit?, scope? }`. A value
  * that is there but of the wrong kind is an error (the command says which), not ignored.
  */
-import type { AgreementUnit } from './agreement';
+import type { AgreementUnit } from './agreementData';
 
 export type AgreementScope = 'document' | 'workspace';
 

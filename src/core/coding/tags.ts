@@ -7,6 +7,7 @@
  * ("antwoord / ontwijkend" is "antwoord/ontwijkend"). A path with an empty name ("a//b", "/a",
  * "a/") is not valid; `tagSegments` drops the empty names of such a path.
  */
+import { compareStrings } from '../util/compare';
 
 export const TAG_SEPARATOR = '/';
 
@@ -89,7 +90,7 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 
 /** Orders names as people read them (Dutch collation, numbers by value); names equal but for case or accents by code point. */
 export function compareNames(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return collator.compare(a, b) || compareStrings(a, b);
 }
 
 /** Orders tag paths name by name (`compareNames`); a parent before its children. */

@@ -15,6 +15,7 @@
  */
 import { answerTerm, type AnswerTerm } from './term';
 import { titleKey, type CorpusRecord } from './record';
+import { compareStrings } from '../util/compare';
 
 /** A document of the corpus: where it is (a path or URI, as the caller names files) and its record. */
 export interface CorpusDocument {
@@ -54,7 +55,7 @@ export interface QuestionSets {
 
 /** Links the documents of a corpus into question sets. Linear in the corpus (plus sorting). */
 export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets {
-  const members = docs.filter((d) => d.record.role !== undefined).sort((a, b) => compare(a.path, b.path));
+  const members = docs.filter((d) => d.record.role !== undefined).sort((a, b) => compareStrings(a.path, b.path));
   const uf = new UnionFind(members.length);
   // Per component: its zaak numbers and submission dates, to refuse links by title that conflict.
   const zaaks: Array<Set<string>> = members.map((d) => new Set(zaakNumbersOf(d.record)));
@@ -99,7 +100,7 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
     }
     const dated = roots(list, uf).filter((r) => dates[r].size > 0)
       .map((r) => ({ r, date: earliest(dates[r]) }))
-      .sort((a, b) => compare(a.date, b.date));
+      .sort((a, b) => compareStrings(a.date, b.date));
     const undated = roots(list, uf).filter((r) => dates[r].size === 0);
     if (dated.length === 0) {
       for (const r of undated.slice(1)) if (!conflict(zaaks[uf.find(undated[0])], zaaks[uf.find(r)])) union(undated[0], r);
@@ -183,8 +184,8 @@ function latestOwnDate(members: readonly CorpusDocument[], list: readonly number
 }
 
 function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
-  const files = docs.map((d) => d.path).sort(compare);
-  const ordered = [...docs].sort((a, b) => compare(a.path, b.path));
+  const files = docs.map((d) => d.path).sort(compareStrings);
+  const ordered = [...docs].sort((a, b) => compareStrings(a.path, b.path));
   const questions: string[] = [];
   const answers: string[] = [];
   const postponements: CorpusDocument[] = [];
@@ -202,7 +203,7 @@ function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
     if (r.submitted && (submitted === undefined || r.submitted < submitted)) submitted = r.submitted;
     if (r.role === 'answer' && r.received && (received === undefined || r.received > received)) received = r.received;
   }
-  postponements.sort((a, b) => compare(a.record.received ?? '', b.record.received ?? '') || compare(a.path, b.path));
+  postponements.sort((a, b) => compareStrings(a.record.received ?? '', b.record.received ?? '') || compareStrings(a.path, b.path));
   const zaaks = [...zaakNumbers].sort();
   const lead = ordered.find((d) => d.record.role === 'answer' && d.record.title)
     ?? ordered.find((d) => d.record.role === 'questions' && d.record.title)
@@ -223,10 +224,6 @@ function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
     ...(received ? { received } : {}),
     notices: postponements.map((d) => d.record.received),
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 class UnionFind {

@@ -3,7 +3,7 @@
  * JSON-serialisable data with a version, so a cache can keep records across restarts (when to
  * rebuild, by mtime and size, is the caller's decision; a record of another version is rebuilt).
  */
-import { baseNumber } from '../numbers';
+import { shareBaseNumber } from '../numbers';
 import type { DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
 import { parseDocument } from '../parser';
 import { cleanText } from '../text';
@@ -270,7 +270,7 @@ export function qaPairs(record: CorpusRecord): QaPair[] {
     const b = blocks[a];
     if (b.kind !== 'answer' || b.numbers.length === 0) continue;
     for (const q of questions) {
-      if (b.parent === q || answersOf.has(q) || !intersects(blocks[q].numbers, b.numbers)) continue;
+      if (b.parent === q || answersOf.has(q) || !shareBaseNumber(blocks[q].numbers, b.numbers)) continue;
       push(shared, q, a);
       used.add(a);
       // One question per number: sub-item documents repeat "Vraag 1" per part.
@@ -293,11 +293,6 @@ export function qaPairs(record: CorpusRecord): QaPair[] {
 function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
   if (list) list.push(value); else map.set(key, [value]);
-}
-
-function intersects(a: readonly QuestionNumber[], b: readonly QuestionNumber[]): boolean {
-  for (const x of a) for (const y of b) if (x === y || baseNumber(x) === baseNumber(y)) return true;
-  return false;
 }
 
 /** The key that links documents of one question set by their title: askers and subject, folded. */

@@ -6,6 +6,7 @@
  */
 import type { DocRef, ParsedDocument, Span } from '../model';
 import { spanAt } from '../util/search';
+import { listAnd } from '../util/words';
 import type { CorpusIndex } from './corpusIndex';
 import { identitiesOfRef, identityKey, ownIdentities } from './identity';
 import type { CorpusRecord, ReferenceRecord } from './record';
@@ -52,7 +53,7 @@ function resolveKeys(index: CorpusIndex, keys: readonly string[], self?: string)
 export function askerLine(record: Pick<CorpusRecord, 'askedBy' | 'parties'>, and: (a: string, b: string) => string = (a, b) => `${a} and ${b}`): string | undefined {
   const names = record.askedBy;
   if (names.length === 0) return undefined;
-  const join = (items: readonly string[]): string => items.length <= 1 ? items.join('') : and(items.slice(0, -1).join(', '), items[items.length - 1]);
+  const join = (items: readonly string[]): string => listAnd(items, (_message, a, b) => and(String(a), String(b)));
   if (record.parties.length === names.length) return join(names.map((n, i) => `${n} (${record.parties[i]})`));
   return record.parties.length > 0 ? `${join(names)} (${record.parties.join(', ')})` : join(names);
 }

@@ -4,8 +4,9 @@
  * document's dates ("ingezonden januari 2024", "ontvangen 2024-02-16"). A small ranked matcher:
  * every word of the query must match the start of a word of the block.
  */
-import { baseNumber } from '../numbers';
+import { baseNumber, shareBaseNumber } from '../numbers';
 import { MONTHS, shorten } from '../text';
+import { compareStrings } from '../util/compare';
 import { fold } from './fold';
 import type { CorpusRecord } from './record';
 
@@ -81,7 +82,7 @@ function questionOf(record: CorpusRecord, answer: number): string {
   const b = record.blocks[answer];
   if (b.parent !== undefined) return record.blocks[b.parent].text;
   for (const q of record.blocks) {
-    if (q.kind === 'question' && q.numbers.some((n) => b.numbers.some((m) => baseNumber(m) === baseNumber(n)))) return q.text;
+    if (q.kind === 'question' && shareBaseNumber(q.numbers, b.numbers)) return q.text;
   }
   return '';
 }
@@ -199,7 +200,7 @@ export function matchSymbols(query: string | SymbolQuery, entries: readonly Symb
     }
     if (all) out.push({ entry: e, score });
   }
-  out.sort((a, b) => b.score - a.score || compare(a.entry.path, b.entry.path) || a.entry.start - b.entry.start);
+  out.sort((a, b) => b.score - a.score || compareStrings(a.entry.path, b.entry.path) || a.entry.start - b.entry.start);
   return out.length > limit ? out.slice(0, limit) : out;
 }
 
@@ -215,10 +216,6 @@ function termScore(e: SymbolEntry, prefix: string, whole: string, term: string):
   if (e.headWords.includes(prefix)) return e.headWords.includes(whole) ? 5 : 4;
   if (e.bodyWords.includes(prefix)) return e.bodyWords.includes(whole) ? 3 : 2;
   return 0;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** "2024-02-16" → "16 februari 2024". */

@@ -12,6 +12,7 @@
  */
 import { placeOf, type Passage } from './passage';
 import { escapeMarkdownReadable, markdownCodeSpan } from '../../util/markdown';
+import { compareStrings } from '../../util/compare';
 
 export interface MarkdownWords {
   readonly title: string;
@@ -89,7 +90,7 @@ export function toMarkdown(passages: readonly Passage[], options: MarkdownOption
   }
   const order = options.tagOrder ?? [];
   const rank = (t: string): number => (t === NONE ? Infinity : order.includes(t) ? order.indexOf(t) : order.length);
-  const tags = [...byTag.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const tags = [...byTag.keys()].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
 
   const out: string[] = [`# ${escapeMarkdownReadable(words.title)}${options.subtitle ? `: ${inline(options.subtitle)}` : ''}`, ''];
   out.push(escapeMarkdownReadable(words.summary(passages.length, new Set(passages.map((p) => p.uri)).size)), '');
