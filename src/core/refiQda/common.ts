@@ -17,11 +17,6 @@ export const SOURCES_FOLDER = 'sources';
 /** The separator of a tag's hierarchy: "beleid/toezegging" is code "toezegging" under "beleid". */
 export const CODE_SEPARATOR = '/';
 
-/** Strings in code unit order (as `<` compares them), for a sort that does not depend on the locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The segments of a code path: split on "/", trimmed, empty ones dropped. */
 export function codeSegments(path: string): string[] {
   return path.split(CODE_SEPARATOR).map((s) => s.trim()).filter((s) => s.length > 0);

@@ -23,8 +23,9 @@
  *   twice gives the same bytes.
  */
 import { zipSync } from 'fflate';
+import { compareStrings } from '../util/compare';
 import {
-  CODEBOOK_NAMESPACE, CODEBOOK_SCHEMA_LOCATION, compareStrings, PROJECT_ENTRY, PROJECT_NAMESPACE, PROJECT_SCHEMA_LOCATION, SOURCES_FOLDER,
+  CODEBOOK_NAMESPACE, CODEBOOK_SCHEMA_LOCATION, PROJECT_ENTRY, PROJECT_NAMESPACE, PROJECT_SCHEMA_LOCATION, SOURCES_FOLDER,
 } from './common';
 import { buildCodes, type CodeNode, countCodes, type RefiCodeInput, writeCodes } from './exportCodes';
 import { type PreparedDocument, prepareDocument, type Selection, type RefiDocumentInput, type SkippedAnnotation, uniqueKey } from './exportDocuments';

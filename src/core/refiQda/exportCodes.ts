@@ -2,7 +2,8 @@
  * The code tree of a REFI-QDA export: the codebook's codes in their order, then the tags in use
  * that it lacks; a "/" in a tag is its hierarchy.
  */
-import { codeSegments, compareStrings, normalColor } from './common';
+import { compareStrings } from '../util/compare';
+import { codeSegments, normalColor } from './common';
 import { refiGuid } from './guid';
 import { escapeAttribute as attr, escapeText as text } from './xml';
 

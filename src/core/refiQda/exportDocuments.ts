@@ -4,7 +4,8 @@
  */
 import { anchorEntries } from '../annotations/anchoring';
 import { CodePointIndex, TextPositions, toLf } from '../annotations/model';
-import { compareStrings, isXsdDateTime, normalCodePath } from './common';
+import { compareStrings } from '../util/compare';
+import { isXsdDateTime, normalCodePath } from './common';
 import { refiGuid, selectionGuid } from './guid';
 
 /** A document attribute's value; null or undefined: the document has none. */

@@ -25,7 +25,7 @@
  * (the XML as data), `importPlacing` (sources matched to documents, selections placed, ids),
  * `importIssues` (what went wrong, as data and in English).
  */
-import { compareStrings } from './common';
+import { compareStrings } from '../util/compare';
 import { childNamed, type XmlElement } from './xml';
 import { MAX_REFI_ENTRY_BYTES, MAX_REFI_FILE_BYTES, MAX_REFI_TOTAL_BYTES, openRefi, type ZipReader } from './importFile';
 import { refiProblem, type RefiImportIssue, type RefiImportProblem } from './importIssues';
