@@ -8,9 +8,9 @@
  * that the CRLF and the LF checkout of one commit give byte-identical files. Version 1 (read, and
  * migrated by `migrateEntries`): code points of the text as it was, a CRLF counting two.
  */
-import { Document, isMap, isNode, isScalar, isSeq, type Node, type ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, type Node, YAMLMap, YAMLSeq } from 'yaml';
 import { english, listAnd, type Translate } from '../util/words';
-import { describeYamlIssue, type LineEnding, loadYaml, type NodeLine, plainValue, readVersion, type VersionIssue, type YamlIssue } from '../util/yamlFile';
+import { describeYamlIssue, type LineEnding, loadYaml, type NodeLine, plainValue, readVersion, type VersionIssue, type YamlIssue, yamlText } from '../util/yamlFile';
 import { type Annotation, CodePointIndex, type TextPositions, toLf } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -107,10 +107,6 @@ export interface ParsedSidecar {
 
 /** Sidecars larger than this (characters) are refused rather than parsed. */
 const MAX_SIDECAR_LENGTH = 64 * 1024 * 1024;
-
-// One line per field: no folding, and multi-line text double-quoted with escapes (block scalars
-// would keep significant trailing spaces that editors strip).
-export const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
 
 /** Field order of entries this code writes. */
 const FIELDS = ['id', 'tags', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'coder'] as const;
@@ -299,11 +295,7 @@ export function serializeSidecar(
     items.push(node ? updateEntry(doc, node, a) : newEntry(doc, a));
   }
   seq.items = items;
-  const out = doc.toString(STRING_OPTIONS);
-  // YAML reads a CRLF anywhere, inside quoted scalars too, as one line break (YAML 1.2, 5.4), so
-  // converting every LF keeps every value, as git's own conversion of the file does.
-  const text = options.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
-  return options.bom ? `\uFEFF${text}` : text;
+  return yamlText(doc, options);
 }
 
 /** Sets the top-level memo in place (a new one goes before `annotations`); an empty memo removes it. */

@@ -15,9 +15,9 @@
  * ```
  */
 import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import { describeIssue, STRING_OPTIONS } from '../annotations/sidecar';
+import { describeIssue } from '../annotations/sidecar';
 import { english, listAnd, type Translate } from '../util/words';
-import { type LineEnding, loadYaml, plainValue, readVersion, type VersionIssue, type YamlIssue } from '../util/yamlFile';
+import { type LineEnding, loadYaml, plainValue, readVersion, type VersionIssue, type YamlIssue, yamlText } from '../util/yamlFile';
 import { compareTags, isValidTagPath, normalizeTag } from './tags';
 
 /** The codebook's place, relative to the workspace folder. */
@@ -259,9 +259,7 @@ export function serializeCodebook(codes: readonly Code[], previous?: Document, o
     byName.delete(normalizeTag(c.name));
     return node ? updateCode(doc, node, c) : newCode(doc, c);
   });
-  const out = doc.toString(STRING_OPTIONS);
-  const text = options.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
-  return options.bom ? `\uFEFF${text}` : text;
+  return yamlText(doc, options);
 }
 
 function codeValue(c: Code, key: (typeof CODE_FIELDS)[number]): string | undefined {

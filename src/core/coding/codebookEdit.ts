@@ -6,7 +6,7 @@
  * undefined or empty) gives a new codebook.
  */
 import { type Document, isMap, isScalar, isSeq, type YAMLMap, YAMLSeq } from 'yaml';
-import { STRING_OPTIONS } from '../annotations/sidecar';
+import { yamlText } from '../util/yamlFile';
 import { addCodeField, type CodebookProblem, parseCodebook, serializeCodebook } from './codebook';
 import type { RenamePlan } from './rename';
 import { isValidTagPath, normalizeTag } from './tags';
@@ -16,9 +16,7 @@ export type CodebookPlan = RenamePlan<CodebookProblem>;
 type Parsed = ReturnType<typeof parseCodebook>;
 
 function toText(doc: Document, parsed: Parsed): string {
-  const out = doc.toString(STRING_OPTIONS);
-  const text = parsed.lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
-  return parsed.bom ? `\uFEFF${text}` : text;
+  return yamlText(doc, parsed);
 }
 
 /** The codebook's parsed document and its `codes` list (made when missing), or its problems. */

@@ -7,7 +7,8 @@
  * they are. A file with problems is never rewritten: its problems are returned instead.
  */
 import { type Document, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { type LineEnding, parseSidecar, type SidecarProblem, STRING_OPTIONS } from '../annotations/sidecar';
+import { type LineEnding, parseSidecar, type SidecarProblem } from '../annotations/sidecar';
+import { yamlText } from '../util/yamlFile';
 import { addCodeField, type CodebookProblem, parseCodebook } from './codebook';
 import { isValidTagPath, normalizeTag, TAG_SEPARATOR, tagSegments } from './tags';
 
@@ -43,9 +44,7 @@ export function renamedTag(tag: string, rename: TagRename): string | undefined {
 }
 
 function toText(doc: Document, lineEnding: LineEnding, bom: boolean): string {
-  const out = doc.toString(STRING_OPTIONS);
-  const text = lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
-  return bom ? `\uFEFF${text}` : text;
+  return yamlText(doc, { lineEnding, bom });
 }
 
 /**

@@ -4,7 +4,7 @@
  * its `<<<<<<<` line, problems with 1-based line numbers, a `version:` checked against the
  * versions the code reads. Never throws.
  */
-import { type Document, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isNode, isScalar, LineCounter, parseDocument, type ToStringOptions, visit } from 'yaml';
 import { english, type Translate } from './words';
 
 export type LineEnding = '\n' | '\r\n';
@@ -159,4 +159,19 @@ export function readVersion(
   if (typeof value === 'number' && readable.includes(value)) return { version: value };
   if (node === undefined) return { version: current, problem: { issue: { kind: 'missingVersion', version: current }, line: 1 } };
   return { version: current, problem: { issue: { kind: 'unknownVersion', found: JSON.stringify(value ?? null), readable }, line: nodeLine(node) } };
+}
+
+// One line per field: no folding, and multi-line text double-quoted with escapes (block scalars
+// would keep significant trailing spaces that editors strip).
+const STRING_OPTIONS: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, blockQuote: false };
+
+/**
+ * A YAML document as the file's text, in the style every file this extension writes has, with the
+ * file's line ending and byte order mark. YAML reads a CRLF anywhere, inside quoted scalars too, as
+ * one line break (YAML 1.2, 5.4), so converting every LF keeps every value, as git's own conversion does.
+ */
+export function yamlText(doc: Document, { lineEnding = '\n', bom = false }: { readonly lineEnding?: LineEnding; readonly bom?: boolean } = {}): string {
+  const out = doc.toString(STRING_OPTIONS);
+  const text = lineEnding === '\r\n' ? out.replace(/\n/gu, '\r\n') : out;
+  return bom ? `\uFEFF${text}` : text;
 }
