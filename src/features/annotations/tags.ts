@@ -11,7 +11,7 @@ const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/iu;
 
 /** The tags of `kamerstukken.tags`, invalid entries skipped. */
 export function configuredTags(scope?: vscode.ConfigurationScope): TagConfig[] {
-  const raw = vscode.workspace.getConfiguration('kamerstukken', scope).get<unknown>('tags');
+  const raw = vscode.workspace.getConfiguration('kamerstukken', scope ?? null).get<unknown>('tags');
   if (!Array.isArray(raw)) return [];
   const out: TagConfig[] = [];
   for (const t of raw as unknown[]) {

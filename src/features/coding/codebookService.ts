@@ -19,8 +19,9 @@ interface FolderCodebook {
 }
 
 /** The tags of the `kamerstukken.tags` setting as written (colours not filled in). */
+/** The tags of the `kamerstukken.tags` setting (a resource setting: without a scope, its value for any resource, as VS Code asks). */
 function tagSettings(scope?: vscode.ConfigurationScope): TagSetting[] {
-  const raw = vscode.workspace.getConfiguration('kamerstukken', scope).get<unknown>('tags');
+  const raw = vscode.workspace.getConfiguration('kamerstukken', scope ?? null).get<unknown>('tags');
   if (!Array.isArray(raw)) return [];
   const out: TagSetting[] = [];
   for (const t of raw as unknown[]) {
