@@ -2,7 +2,7 @@ import { classify, looksBinary } from './classify';
 import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
 import { extractMetadata, findHeaders } from './metadata';
-import type { DocRef, DocumentKind, Header, ParsedDocument, Span } from './model';
+import type { CrossRef, DocRef, DocumentKind, Footnote, Header, ParsedDocument, QaBlock, Span } from './model';
 import { lineStartOf } from './text';
 import { assignParents, blockBoundaries, buildBlocks, buildSections, findSections } from './parser/blocks';
 import { isDigit } from './parser/chars';
@@ -95,20 +95,15 @@ function parse(text: string, withCrossRefs: boolean): ParsedDocument {
     const lastFootnoteAreaStart = fn.trailingStart;
     if (lastFootnoteAreaStart !== undefined && lastFootnoteAreaStart > lastLabel) boundaries.push(lastFootnoteAreaStart);
   }
-  boundaries.sort(ascending);
+  // Mostly in order already (labels, then sections, then the footnotes): `sort` copies the array
+  // even then, and runs once per document.
+  if (!isAscending(boundaries)) boundaries.sort(ascending);
 
   const blocks = buildBlocks(text, labels, boundaries);
   assignParents(blocks);
   const sections = buildSections(text, foundSections, boundaries);
 
-  // Built by push, as the next loop pushes: an array from `map` has another elements kind in
-  // optimised code, and `parse` deoptimised here on every call.
-  const skip: Span[] = [];
-  for (const h of headers) skip.push(h.span);
-  skip.sort(byStart);
-  const crossRefs = withCrossRefs
-    ? findCrossRefs(text, refCandidates, labels, blocks, skip, fn.footnotes, citingFootnotes(fn.footnotes, docRefs))
-    : [];
+  const crossRefs = withCrossRefs ? crossRefsOf(text, refCandidates, labels, blocks, headers, fn.footnotes, docRefs) : [];
   const metadata = extractMetadata(text, headers, docRefs);
 
   return {
@@ -138,6 +133,23 @@ function gluedToMarker(text: string, docRefs: readonly DocRef[]): number[] {
   return out;
 }
 
+
+/** The cross-references, outside the headers. */
+function crossRefsOf(
+  text: string, candidates: readonly number[], labels: readonly FoundLabel[], blocks: readonly QaBlock[], headers: readonly Header[],
+  footnotes: readonly Footnote[], docRefs: readonly DocRef[],
+): CrossRef[] {
+  // Built by push: an array from `map` has another elements kind in optimised code.
+  const skip: Span[] = [];
+  for (const h of headers) skip.push(h.span);
+  skip.sort(byStart);
+  return findCrossRefs(text, candidates, labels, blocks, skip, footnotes, citingFootnotes(footnotes, docRefs));
+}
+
+function isAscending(values: readonly number[]): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
+  return true;
+}
 
 function ascending(a: number, b: number): number {
   return a - b;
