@@ -105,7 +105,46 @@ export interface RecordOptions {
 /** The record of a text. Never throws; linear in the text's length. */
 export function buildRecord(text: string, options?: RecordOptions): CorpusRecord {
   // The record reads no cross-references: the parser need not find them.
-  return recordOf(text, parseDocument(text, { crossRefs: false }), options);
+  const record = recordOf(text, parseDocument(text, { crossRefs: false }), options);
+  ownStrings(record);
+  return record;
+}
+
+/** Strings this long may share the memory of the string they were cut from (V8's sliced strings). */
+const SLICED_MIN_LENGTH = 13;
+
+/**
+ * Replaces, in place, every string of a value built here by a copy of its own. A title or a name
+ * cut from the text (or joined from such cuts) otherwise keeps the whole text in memory for as
+ * long as the record lives: a corpus of records kept every text, and the garbage collector copied
+ * them all from the young generation to the old one.
+ */
+function ownStrings(value: object): void {
+  if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) {
+      const v: unknown = value[k];
+      if (typeof v === 'string') {
+        if (v.length >= SLICED_MIN_LENGTH) value[k] = ownCopy(v);
+      } else if (typeof v === 'object' && v !== null) {
+        ownStrings(v);
+      }
+    }
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (typeof v === 'string') {
+      if (v.length >= SLICED_MIN_LENGTH) o[key] = ownCopy(v);
+    } else if (typeof v === 'object' && v !== null) {
+      ownStrings(v);
+    }
+  }
+}
+
+/** The same characters in a string of their own: a joined string is made flat when cut. */
+function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** The record of a text already parsed (an open editor has the model). */
