@@ -105,41 +105,54 @@ export interface RecordOptions {
 /** The record of a text. Never throws; linear in the text's length. */
 export function buildRecord(text: string, options?: RecordOptions): CorpusRecord {
   // The record reads no cross-references: the parser need not find them.
-  const record = recordOf(text, parseDocument(text, { crossRefs: false }), options);
-  ownStrings(record);
-  return record;
+  return ownStrings(recordOf(text, parseDocument(text, { crossRefs: false }), options));
 }
 
 /** Strings this long may share the memory of the string they were cut from (V8's sliced strings). */
 const SLICED_MIN_LENGTH = 13;
 
 /**
- * Replaces, in place, every string of a value built here by a copy of its own. A title or a name
- * cut from the text (or joined from such cuts) otherwise keeps the whole text in memory for as
- * long as the record lives: a corpus of records kept every text, and the garbage collector copied
- * them all from the young generation to the old one.
+ * The record with every string cut from the text (or joined from such cuts) replaced by a copy of
+ * its own: a title or a name that shares the text's memory keeps the whole text alive for as long
+ * as the record lives. A corpus of records then kept every text, and the garbage collector copied
+ * them all from the young generation to the old one. Field by field (a walk over any object's keys
+ * costs an array per object); a field missed here costs memory, not correctness.
  */
-function ownStrings(value: object): void {
-  if (Array.isArray(value)) {
-    for (let k = 0; k < value.length; k++) {
-      const v: unknown = value[k];
-      if (typeof v === 'string') {
-        if (v.length >= SLICED_MIN_LENGTH) value[k] = ownCopy(v);
-      } else if (typeof v === 'object' && v !== null) {
-        ownStrings(v);
-      }
-    }
-    return;
+function ownStrings(record: CorpusRecord): CorpusRecord {
+  const r = record as { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] };
+  if (r.title !== undefined) r.title = own(r.title);
+  if (r.subject !== undefined) r.subject = own(r.subject);
+  if (r.addressedTo !== undefined) r.addressedTo = own(r.addressedTo);
+  if (r.answeredBy !== undefined) r.answeredBy = own(r.answeredBy);
+  ownAll(r.askedBy as string[]);
+  ownAll(r.parties as string[]);
+  ownAll(r.identities as string[]);
+  for (const ref of r.references) (ref as { key: string }).key = own(ref.key);
+  for (const b of r.blocks) {
+    const block = b as { label: string; text: string };
+    block.label = own(block.label);
+    block.text = own(block.text);
+    ownAll(b.numbers as string[]);
   }
-  const o = value as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    const v = o[key];
-    if (typeof v === 'string') {
-      if (v.length >= SLICED_MIN_LENGTH) o[key] = ownCopy(v);
-    } else if (typeof v === 'object' && v !== null) {
-      ownStrings(v);
-    }
+  if (r.postpones !== undefined) {
+    const p = r.postpones as { -readonly [K in keyof PostponedQuestions]: PostponedQuestions[K] };
+    if (p.title !== undefined) p.title = own(p.title);
+    if (p.subject !== undefined) p.subject = own(p.subject);
+    if (p.from !== undefined) p.from = own(p.from);
+    ownAll(p.askedBy as string[]);
+    ownAll(p.parties as string[]);
+    ownAll(p.zaakNumbers as string[]);
+    ownAll(p.documentNumbers as string[]);
   }
+  return record;
+}
+
+function ownAll(list: string[]): void {
+  for (let k = 0; k < list.length; k++) list[k] = own(list[k]);
+}
+
+function own(s: string): string {
+  return s.length >= SLICED_MIN_LENGTH ? ownCopy(s) : s;
 }
 
 /** The same characters in a string of their own: a joined string is made flat when cut. */
