@@ -58,7 +58,7 @@ function parse(text: string, withCrossRefs: boolean): ParsedDocument {
   const docRefs = findDocRefs(text);
   const fn = findFootnotes(text, gluedToMarker(text, docRefs));
   const refCandidates: number[] = [];
-  let labels = findLabels(text, refCandidates);
+  let labels = findLabels(text, withCrossRefs ? refCandidates : undefined);
   const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
 
   // Labels inside the header ("Vragen van het lid ...") are not labels.

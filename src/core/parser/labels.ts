@@ -52,6 +52,11 @@ const NUMLIST_H = `${NUM_SOURCE}(?:${SEP_H}${NUM_SOURCE})*`;
  * as reading the text once.
  */
 const KEYWORD = /[Vv]ra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
+/**
+ * KEYWORD without the lowercase words, when no cross-references are looked for: they are never
+ * labels, and every lowercase "vraag" in running text (many an answer has tens) is a hit less.
+ */
+const LABEL_KEYWORD = /Vra(?:ag|gen)|VRA(?:AG|GEN)|Antwoord(?:en)?|ANTWOORD(?:EN)?/g;
 /** After "Antwoord": optional "op (de) vraag/vragen", then numbers. Sticky. */
 const ANSWER_TAIL = new RegExp(`(?:(?:${H}+op)?${H}+(?:de${H}+)?vra(?:ag|gen))?${H}*(${NUMLIST_H})`, 'uy');
 /** After "Vraag"/"Vragen": numbers. Sticky. */
@@ -118,10 +123,10 @@ function acceptsAfter(text: string, j: number, mode: 'line' | 'sentence' | 'glue
 
 /**
  * Finds question and answer labels ("Vraag 1 en 2", "Antwoord op vragen 7, 8, en 9", ...). Every
- * other "vraag"/"vragen" that passes {@link mayBeCrossRef} is pushed to `others`, in text order: the
+ * other "vraag"/"vragen" that passes {@link mayBeCrossRef} is pushed to `others` (when given), in text order: the
  * candidates for cross-references.
  */
-export function findLabels(text: string, others: number[] = []): FoundLabel[] {
+export function findLabels(text: string, others?: number[]): FoundLabel[] {
   const labels: FoundLabel[] = [];
   // Capitalised keywords inside a label just found are not looked at (the label is skipped);
   // lowercase "vraag"/"vragen" there still are cross-reference candidates.
@@ -139,20 +144,21 @@ export function findLabels(text: string, others: number[] = []): FoundLabel[] {
     }
     return lineEnd - lineStart > LONG_LINE;
   };
-  KEYWORD.lastIndex = 0;
+  const keyword = others === undefined ? LABEL_KEYWORD : KEYWORD;
+  keyword.lastIndex = 0;
   // `test`, not `exec`: no match object per keyword (there are tens of thousands in a long text).
-  while (KEYWORD.test(text)) {
-    const end = KEYWORD.lastIndex;
+  while (keyword.test(text)) {
+    const end = keyword.lastIndex;
     const i = end - keywordLength(text, end);
     const first = text.charCodeAt(i);
     if (first === 118 /* v */) {
-      if (mayBeCrossRef(text, i, end)) others.push(i);
+      if (others !== undefined && mayBeCrossRef(text, i, end)) others.push(i);
       continue;
     }
     if (i < labelEnd) continue;
     const isAnswer = first === 65 /* A */;
     // A capitalised "Vraag 2" that is not a label may still be a cross-reference.
-    const pushed = !isAnswer && mayBeCrossRef(text, i, end);
+    const pushed = others !== undefined && !isAnswer && mayBeCrossRef(text, i, end);
     if (pushed) others.push(i);
     // Whole words only; a digit before is a glued page footer, a letter is a longer word.
     if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
