@@ -4,7 +4,7 @@
  * rebuild, by mtime and size, is the caller's decision; a record of another version is rebuilt).
  */
 import { baseNumber } from '../numbers';
-import type { DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
+import type { DocRef, DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
 import { parseDocument } from '../parser';
 import { cleanText } from '../text';
 import { cleanRange } from './cleanRange';
@@ -100,6 +100,13 @@ export interface RecordOptions {
    * block's text is empty: for a caller that never reads them (the command line's CSV table).
    */
   readonly blockTexts?: boolean;
+  /**
+   * Whether the record lists its blocks; default true. Without, `blocks` is empty (the counts of
+   * questions and answers are still there): for a caller that reads no block (the CSV table).
+   */
+  readonly blocks?: boolean;
+  /** Whether the record lists its references to other documents; default true. Without, `references` is empty. */
+  readonly references?: boolean;
 }
 
 /** The record of a text. Never throws; linear in the text's length. */
@@ -163,24 +170,14 @@ function ownCopy(s: string): string {
 /** The record of a text already parsed (an open editor has the model). */
 function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
   const md = parsed.metadata;
-  const blocks = blockRecords(text, parsed.blocks, options?.blockTexts !== false);
+  const blocks = options?.blocks === false ? [] : blockRecords(text, parsed.blocks, options?.blockTexts !== false);
   const answerCount = countAnswers(parsed.blocks);
   const role = roleOf(text, parsed, answerCount);
   const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
 
   const own = ownIdentities(text);
   const ownKeys = own.map(identityKey);
-  const references: ReferenceRecord[] = [];
-  const lines = new LineCounter(text);
-  for (const ref of parsed.docRefs) {
-    for (const id of identitiesOfRef(ref)) {
-      const key = identityKey(id);
-      if (ownKeys.includes(key)) continue;
-      const [line, character] = lines.at(ref.span.start);
-      const [endLine, endCharacter] = lines.at(ref.span.end);
-      references.push({ key, start: ref.span.start, end: ref.span.end, line, character, endLine, endCharacter });
-    }
-  }
+  const references = options?.references === false ? [] : referenceRecords(text, parsed.docRefs, ownKeys);
 
   const who = postpones && postpones.askedBy.length > 0
     ? { askedBy: [...postpones.askedBy], parties: [...postpones.parties] }
@@ -215,6 +212,22 @@ function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions)
   if (postpones) record.postpones = postpones;
   if (parsed.error) record.error = parsed.error;
   return record;
+}
+
+/** The references to other documents (its own identities left out), with their lines. */
+function referenceRecords(text: string, docRefs: readonly DocRef[], ownKeys: readonly string[]): ReferenceRecord[] {
+  const references: ReferenceRecord[] = [];
+  const lines = new LineCounter(text);
+  for (const ref of docRefs) {
+    for (const id of identitiesOfRef(ref)) {
+      const key = identityKey(id);
+      if (ownKeys.includes(key)) continue;
+      const [line, character] = lines.at(ref.span.start);
+      const [endLine, endCharacter] = lines.at(ref.span.end);
+      references.push({ key, start: ref.span.start, end: ref.span.end, line, character, endLine, endCharacter });
+    }
+  }
+  return references;
 }
 
 /** "Vragen van het lid X (P) over de situatie in Oekraïne" → "de situatie in Oekraïne". */
