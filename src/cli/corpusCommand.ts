@@ -44,6 +44,12 @@ export interface IndexedFolder {
   readonly bytes: number;
 }
 
+/**
+ * What the CSV table reads of a record: no blocks (nor their texts) and no references. The
+ * records are built without them; the table is the same.
+ */
+export const CSV_RECORD_OPTIONS: RecordOptions = { blockTexts: false, blocks: false, references: false };
+
 /** CSV words in Dutch, for `--lang nl`. */
 const CORPUS_CSV_WORDS_NL: CorpusCsvWords = {
   headers: {
@@ -143,10 +149,10 @@ export function runCorpusCommand(options: CorpusCommandOptions, stdout: Output, 
   const progress = new Progress(stderr, options.quiet === true);
   let indexed: IndexedFolder;
   try {
-    // The CSV table shows no question or answer texts: the records are built without them.
+    // The CSV table shows no questions, answers or references: the records are built without them.
     indexed = indexFolder(
       options.folder, (done, total, bytes) => progress.update(done, total, bytes), options.out ? resolve(options.out) : undefined,
-      { blockTexts: options.format === 'jsonl' },
+      options.format === 'csv' ? CSV_RECORD_OPTIONS : undefined,
     );
   } catch (error) {
     progress.done();

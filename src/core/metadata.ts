@@ -52,7 +52,9 @@ export function findHeaders(text: string, firstLabel: number): Header[] {
     }
     headers.push({ kind: 'answer', span: { start: a.index, end: trimEnd(text, a.index, end) } });
   }
-  return headers.sort((x, y) => x.span.start - y.span.start);
+  // At most two: in order by hand (`sort` copies the array first).
+  if (headers.length === 2 && headers[1].span.start < headers[0].span.start) headers.reverse();
+  return headers;
 }
 
 function dateIn(text: string, span: Span, re: RegExp): DateValue | undefined {

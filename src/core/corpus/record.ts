@@ -4,7 +4,7 @@
  * rebuild, by mtime and size, is the caller's decision; a record of another version is rebuilt).
  */
 import { shareBaseNumber } from '../numbers';
-import type { DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
+import type { DocRef, DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
 import { parseDocument } from '../parser';
 import { cleanText } from '../text';
 import { cleanRange } from './cleanRange';
@@ -100,35 +100,84 @@ export interface RecordOptions {
    * block's text is empty: for a caller that never reads them (the command line's CSV table).
    */
   readonly blockTexts?: boolean;
+  /**
+   * Whether the record lists its blocks; default true. Without, `blocks` is empty (the counts of
+   * questions and answers are still there): for a caller that reads no block (the CSV table).
+   */
+  readonly blocks?: boolean;
+  /** Whether the record lists its references to other documents; default true. Without, `references` is empty. */
+  readonly references?: boolean;
 }
 
 /** The record of a text. Never throws; linear in the text's length. */
 export function buildRecord(text: string, options?: RecordOptions): CorpusRecord {
   // The record reads no cross-references: the parser need not find them.
-  return recordOf(text, parseDocument(text, { crossRefs: false }), options);
+  return ownStrings(recordOf(text, parseDocument(text, { crossRefs: false }), options));
+}
+
+/** Strings this long may share the memory of the string they were cut from (V8's sliced strings). */
+const SLICED_MIN_LENGTH = 13;
+
+/**
+ * The record with every string cut from the text (or joined from such cuts) replaced by a copy of
+ * its own: a title or a name that shares the text's memory keeps the whole text alive for as long
+ * as the record lives. A corpus of records then kept every text, and the garbage collector copied
+ * them all from the young generation to the old one. Field by field (a walk over any object's keys
+ * costs an array per object); a field missed here costs memory, not correctness.
+ */
+function ownStrings(record: CorpusRecord): CorpusRecord {
+  const r = record as { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] };
+  if (r.title !== undefined) r.title = own(r.title);
+  if (r.subject !== undefined) r.subject = own(r.subject);
+  if (r.addressedTo !== undefined) r.addressedTo = own(r.addressedTo);
+  if (r.answeredBy !== undefined) r.answeredBy = own(r.answeredBy);
+  ownAll(r.askedBy as string[]);
+  ownAll(r.parties as string[]);
+  ownAll(r.identities as string[]);
+  for (const ref of r.references) (ref as { key: string }).key = own(ref.key);
+  for (const b of r.blocks) {
+    const block = b as { label: string; text: string };
+    block.label = own(block.label);
+    block.text = own(block.text);
+    ownAll(b.numbers as string[]);
+  }
+  if (r.postpones !== undefined) {
+    const p = r.postpones as { -readonly [K in keyof PostponedQuestions]: PostponedQuestions[K] };
+    if (p.title !== undefined) p.title = own(p.title);
+    if (p.subject !== undefined) p.subject = own(p.subject);
+    if (p.from !== undefined) p.from = own(p.from);
+    ownAll(p.askedBy as string[]);
+    ownAll(p.parties as string[]);
+    ownAll(p.zaakNumbers as string[]);
+    ownAll(p.documentNumbers as string[]);
+  }
+  return record;
+}
+
+function ownAll(list: string[]): void {
+  for (let k = 0; k < list.length; k++) list[k] = own(list[k]);
+}
+
+function own(s: string): string {
+  return s.length >= SLICED_MIN_LENGTH ? ownCopy(s) : s;
+}
+
+/** The same characters in a string of their own: a joined string is made flat when cut. */
+function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** The record of a text already parsed (an open editor has the model). */
 function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
   const md = parsed.metadata;
-  const blocks = blockRecords(text, parsed.blocks, options?.blockTexts !== false);
+  const blocks = options?.blocks === false ? [] : blockRecords(text, parsed.blocks, options?.blockTexts !== false);
   const answerCount = countAnswers(parsed.blocks);
   const role = roleOf(text, parsed, answerCount);
   const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
 
   const own = ownIdentities(text);
   const ownKeys = own.map(identityKey);
-  const references: ReferenceRecord[] = [];
-  const lines = new LineCounter(text);
-  for (const ref of parsed.docRefs) {
-    for (const id of identitiesOfRef(ref)) {
-      const key = identityKey(id);
-      if (ownKeys.includes(key)) continue;
-      const [line, character] = lines.at(ref.span.start);
-      const [endLine, endCharacter] = lines.at(ref.span.end);
-      references.push({ key, start: ref.span.start, end: ref.span.end, line, character, endLine, endCharacter });
-    }
-  }
+  const references = options?.references === false ? [] : referenceRecords(text, parsed.docRefs, ownKeys);
 
   const who = postpones && postpones.askedBy.length > 0
     ? { askedBy: [...postpones.askedBy], parties: [...postpones.parties] }
@@ -163,6 +212,22 @@ function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions)
   if (postpones) record.postpones = postpones;
   if (parsed.error) record.error = parsed.error;
   return record;
+}
+
+/** The references to other documents (its own identities left out), with their lines. */
+function referenceRecords(text: string, docRefs: readonly DocRef[], ownKeys: readonly string[]): ReferenceRecord[] {
+  const references: ReferenceRecord[] = [];
+  const lines = new LineCounter(text);
+  for (const ref of docRefs) {
+    for (const id of identitiesOfRef(ref)) {
+      const key = identityKey(id);
+      if (ownKeys.includes(key)) continue;
+      const [line, character] = lines.at(ref.span.start);
+      const [endLine, endCharacter] = lines.at(ref.span.end);
+      references.push({ key, start: ref.span.start, end: ref.span.end, line, character, endLine, endCharacter });
+    }
+  }
+  return references;
 }
 
 /** "Vragen van het lid X (P) over de situatie in Oekraïne" → "de situatie in Oekraïne". */
