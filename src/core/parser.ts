@@ -3,9 +3,8 @@ import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
 import { extractMetadata, findHeaders } from './metadata';
 import type { CrossRef, DocRef, DocumentKind, Footnote, Header, ParsedDocument, QaBlock, Span } from './model';
-import { lineStartOf } from './text';
+import { isDigitCode, lineStartOf } from './text';
 import { assignParents, blockBoundaries, buildBlocks, buildSections, findSections } from './parser/blocks';
-import { isDigit } from './parser/chars';
 import { citingFootnotes, findCrossRefs } from './parser/crossRefs';
 import { findNumberedQuestions, recoverLostQuestions } from './parser/implicitLabels';
 import { findLabels, type FoundLabel } from './parser/labels';
@@ -128,7 +127,7 @@ function gluedToMarker(text: string, docRefs: readonly DocRef[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < docRefs.length; k++) {
     const r = docRefs[k];
-    if ((r.kind === 'documentNumber' || r.kind === 'url') && r.span.start > 0 && isDigit(text.charCodeAt(r.span.start - 1))) out.push(r.span.start);
+    if ((r.kind === 'documentNumber' || r.kind === 'url') && r.span.start > 0 && isDigitCode(text.charCodeAt(r.span.start - 1))) out.push(r.span.start);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** Blocks (a label and its body) and sections, cut at the labels and headings found. */
 import { SECTION_HEADING } from '../classify';
-import type { Label, QaBlock, QuestionNumber, Section } from '../model';
-import { baseNumber } from '../numbers';
+import type { Label, QaBlock, Section } from '../model';
+import { shareBaseNumber } from '../numbers';
 import { lineStartOf, matchLines, trimEnd, trimStart } from '../text';
 import { countAtMost } from '../util/search';
 import { collapse } from './chars';
@@ -38,13 +38,6 @@ export function findSections(text: string, from = 0, to = text.length): Array<{ 
     });
   }
   return out;
-}
-
-function intersects(a: readonly QuestionNumber[], b: readonly QuestionNumber[]): boolean {
-  for (const x of a) {
-    for (const y of b) if (x === y || baseNumber(x) === baseNumber(y)) return true;
-  }
-  return false;
 }
 
 /** The starts of labels' blocks and of sections, unsorted. */
@@ -109,7 +102,7 @@ export function assignParents(blocks: QaBlock[]): void {
       question = k;
     } else if (question >= 0) {
       const q = blocks[question];
-      if (b.numbers.length === 0 || q.numbers.length === 0 || intersects(q.numbers, b.numbers)) {
+      if (b.numbers.length === 0 || q.numbers.length === 0 || shareBaseNumber(q.numbers, b.numbers)) {
         (b as { parent?: number }).parent = question;
       } else {
         question = -1;

@@ -18,16 +18,6 @@ export function isLetterCode(c: number): boolean {
   return /\p{L}/u.test(String.fromCharCode(c));
 }
 
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** `[\p{L}\d]`, by hand for ASCII. */
-export function isLetterOrDigit(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
-  return /[\p{L}\d]/u.test(String.fromCharCode(c));
-}
-
 export function isUpper(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;

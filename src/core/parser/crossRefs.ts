@@ -2,7 +2,8 @@
 import type { CrossRef, DocRef, Footnote, QaBlock, Span } from '../model';
 import { NUM_SOURCE, parseNumberList } from '../numbers';
 import { isRegexSpace } from '../text';
-import { isLetterCode, isLetterOrDigit } from './chars';
+import { isLetterOrDigitCode } from '../text';
+import { isLetterCode } from './chars';
 import type { FoundLabel } from './labels';
 
 const SEP_ANY = '(?:\\s*,\\s*(?:en\\s+)?|\\s+en\\s+|\\s*(?:t\\/m|tot\\s+en\\s+met|&)\\s*)';
@@ -82,7 +83,7 @@ export function findCrossRefs(
     const numsStart = end + t[0].length - t[1].length;
     const numsEnd = end + t[0].length;
     // Not "vraag 11e" or "vraag 2023D..." (the numbers must end the word).
-    if (numsEnd < text.length && isLetterOrDigit(text.charCodeAt(numsEnd))) continue;
+    if (numsEnd < text.length && isLetterOrDigitCode(text.charCodeAt(numsEnd))) continue;
     const backStart = Math.max(0, i - 40);
     // "opvraag 3": read as "op vraag 3".
     const glued = i > 0 && isLetterCode(text.charCodeAt(i - 1));

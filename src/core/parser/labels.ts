@@ -4,8 +4,8 @@
  */
 import type { QuestionNumber, Span } from '../model';
 import { NUM_SOURCE, parseNumberList } from '../numbers';
-import { isRegexSpace, isSpace, lineStartOf, trimEnd, trimStart } from '../text';
-import { collapse, isDigit, isLetterCode, isLineMarkup, isMarkupNeighbour, isSentenceEnd, isUpper } from './chars';
+import { isDigitCode, isRegexSpace, isSpace, lineStartOf, trimEnd, trimStart } from '../text';
+import { collapse, isLetterCode, isLineMarkup, isMarkupNeighbour, isSentenceEnd, isUpper } from './chars';
 
 /** A label as found in the text, before blocks are built. */
 export interface FoundLabel {
@@ -88,11 +88,11 @@ function before(text: string, i: number): 'line' | 'sentence' | 'glued' | 'text'
   if (j < 0) return 'line';
   const c = text.charCodeAt(j);
   if (isSentenceEnd(c)) return spaced ? 'sentence' : 'glued';
-  if (isDigit(c)) {
+  if (isDigitCode(c)) {
     if (!spaced) return 'glued'; // "Aanhangsel 1Antwoord 3"
     // "toelichten?1 Antwoord 1": a footnote marker after a sentence end.
     let k = j;
-    while (k >= 0 && isDigit(text.charCodeAt(k))) k--;
+    while (k >= 0 && isDigitCode(text.charCodeAt(k))) k--;
     if (k >= 0 && isSentenceEnd(text.charCodeAt(k)) && j - k <= 2) return 'sentence';
     // "…, nr. 1047 Vraag 1", "…, Aanhangsel 3 Antwoord 3": a number (the document's, a page footer's)
     // ends what came before, where the lines of a document were joined into one.
@@ -198,7 +198,7 @@ function mayBeCrossRef(text: string, i: number, end: number): boolean {
   if ((i > 0 && isLetterCode(text.charCodeAt(i - 1)) && !gluedToOp(text, i)) || (end < text.length && isLetterCode(text.charCodeAt(end)))) return false;
   let d = end;
   while (d < text.length && isRegexSpace(text.charCodeAt(d))) d++;
-  return d !== end && d < text.length && isDigit(text.charCodeAt(d));
+  return d !== end && d < text.length && isDigitCode(text.charCodeAt(d));
 }
 
 /** "opvraag 3": the space between "op" and "vraag" lost in extraction. */
