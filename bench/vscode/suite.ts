@@ -238,7 +238,7 @@ export async function run(): Promise<void> {
     await control('saveCache');
     const rounds = Number(process.env.KAMERSTUKKEN_BENCH_ROUNDS ?? 2);
     for (let r = 0; r < rounds; r++) {
-      const b = await baseline();
+      const b = await profiled(`${phase}-baseline-${r}`, baseline);
       baselines.push(b.ms);
       files = b.files;
       bytes = b.bytes;
