@@ -1,15 +1,20 @@
 /**
  * Scheduling helpers for work over many files, without timers of their own (the caller injects
  * how to wait), so that they are pure and testable with a manual clock:
- * - `Pool`: runs asynchronous tasks (file reads) with at most `limit` in flight;
+ * - `Pool`: runs asynchronous tasks (file reads) with at most `limit` in flight (or bytes, by cost);
  * - `TimeSlicer`: runs synchronous tasks (parsing) in slices of at most `budget` ms, yielding to
  *   the event loop between slices, more urgent tasks first.
  */
 
-/** Runs tasks with at most `limit` of them in flight; the others wait in order. */
+/**
+ * Runs tasks with at most `limit` of them in flight, or, when tasks say what they cost (bytes to
+ * read), with their costs adding up to at most `limit`; a task that costs more than `limit` runs
+ * alone. The others wait in order: none overtakes one that waits for room.
+ */
 export class Pool {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private used = 0;
+  private readonly waiting: { readonly cost: number; readonly start: () => void }[] = [];
 
   constructor(readonly limit: number) {
     if (!(limit >= 1)) throw new RangeError(`pool limit must be at least 1, not ${limit}`);
@@ -25,31 +30,38 @@ export class Pool {
     return this.waiting.length;
   }
 
-  run<T>(task: () => PromiseLike<T> | T): Promise<T> {
+  run<T>(task: () => PromiseLike<T> | T, cost = 1): Promise<T> {
+    const c = Math.max(0, cost);
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
         this.active++;
+        this.used += c;
         let result: PromiseLike<T> | T;
         try {
           result = task();
         } catch (error) {
-          this.done();
+          this.done(c);
           reject(error);
           return;
         }
         Promise.resolve(result).then(
-          (value) => { this.done(); resolve(value); },
-          (error: unknown) => { this.done(); reject(error); },
+          (value) => { this.done(c); resolve(value); },
+          (error: unknown) => { this.done(c); reject(error); },
         );
       };
-      if (this.active < this.limit) start();
-      else this.waiting.push(start);
+      if (this.waiting.length === 0 && this.fits(c)) start();
+      else this.waiting.push({ cost: c, start });
     });
   }
 
-  private done(): void {
+  private fits(cost: number): boolean {
+    return this.active === 0 || this.used + cost <= this.limit;
+  }
+
+  private done(cost: number): void {
     this.active--;
-    this.waiting.shift()?.();
+    this.used -= cost;
+    while (this.waiting.length > 0 && this.fits(this.waiting[0].cost)) this.waiting.shift()?.start();
   }
 }
 

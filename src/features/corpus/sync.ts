@@ -93,10 +93,10 @@ export class DocumentSync {
     return next;
   }
 
-  /** A document's text as read (`eager`: a read already under way), or why there is none to index. */
-  private async readText(uri: vscode.Uri, stamp: FileStamp, maxBytes: number, eager: Promise<unknown> | undefined): Promise<{ text?: string; problem?: TextState['problem'] }> {
+  /** A document's text as read, or why there is none to index (a file over the limit is not read). */
+  private async readText(uri: vscode.Uri, stamp: FileStamp, maxBytes: number): Promise<{ text?: string; problem?: TextState['problem'] }> {
     if (stamp.size > maxBytes) return { problem: { kind: 'tooLarge', detail: `${Math.round(stamp.size / (1024 * 1024))} MB` } };
-    const bytes = await (eager ?? this.fs.readFile(uri).then((b) => b, (e: unknown) => e));
+    const bytes = await this.fs.readFile(uri, stamp.size).then((b) => b, (e: unknown) => e);
     if (!(bytes instanceof Uint8Array)) return { problem: { kind: 'unreadable', detail: errorText(bytes) } };
     const text = decode(bytes);
     return looksBinary(text) ? { problem: { kind: 'binary', detail: '' } } : { text };
@@ -108,15 +108,13 @@ export class DocumentSync {
     const known = this.entries.has(key) ? { text: entry.text, sidecar: entry.sidecar } : this.cache.get(key);
     const problems: IndexProblem[] = [];
     const hasText = found.role !== undefined;
-    // A file never seen: stat and read at once (one wait, not two); the stat is asked first, so a
-    // change while reading gives a stamp older than the text, and the next pass reads it again.
-    const fresh = (stamp: FileStamp | undefined): boolean => stamp === undefined;
+    // Stat first, then read what changed: a change while reading gives a stamp older than the text,
+    // and the next pass reads it again. Many documents are in flight at once (see CorpusFs), so the
+    // two waits per file overlap with other documents' and the stat's size bounds the memory read.
     const textUri = found.uri;
-    const textStatP = this.fs.stat(textUri);
-    const sidecarStatP = found.sidecar ? this.fs.stat(found.sidecar) : Promise.resolve(undefined);
-    const eagerText = hasText && fresh(known?.text?.stamp) ? this.fs.readFile(textUri).then((b) => b, (e: unknown) => e) : undefined;
-    const eagerSidecar = found.sidecar && fresh(known?.sidecar?.stamp) ? this.fs.readFile(found.sidecar).then((b) => b, (e: unknown) => e) : undefined;
-    const [textStamp, sidecarStamp] = await Promise.all([textStatP, sidecarStatP]);
+    const [textStamp, sidecarStamp] = await Promise.all([
+      this.fs.stat(textUri), found.sidecar ? this.fs.stat(found.sidecar) : Promise.resolve(undefined),
+    ]);
 
     const textChanged = hasText && !sameStamp(known?.text?.stamp, textStamp);
     const sidecarChanged = found.sidecar !== undefined && (!sameStamp(known?.sidecar?.stamp, sidecarStamp)
@@ -140,9 +138,13 @@ export class DocumentSync {
       return { changed: changedRole, read: false, problems };
     }
 
+    // The sidecar's read goes out with the text's (both wait for a round trip, not for each other).
+    const sidecarBytes = found.sidecar && sidecarChanged && sidecarStamp
+      ? this.fs.readFile(found.sidecar, sidecarStamp.size).then((b) => b, (e: unknown) => e)
+      : undefined;
     // The text: needed for a new record, and to place a changed sidecar's annotations in.
     const { text, problem: textProblem } = textStamp && (textChanged || sidecarChanged)
-      ? await this.readText(textUri, textStamp, maxBytes, eagerText)
+      ? await this.readText(textUri, textStamp, maxBytes)
       : {};
     if (hasText && textChanged && textStamp) {
       const role = found.role;
@@ -161,7 +163,7 @@ export class DocumentSync {
 
     if (found.sidecar && sidecarChanged) {
       const sidecarUri = found.sidecar;
-      const bytes = sidecarStamp ? await (eagerSidecar ?? this.fs.readFile(sidecarUri).then((b) => b, (e: unknown) => e)) : new Error('not found');
+      const bytes = sidecarBytes ? await sidecarBytes : new Error('not found');
       const docText = text ?? '';
       entry.sidecar = await this.slicer.run((): SidecarState => {
         if (!(bytes instanceof Uint8Array)) {

@@ -101,6 +101,33 @@ describe('pool and time slicer', () => {
     assert.equal(pool.inFlight, 0);
   });
 
+  it('a pool by cost (bytes): costs in flight stay within the limit, a bigger task runs alone, nothing overtakes', async () => {
+    const pool = new Pool(64);
+    let used = 0;
+    let most = 0;
+    const started: number[] = [];
+    const costs = [40, 20, 30, 100, 10, 10, 64, 1];
+    await Promise.all(costs.map((cost, i) => pool.run(async () => {
+      started.push(i);
+      used += cost;
+      // The one over the limit runs alone; every other moment stays within it.
+      if (cost > 64) assert.equal(used, cost, 'a task over the limit runs alone');
+      else most = Math.max(most, used);
+      await new Promise((r) => setImmediate(r));
+      used -= cost;
+    }, cost)));
+    assert.ok(most <= 64, `at most 64 in flight, saw ${most}`);
+    assert.deepEqual(started, costs.map((_, i) => i), 'started in order');
+    assert.equal(pool.inFlight, 0);
+    assert.equal(pool.queued, 0);
+    // Without costs it counts tasks, as before.
+    const count = new Pool(2);
+    let active = 0;
+    let peak = 0;
+    await Promise.all(Array.from({ length: 6 }, () => count.run(async () => { active++; peak = Math.max(peak, active); await new Promise((r) => setImmediate(r)); active--; })));
+    assert.equal(peak, 2);
+  });
+
   it('runs tasks in slices of the budget (a manual clock), more urgent ones first, yielding between slices', async () => {
     let now = 0;
     let yields = 0;
