@@ -126,6 +126,15 @@ describe('pool and time slicer', () => {
     let peak = 0;
     await Promise.all(Array.from({ length: 6 }, () => count.run(async () => { active++; peak = Math.max(peak, active); await new Promise((r) => setImmediate(r)); active--; })));
     assert.equal(peak, 2);
+    // A long queue (the index queues a stat and a read per file of the workspace) runs in order and empties.
+    const long = new Pool(3);
+    const order: number[] = [];
+    const all = Array.from({ length: 5000 }, (_, i) => long.run(async () => { order.push(i); await Promise.resolve(); }));
+    assert.equal(long.queued, 4997);
+    await Promise.all(all);
+    assert.deepEqual(order, Array.from({ length: 5000 }, (_, i) => i));
+    assert.equal(long.queued, 0);
+    assert.equal(long.inFlight, 0);
   });
 
   it('runs tasks in slices of the budget (a manual clock), more urgent ones first, yielding between slices', async () => {
