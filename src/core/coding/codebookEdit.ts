@@ -15,10 +15,6 @@ export type CodebookPlan = RenamePlan<CodebookProblem>;
 
 type Parsed = ReturnType<typeof parseCodebook>;
 
-function toText(doc: Document, parsed: Parsed): string {
-  return yamlText(doc, parsed);
-}
-
 /** The codebook's parsed document and its `codes` list (made when missing), or its problems. */
 function open(text: string): { parsed: Parsed; doc: Document; codes: YAMLSeq } | { problems: readonly CodebookProblem[] } {
   const parsed = parseCodebook(text);
@@ -67,7 +63,7 @@ export function planAddCodes(text: string | undefined, names: readonly string[])
     codes.items.push(doc.createNode({ name }));
     changed++;
   }
-  return changed === 0 ? { ok: true, text: text ?? '', changed } : { ok: true, text: toText(doc, parsed), changed };
+  return changed === 0 ? { ok: true, text: text ?? '', changed } : { ok: true, text: yamlText(doc, parsed), changed };
 }
 
 /**
@@ -88,7 +84,7 @@ export function planCodeMemo(text: string | undefined, name: string, memo: strin
   if (!entry) {
     if (!value) return { ok: true, text: text ?? '', changed: 0 };
     codes.items.push(doc.createNode({ name: tag, memo: value }));
-    return { ok: true, text: toText(doc, parsed), changed: 1 };
+    return { ok: true, text: yamlText(doc, parsed), changed: 1 };
   }
   const current: unknown = entry.get('memo', true);
   if (!value) {
@@ -102,5 +98,5 @@ export function planCodeMemo(text: string | undefined, name: string, memo: strin
   } else {
     addCodeField(doc, entry, 'memo', value);
   }
-  return { ok: true, text: toText(doc, parsed), changed: 1 };
+  return { ok: true, text: yamlText(doc, parsed), changed: 1 };
 }

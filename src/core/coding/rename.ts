@@ -7,7 +7,7 @@
  * they are. A file with problems is never rewritten: its problems are returned instead.
  */
 import { type Document, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { type LineEnding, parseSidecar, type SidecarProblem } from '../annotations/sidecar';
+import { parseSidecar, type SidecarProblem } from '../annotations/sidecar';
 import { yamlText } from '../util/yamlFile';
 import { addCodeField, type CodebookProblem, parseCodebook } from './codebook';
 import { isValidTagPath, normalizeTag, TAG_SEPARATOR, tagSegments } from './tags';
@@ -43,10 +43,6 @@ export function renamedTag(tag: string, rename: TagRename): string | undefined {
   return [...tagSegments(rename.to), ...segments.slice(from.length)].join(TAG_SEPARATOR);
 }
 
-function toText(doc: Document, lineEnding: LineEnding, bom: boolean): string {
-  return yamlText(doc, { lineEnding, bom });
-}
-
 /**
  * Renames (or merges) a tag in one sidecar. Each entry whose tags the rename touches gets its new
  * tags in place (a block list stays a block list, comments stay), a tag that becomes a duplicate
@@ -64,7 +60,7 @@ export function planSidecarRename(text: string, rename: TagRename): RenamePlan<S
   for (const item of list.items) {
     if (isMap(item) && renameInEntry(item, rename)) changed++;
   }
-  return changed === 0 ? { ok: true, text, changed } : { ok: true, text: toText(doc, parsed.lineEnding, parsed.bom), changed };
+  return changed === 0 ? { ok: true, text, changed } : { ok: true, text: yamlText(doc, parsed), changed };
 }
 
 /** Renames the tags of one entry in place; whether anything changed. */
@@ -139,7 +135,7 @@ export function planCodebookRename(text: string, rename: TagRename): RenamePlan<
   }
   if (changed === 0) return { ok: true, text, changed };
   if (removed.size > 0) list.items = list.items.filter((i) => !(isMap(i) && removed.has(i)));
-  return { ok: true, text: toText(doc, parsed.lineEnding, parsed.bom), changed };
+  return { ok: true, text: yamlText(doc, parsed), changed };
 }
 
 /** Gives `into` the description, colour and memo it lacks from `from` (nodes, comments and all), in field order. */
