@@ -57,6 +57,9 @@ describe('Dutch UI (--locale nl)', () => {
 
   it('the workbench shows it: the Command Palette, the status bar hover, the Annotations view', async function () {
     if (!uiBridge()) this.skip();
+    // Several workbench round trips, each bounded by its own wait with a message naming the step;
+    // on a loaded CI machine their sum can pass mocha's default 20 s.
+    this.timeout(90_000);
     editor ??= await vscode.window.showTextDocument(await openKamerstuk(await writeText('nl-status.txt', decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), SEED_000))))));
     await vscode.window.showTextDocument(editor.document);
     // The palette shows as many rows as fit: one query per command looked for.

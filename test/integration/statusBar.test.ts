@@ -106,6 +106,7 @@ describe('status bar', () => {
 
   it('the workbench shows the items; a click on the count opens the Annotations view', async function () {
     if (!uiBridge()) this.skip();
+    this.timeout(90_000); // several workbench round trips, each bounded by its own wait
     editor = await vscode.window.showTextDocument(editor.document);
     cursorAfter(editor, 'Antwoord 8\n');
     const s = await until('both visible', (x) => shows(x.position, 'Vraag 8 · Antwoord 8') && x.annotationCount.visible);

@@ -63,7 +63,7 @@ const actions = {
   /** Hovers the element and returns the text of the hover that appears. */
   async hover(page, { selector }) {
     await page.mouse.move(0, 0);
-    await page.locator(selector).hover();
+    await page.locator(selector).hover({ timeout: 10_000 });
     const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/u }).last();
     await hover.waitFor({ state: 'visible', timeout: 10_000 });
     const text = await hover.innerText();
@@ -75,7 +75,7 @@ const actions = {
     return page.locator('.notification-toast, .notifications-center .notification-list-item').allInnerTexts();
   },
   async click(page, { selector }) {
-    await page.locator(selector).click();
+    await page.locator(selector).click({ timeout: 10_000 });
     return true;
   },
   /** A view by its title (case as written in the manifest): on screen, expanded, with keyboard focus. */
