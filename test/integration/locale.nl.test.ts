@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, decode, folder, openKamerstuk, waitFor, writeText } from './helpers';
-import { type ViewPane, statusBarItemId, ui, uiBridge, viewOpened } from './ui';
+import { type ViewPane, clickOpensView, statusBarItemId, ui, uiBridge } from './ui';
 
 interface ItemState { visible: boolean; text: string; tooltip: string; accessibilityLabel: string; command: string }
 interface State { position: ItemState; annotationCount: ItemState }
@@ -79,8 +79,7 @@ describe('Dutch UI (--locale nl)', () => {
     assert.match(await ui<string>('hover', { selector: count }), /Geen annotaties in dit document\.\s+Klik om de weergave Annotaties te openen\./u);
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     assert.equal((await ui<ViewPane>('viewPane', { title: 'Annotaties' })).visible, false, 'hidden before the click');
-    await ui('click', { selector: count });
     // The view's name as the workbench shows it: the manifest's Dutch "view.annotations".
-    await viewOpened('Annotaties');
+    await clickOpensView(count, 'Annotaties');
   });
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SEED_000, decode, folder, openKamerstuk, waitFor, writeText } from './helpers';
-import { type ViewPane, statusBarItemId, ui, uiBridge, viewOpened } from './ui';
+import { type ViewPane, clickOpensView, statusBarItemId, ui, uiBridge } from './ui';
 
 interface ItemState { visible: boolean; text: string; tooltip: string; accessibilityLabel: string; command: string }
 interface State { position: ItemState; annotationCount: ItemState }
@@ -123,7 +123,6 @@ describe('status bar', () => {
 
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     assert.equal((await ui<ViewPane>('viewPane', { title: 'Annotations' })).visible, false, 'hidden before the click');
-    await ui('click', { selector: `[id="${statusBarItemId('annotationCount')}"]` });
-    await viewOpened('Annotations');
+    await clickOpensView(`[id="${statusBarItemId('annotationCount')}"]`, 'Annotations');
   });
 });

@@ -50,3 +50,17 @@ export async function viewOpened(title: string, timeout = 30_000): Promise<ViewP
     await sleep(100);
   }
 }
+
+/**
+ * Clicks `selector` and waits until the view `title` opens. Under load the workbench can lose the
+ * first click on a status bar item (seen: the item takes focus, no command runs, a second click
+ * works), so one more click is made if the view is not open after 5 s; a click that never opens
+ * the view still fails.
+ */
+export async function clickOpensView(selector: string, title: string): Promise<ViewPane> {
+  await ui('click', { selector });
+  const first = await viewOpened(title, 5_000).catch(() => undefined);
+  if (first) return first;
+  await ui('click', { selector });
+  return viewOpened(title);
+}
