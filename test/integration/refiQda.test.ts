@@ -185,6 +185,21 @@ describe('REFI-QDA exchange', () => {
     assert.doesNotMatch(xml, /PlainTextSelection|TextSource/u);
   });
 
+  it('every code has the colour the Annotations view gives it: a setting tag without one its parent\'s, a tag used but not defined one of its own', async function () {
+    this.timeout(60_000);
+    const settings = vscode.workspace.getConfiguration('kamerstukken');
+    await settings.update('tags', [{ name: 'refi/toezegging/later' }], vscode.ConfigurationTarget.Global);
+    try {
+      const xml = strFromU8(await exportAs({ format: 'qdc', target: tmp('colours.qdc').toString() }));
+      assert.match(xml, /name="later"[^>]*color="#1f77b4"/u);
+      // refi/extra is in the sidecars only; refi, the parent, is in no definition either.
+      assert.match(xml, /name="extra"[^>]*color="#[0-9a-f]{6}"/u);
+      assert.match(xml, /name="refi"[^>]*color="#[0-9a-f]{6}"/u);
+    } finally {
+      await settings.update('tags', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('round trip: the project imported into the same texts without annotations gives the same entries; a second import adds nothing', async function () {
     this.timeout(120_000);
     const file = tmp('round.qdpx');

@@ -10,12 +10,12 @@ import {
 import type { ParsedDocument } from '../../core/model';
 import { parseDocument } from '../../core/parser';
 import type { DocumentModels } from '../../documentModels';
+import type { CodebookService } from '../coding/codebookService';
 import type { CorpusService } from '../corpus';
 import { exportRefi, refiFormatItems, refiFormatOf, type RefiFormat } from '../refiQda/export';
 import { exportInputs, type ExportInputs } from './exportInputs';
 import { baseName } from './sidecarFiles';
 import { type AnnotationStore, isAnnotatable } from './store';
-import { configuredTags } from './tags';
 
 /** What the export command works with. */
 export interface ExportContext {
@@ -23,6 +23,8 @@ export interface ExportContext {
   readonly models: DocumentModels;
   /** The corpus index: the workspace's annotations (the scope "workspace"). */
   readonly corpus: CorpusService;
+  /** The codebook: the order of the Markdown export's tags, the REFI-QDA export's codes. */
+  readonly codebook: CodebookService;
 }
 
 /** The export's options, complete: given as arguments or chosen. */
@@ -146,13 +148,13 @@ async function exportTarget(options: ExportOptions, document: vscode.TextDocumen
 }
 
 /** Step 4: the file's text. */
-function render(options: ExportOptions, passages: readonly Passage[], target: vscode.Uri, document: vscode.TextDocument | undefined): string {
+function render(options: ExportOptions, passages: readonly Passage[], target: vscode.Uri, document: vscode.TextDocument | undefined, tagOrder: readonly string[]): string {
   const subtitle = options.scope === 'document' && document ? baseName(document.uri) : vscode.workspace.name ?? '';
   switch (options.format) {
     case 'csv':
       return toCsv(passages, { separator: options.separator, words: csvWords() });
     case 'markdown':
-      return toMarkdown(passages, { words: markdownWords(), subtitle, tagOrder: configuredTags(document).map((t) => t.name) });
+      return toMarkdown(passages, { words: markdownWords(), subtitle, tagOrder });
     case 'jsonld':
       return toWebAnnotations(passages, {
         id: target.toString(), label: `${vscode.l10n.t('Annotations')}${subtitle ? `: ${subtitle}` : ''}`,
@@ -191,10 +193,10 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
   const document = editor && isAnnotatable(editor.document) ? editor.document : undefined;
   // REFI-QDA (.qdpx, .qdc): its own export (src/features/refiQda).
   const refi = refiFormatOf(raw);
-  if (refi) return exportRefi(ctx.corpus, raw, refi, document, (d) => ctx.store.ready(d));
+  if (refi) return exportRefi(ctx, raw, refi, document, (d) => ctx.store.ready(d));
   const options = await exportOptions(raw, document);
   if (!options) return undefined;
-  if (typeof options === 'string') return exportRefi(ctx.corpus, raw, options, document, (d) => ctx.store.ready(d));
+  if (typeof options === 'string') return exportRefi(ctx, raw, options, document, (d) => ctx.store.ready(d));
   const found = await whatToExport(ctx, options.scope, document, options.coders);
   if (!found) return undefined;
   const target = await exportTarget(options, document);
@@ -205,7 +207,7 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
     return open && open.getText() === d.text ? ctx.models.get(open) : parseDocument(d.text);
   };
   const passages = preparePassages(found.inputs, modelOf);
-  const written = await writeExport(target, render(options, passages, target, document), passages.length, found.incomplete);
+  const written = await writeExport(target, render(options, passages, target, document, ctx.codebook.definitions(document?.uri).map((d) => d.name)), passages.length, found.incomplete);
   return written ? target : undefined;
 };
 

@@ -33,7 +33,7 @@ export function registerAnnotations(models: DocumentModels, context: vscode.Exte
     registerDecorations(store, codebook, visibility, { testCommands }),
     registerAnnotationHover(store, codebook, visibility),
     registerAnnotationsView(view, { corpus, codebook, visibility, store }, { testCommands }),
-    registerExport({ store, models, corpus }),
+    registerExport({ store, models, corpus, codebook }),
     view,
     index,
     codebook,

@@ -18,8 +18,10 @@ interface FolderCodebook {
   reported?: string;
 }
 
-/** The tags of the `kamerstukken.tags` setting as written (colours not filled in). */
-/** The tags of the `kamerstukken.tags` setting (a resource setting: without a scope, its value for any resource, as VS Code asks). */
+/**
+ * The tags of the `kamerstukken.tags` setting as written (colours not filled in; the only reader of
+ * the setting). A resource setting: without a scope, its value for any resource, as VS Code asks.
+ */
 function tagSettings(scope?: vscode.ConfigurationScope): TagSetting[] {
   const raw = vscode.workspace.getConfiguration('kamerstukken', scope ?? null).get<unknown>('tags');
   if (!Array.isArray(raw)) return [];
@@ -166,6 +168,11 @@ export class CodebookService implements vscode.Disposable {
 
   problems(scope?: vscode.Uri): readonly CodebookProblem[] {
     return this.folderOf(scope)?.problems ?? [];
+  }
+
+  /** A problem in the user's language. */
+  describe(problem: CodebookProblem): string {
+    return problemText(problem);
   }
 
   /** Every defined tag: the codebook's codes, then the setting's tags it does not define. */

@@ -2,11 +2,19 @@ import * as vscode from 'vscode';
 import { chooseTarget } from '../exportTarget';
 import { type ExportScope } from '../../core/annotations/commandArgs';
 import { exportQdc, exportQdpx, type RefiCodeInput, type RefiExportResult } from '../../core/refiQda';
+import { normalizeTag, tagAndAncestors } from '../../core/coding/tags';
+import type { CodebookService } from '../coding/codebookService';
 import type { CorpusService } from '../corpus';
 import { baseName } from '../annotations/sidecarFiles';
 import { codebookCodes, refiInputs } from './inputs';
 
 export type RefiFormat = 'qdpx' | 'qdc';
+
+/** What the REFI-QDA export reads: the corpus index (documents, annotations, attributes) and the codebook. */
+export interface RefiContext {
+  readonly corpus: CorpusService;
+  readonly codebook: CodebookService;
+}
 
 /** The REFI-QDA format asked for in the export's arguments, if it is one. */
 export function refiFormatOf(raw: unknown): RefiFormat | undefined {
@@ -59,11 +67,16 @@ function origin(): string {
   return version ? `Kamerstukken ${version}` : 'Kamerstukken';
 }
 
-/** Every tag used in the corpus, after the codebook's codes (which keep their order). */
-function withUsedTags(codes: readonly RefiCodeInput[], corpus: CorpusService): RefiCodeInput[] {
+/**
+ * The tags used and their parents, after the codebook's codes (which keep their order), each in
+ * the colour the Annotations view gives it.
+ */
+function withUsedTags(codes: readonly RefiCodeInput[], used: Iterable<string>, colorOf: (tag: string) => string): RefiCodeInput[] {
   const known = new Set(codes.map((c) => c.path));
-  const used = [...corpus.tags().keys()].filter((t) => !known.has(t)).sort();
-  return [...codes, ...used.map((path) => ({ path }))];
+  const all = new Set<string>();
+  for (const tag of used) for (const t of tagAndAncestors(normalizeTag(tag))) all.add(t);
+  const added = [...all].filter((t) => !known.has(t)).sort();
+  return [...codes, ...added.map((path) => ({ path, color: colorOf(path) }))];
 }
 
 async function scopeOf(options: RefiOptions, document: vscode.TextDocument | undefined): Promise<ExportScope | undefined> {
@@ -78,12 +91,12 @@ async function scopeOf(options: RefiOptions, document: vscode.TextDocument | und
 }
 
 /** Builds the file; undefined (the user told why) when there is nothing to write. */
-async function build(options: RefiOptions, scope: ExportScope, corpus: CorpusService, document: vscode.TextDocument | undefined): Promise<{ result: RefiExportResult; incomplete: string[]; documents: number } | undefined> {
-  const codebook = await codebookCodes();
+async function build(options: RefiOptions, scope: ExportScope, { corpus, codebook: service }: RefiContext, document: vscode.TextDocument | undefined): Promise<{ result: RefiExportResult; incomplete: string[]; documents: number } | undefined> {
+  const codebook = await codebookCodes(service);
   if (codebook.problems.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('The codebook has errors; only its valid codes were exported: {0}', codebook.problems.join('; ')));
   if (options.format === 'qdc') {
     await corpus.ready;
-    return { result: exportQdc({ documents: [], codebook: withUsedTags(codebook.codes, corpus) }, { origin: origin() }), incomplete: [], documents: 0 };
+    return { result: exportQdc({ documents: [], codebook: withUsedTags(codebook.codes, corpus.tags().keys(), codebook.colorOf) }, { origin: origin() }), incomplete: [], documents: 0 };
   }
   if (scope === 'document' && !document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a parliamentary text to export its annotations, or export those of the whole workspace.'));
@@ -96,7 +109,8 @@ async function build(options: RefiOptions, scope: ExportScope, corpus: CorpusSer
       : vscode.l10n.t('There are no annotations in this workspace to export.'));
     return undefined;
   }
-  const result = exportQdpx({ documents: inputs.documents, codebook: codebook.codes }, { name: vscode.workspace.name ?? 'Kamerstukken', origin: origin() });
+  const used = inputs.documents.flatMap((d) => d.annotations.flatMap((a) => a.tags));
+  const result = exportQdpx({ documents: inputs.documents, codebook: withUsedTags(codebook.codes, used, codebook.colorOf) }, { name: vscode.workspace.name ?? 'Kamerstukken', origin: origin() });
   return { result, incomplete: [...inputs.incomplete, ...inputs.unreadable], documents: inputs.documents.length };
 }
 
@@ -118,7 +132,7 @@ function written(options: RefiOptions, result: Extract<RefiExportResult, { ok: t
  * file system; the same data gives the same bytes. Returns the file written.
  */
 export async function exportRefi(
-  corpus: CorpusService, raw: unknown, format: RefiFormat, document: vscode.TextDocument | undefined,
+  ctx: RefiContext, raw: unknown, format: RefiFormat, document: vscode.TextDocument | undefined,
   ready?: (document: vscode.TextDocument) => Promise<unknown>,
 ): Promise<vscode.Uri | undefined> {
   const options = refiOptions(raw, format);
@@ -130,7 +144,7 @@ export async function exportRefi(
   if (!scope) return undefined;
   // An open document's annotations once the editor has loaded them.
   if (scope === 'document' && document && ready) await ready(document);
-  const built = await build(options, scope, corpus, document);
+  const built = await build(options, scope, ctx, document);
   if (!built) return undefined;
   if (!built.result.ok) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no codes to export: the codebook and the annotations have no tags.'));

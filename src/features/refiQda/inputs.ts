@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { TextPositions } from '../../core/annotations/model';
-import { CODEBOOK_PATH, type Code, mergeTagDefinitions, parseCodebook } from '../../core/coding/codebook';
+import { CODEBOOK_PATH } from '../../core/coding/codebook';
 import type { CorpusRecord } from '../../core/corpus/record';
 import type { RefiCodeInput, RefiDocumentInput, RefiValue } from '../../core/refiQda';
 import type { CorpusDocument, CorpusService } from '../corpus';
-import { configuredTags } from '../annotations/tags';
+import type { CodebookService } from '../coding/codebookService';
 
 /** The name of a document in an export: workspace-relative. */
 export function documentName(uri: vscode.Uri): string {
@@ -107,25 +107,19 @@ export function codebookUris(): vscode.Uri[] {
   return (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, CODEBOOK_PATH));
 }
 
-/** The codes of `.kamerstukken/codebook.yaml` (first folder that has one) and then the `kamerstukken.tags` setting; problems as text. */
-export async function codebookCodes(): Promise<{ codes: RefiCodeInput[]; problems: string[] }> {
-  let codes: Code[] = [];
-  const problems: string[] = [];
-  for (const uri of codebookUris()) {
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      continue;
-    }
-    const parsed = parseCodebook(text);
-    codes = parsed.codes;
-    for (const p of parsed.problems) problems.push(`${documentName(uri)}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
-    break;
-  }
-  const merged = mergeTagDefinitions(codes, configuredTags());
+/**
+ * The codes of the codebook and the `kamerstukken.tags` setting as the workbench shows them (the
+ * codebook service: read from the editor while it is open), each with the colour the Annotations
+ * view gives it (its own, else its nearest ancestor's, else the stable one); problems as text.
+ */
+export async function codebookCodes(codebook: CodebookService): Promise<{ codes: RefiCodeInput[]; problems: string[]; colorOf: (tag: string) => string }> {
+  await codebook.ready;
+  const colors = codebook.colors();
+  const uri = codebook.uriFor();
+  const problems = codebook.problems().map((p) => `${uri ? documentName(uri) : CODEBOOK_PATH}${p.line !== undefined ? `:${p.line}` : ''}: ${codebook.describe(p)}`);
   return {
-    codes: merged.map((c) => ({ path: c.name, ...(c.description ? { description: c.description } : {}), ...(c.color ? { color: c.color } : {}) })),
+    codes: codebook.definitions().map((c) => ({ path: c.name, ...(c.description ? { description: c.description } : {}), color: colors.colorOf(c.name) })),
     problems,
+    colorOf: (tag) => colors.colorOf(tag),
   };
 }
