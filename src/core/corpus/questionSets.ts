@@ -72,11 +72,16 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
 
   // 1. Shared identities.
   const byKey = new Map<string, number>();
+  const link = (key: string, i: number): void => {
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i); else union(first, i);
+  };
   for (let i = 0; i < members.length; i++) {
-    for (const key of linkKeys(members[i].record)) {
-      const first = byKey.get(key);
-      if (first === undefined) byKey.set(key, i); else union(first, i);
-    }
+    // Its own identities, then the numbers a notice gives the questions.
+    const r = members[i].record;
+    for (const key of r.identities) link(key, i);
+    for (const z of r.postpones?.zaakNumbers ?? []) link(z, i);
+    for (const d of r.postpones?.documentNumbers ?? []) link(d, i);
   }
 
   // 2. The same title and askers.
@@ -149,14 +154,6 @@ function zaakNumbersOf(r: CorpusRecord): string[] {
   const out = r.identities.filter((k) => /^\d{4}Z\d{5}$/u.test(k));
   for (const z of r.postpones?.zaakNumbers ?? []) if (!out.includes(z)) out.push(z);
   return out;
-}
-
-/** The keys that link by identity: its own identities and the numbers a notice gives the questions. */
-function linkKeys(r: CorpusRecord): string[] {
-  const keys = [...r.identities];
-  for (const z of r.postpones?.zaakNumbers ?? []) keys.push(z);
-  for (const d of r.postpones?.documentNumbers ?? []) keys.push(d);
-  return keys;
 }
 
 function conflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
