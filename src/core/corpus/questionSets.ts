@@ -71,18 +71,7 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   };
 
   // 1. Shared identities.
-  const byKey = new Map<string, number>();
-  const link = (key: string, i: number): void => {
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, i); else union(first, i);
-  };
-  for (let i = 0; i < members.length; i++) {
-    // Its own identities, then the numbers a notice gives the questions.
-    const r = members[i].record;
-    for (const key of r.identities) link(key, i);
-    for (const z of r.postpones?.zaakNumbers ?? []) link(z, i);
-    for (const d of r.postpones?.documentNumbers ?? []) link(d, i);
-  }
+  linkByIdentity(members, union);
 
   // 2. The same title and askers.
   const byTitle = new Map<string, number[]>();
@@ -138,6 +127,22 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
     sets.push(set);
   }
   return { sets, byFile };
+}
+
+/** Joins the members that share a key: an identity, or a number a notice gives the questions. */
+function linkByIdentity(members: readonly CorpusDocument[], union: (a: number, b: number) => void): void {
+  const byKey = new Map<string, number>();
+  const link = (key: string, i: number): void => {
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i); else union(first, i);
+  };
+  for (let i = 0; i < members.length; i++) {
+    // Its own identities, then the numbers a notice gives the questions (in place: no array of keys per member).
+    const r = members[i].record;
+    for (const key of r.identities) link(key, i);
+    for (const z of r.postpones?.zaakNumbers ?? []) link(z, i);
+    for (const d of r.postpones?.documentNumbers ?? []) link(d, i);
+  }
 }
 
 /** The term and status of a set on `today` (ISO). */
