@@ -71,13 +71,7 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   };
 
   // 1. Shared identities.
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < members.length; i++) {
-    for (const key of linkKeys(members[i].record)) {
-      const first = byKey.get(key);
-      if (first === undefined) byKey.set(key, i); else union(first, i);
-    }
-  }
+  linkByIdentity(members, union);
 
   // 2. The same title and askers.
   const byTitle = new Map<string, number[]>();
@@ -135,6 +129,22 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   return { sets, byFile };
 }
 
+/** Joins the members that share a key: an identity, or a number a notice gives the questions. */
+function linkByIdentity(members: readonly CorpusDocument[], union: (a: number, b: number) => void): void {
+  const byKey = new Map<string, number>();
+  const link = (key: string, i: number): void => {
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i); else union(first, i);
+  };
+  for (let i = 0; i < members.length; i++) {
+    // Its own identities, then the numbers a notice gives the questions (in place: no array of keys per member).
+    const r = members[i].record;
+    for (const key of r.identities) link(key, i);
+    for (const z of r.postpones?.zaakNumbers ?? []) link(z, i);
+    for (const d of r.postpones?.documentNumbers ?? []) link(d, i);
+  }
+}
+
 /** The term and status of a set on `today` (ISO). */
 export function setTerm(set: QuestionSet, today: string): AnswerTerm {
   return answerTerm({ submitted: set.submitted, received: set.received, answered: set.answers.length > 0, notices: set.notices, today });
@@ -149,14 +159,6 @@ function zaakNumbersOf(r: CorpusRecord): string[] {
   const out = r.identities.filter((k) => /^\d{4}Z\d{5}$/u.test(k));
   for (const z of r.postpones?.zaakNumbers ?? []) if (!out.includes(z)) out.push(z);
   return out;
-}
-
-/** The keys that link by identity: its own identities and the numbers a notice gives the questions. */
-function linkKeys(r: CorpusRecord): string[] {
-  const keys = [...r.identities];
-  for (const z of r.postpones?.zaakNumbers ?? []) keys.push(z);
-  for (const d of r.postpones?.documentNumbers ?? []) keys.push(d);
-  return keys;
 }
 
 function conflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
