@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/annotations/sidecar';
 import type { TagDefinition } from '../../core/coding/codebook';
-import { buildTagTree, isSameOrBelow, normalizeTag, type TagNode } from '../../core/coding/tags';
+import { buildTagTree, normalizeTag, TAG_SEPARATOR, type TagNode } from '../../core/coding/tags';
 import { Debounced } from '../../debounce';
 import type { CodebookService } from '../coding/codebookService';
 import type { CoderVisibility } from '../coding/coder';
@@ -9,7 +9,11 @@ import type { CorpusService } from '../corpus';
 import { baseName, readSidecar } from './sidecarFiles';
 import type { AnnotationStore } from './store';
 
-interface Item { id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean; coder?: string }
+interface Item {
+  id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean; coder?: string;
+  /** The tags in normal form (`normalizeTag`), made once: every tag row checks every item. */
+  paths: readonly string[];
+}
 interface Doc { uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean }
 
 /** A row of the view. `tag` rows carry what the tree counts; `path` is the full tag path. */
@@ -76,14 +80,24 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   private async docs(): Promise<Doc[]> {
     // The cache's index is shown while the first pass checks it; the pass fires what differs.
     await this.corpus.available;
-    const docs: Doc[] = [];
+    const docs: { doc: Doc; name: string }[] = [];
+    const visibility = this.ctx.visibility;
+    // Annotations share their tag lists (see sharedTags): each list is put in normal form once.
+    const normal = new Map<readonly string[], readonly string[]>();
+    const pathsOf = (tags: readonly string[]): readonly string[] => {
+      let paths = normal.get(tags);
+      if (!paths) normal.set(tags, paths = tags.map(normalizeTag));
+      return paths;
+    };
     for (const d of this.corpus.documents()) {
-      const items = d.annotations.filter((a) => this.ctx.visibility.listed(a))
-        .map((a) => ({ id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned, ...(a.coder ? { coder: a.coder } : {}) }));
+      const items = d.annotations.filter((a) => visibility.listed(a)).map((a): Item => ({
+        id: a.id, tags: a.tags, paths: pathsOf(a.tags), ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned,
+        ...(a.coder ? { coder: a.coder } : {}),
+      }));
       if (items.length === 0) continue;
-      docs.push({ uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items });
+      docs.push({ doc: { uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items }, name: baseName(d.uri) });
     }
-    return docs.sort((a, b) => baseName(a.uri).localeCompare(baseName(b.uri)));
+    return docs.sort((a, b) => a.name.localeCompare(b.name)).map((d) => d.doc);
   }
 
   /** Every tag used in the workspace's sidecars. */
@@ -146,7 +160,9 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private tagRow(tree: TagNode, docs: readonly Doc[]): Node {
-    const below = docs.filter((d) => d.items.some((i) => i.tags.some((t) => isSameOrBelow(t, tree.path))));
+    const path = tree.path;
+    const prefix = `${path}${TAG_SEPARATOR}`;
+    const below = docs.filter((d) => d.items.some((i) => i.paths.some((t) => t === path || t.startsWith(prefix))));
     const definition = this.definitions.get(tree.path);
     return { kind: 'tag', path: tree.path, tree, docs: below, missing: this.missing.has(tree.path), ...(definition ? { definition } : {}) };
   }
@@ -240,7 +256,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 }
 
 function hasOwn(i: Item, path: string): boolean {
-  return i.tags.some((t) => normalizeTag(t) === path);
+  return i.paths.includes(path);
 }
 
 export const VIEW_ID = 'kamerstukken.annotations';
