@@ -24,6 +24,11 @@ export type Node =
   | { kind: 'doc'; doc: Doc; items: Item[]; parent: string }
   | { kind: 'item'; doc: Doc; item: Item; parent: string };
 
+/** Icons of the annotation rows, shared by every row (a view over a corpus has thousands). */
+const ICONS = { note: new vscode.ThemeIcon('note'), warning: new vscode.ThemeIcon('warning') };
+/** The annotation rows' command title, translated once. */
+let SHOW_PASSAGE: string | undefined;
+
 function excerpt(s: string, max = 80): string {
   const one = s.replace(/\s+/gu, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
@@ -198,9 +203,11 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         const { item: a, doc } = node;
         const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
-        item.description = [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ');
-        item.iconPath = a.orphaned ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('note');
-        item.command = { command: 'kamerstukken.revealAnnotation', title: vscode.l10n.t('Show Passage'), arguments: [doc.uri.toString(), a.id] };
+        item.description = a.orphaned || a.note || a.coder
+          ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
+          : '';
+        item.iconPath = a.orphaned ? ICONS.warning : ICONS.note;
+        item.command = { command: 'kamerstukken.revealAnnotation', title: (SHOW_PASSAGE ??= vscode.l10n.t('Show Passage')), arguments: [doc.uri.toString(), a.id] };
         item.contextValue = 'annotation';
         return item;
       }
