@@ -142,6 +142,7 @@ async function main() {
       ok &&= size > 1000 || (agB <= 1000 && agC <= 1000 && qd <= 1000);
     }
     console.log(`    second start over the unchanged corpus, Annotations view filled from the cache (activation → cache shown → rows): ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}`);
+    if (cold.viewRows) console.log(`      the Annotations view's rows in a warm host, index ready: every row at every level (the test command) ${cold.viewRows.every.map(ms).join(', ')}; the rows VS Code asks for as the view shows (children of expanded rows) ${cold.viewRows.shownOnly.map(ms).join(', ')}`);
     const w = warm.start;
     if (w.activationToCreatedMs !== undefined) console.log(`      of which: activation → index made ${ms(w.activationToCreatedMs)}, → cache read ${ms(w.createdToCacheReadMs ?? NaN)}, → shown ${ms(w.cacheReadToShownMs ?? NaN)}, → rows ${ms(w.shownToRowsMs ?? NaN)}`);
     console.log(`      then every file checked (stat) in the background: done ${ms(warmChecked)} after activation ${x(warmChecked)}, in a warm host ${ms(restartChecked)} ${x(restartChecked)}; read ${warm.start.io.readFile} files (the cache: ${warm.start.cache.loaded} documents), stat ${warm.start.io.stat}, ${warm.start.pass.readFromDisk} documents read again`);

@@ -226,6 +226,15 @@ export async function run(): Promise<void> {
     // The Corpus view is an editor panel: closed again, so it does not redraw during the other figures.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     result.views = views;
+    // What the Annotations view's test command builds (every row, every level) against what VS Code
+    // asks for when the view shows (the children of expanded rows), on the same index, alternating.
+    const every: number[] = [];
+    const shownOnly: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      every.push((await viewFill('kamerstukken.annotationsViewState'))?.ms ?? NaN);
+      shownOnly.push((await viewFill('kamerstukken.annotationsViewShownRows'))?.ms ?? NaN);
+    }
+    result.viewRows = { every, shownOnly };
     // Baseline and the figures again, alternating, in this (warm) extension host.
     const baselines: number[] = [];
     const rebuilds: number[] = [];

@@ -65,11 +65,23 @@ export class CoderVisibility implements vscode.Disposable {
   /** Fires when blind coding, the coder or the view's filter changes. */
   readonly onDidChange = this.emitter.event;
   private filter: readonly string[] | undefined;
+  /**
+   * Blind coding and the coder as the settings give them, read once until they change: the
+   * Annotations view, the highlights and the count ask per annotation (10,000 in a corpus), and a
+   * configuration read costs more than the check itself.
+   */
+  private settings?: CoderView;
+  /** The settings with the view's filter (made again when either changes). */
+  private list?: CoderView;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
 
   constructor() {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('kamerstukken.blindCoding') || e.affectsConfiguration('kamerstukken.coder')) this.changed();
+      if (e.affectsConfiguration('kamerstukken.blindCoding') || e.affectsConfiguration('kamerstukken.coder')) {
+        this.settings = undefined;
+        this.list = undefined;
+        this.changed();
+      }
     }));
     this.updateContext();
   }
@@ -79,17 +91,22 @@ export class CoderVisibility implements vscode.Disposable {
   }
 
   get blind(): boolean {
-    return vscode.workspace.getConfiguration('kamerstukken').get<boolean>('blindCoding') === true;
+    return this.editorView.blind === true;
   }
 
   /** Blind coding alone: what the editor (highlights, hover, count) shows. */
   get editorView(): CoderView {
-    return { blind: this.blind, ...(currentCoder() ? { me: currentCoder() } : {}) };
+    if (!this.settings) {
+      const me = currentCoder();
+      this.settings = { blind: vscode.workspace.getConfiguration('kamerstukken').get<boolean>('blindCoding') === true, ...(me ? { me } : {}) };
+    }
+    return this.settings;
   }
 
   /** Blind coding and the view's coder filter. */
   get listView(): CoderView {
-    return { ...this.editorView, ...(this.filter ? { coders: this.filter } : {}) };
+    this.list ??= { ...this.editorView, ...(this.filter ? { coders: this.filter } : {}) };
+    return this.list;
   }
 
   /** Shown in the editor (highlights, hover, status bar count). */
@@ -109,6 +126,7 @@ export class CoderVisibility implements vscode.Disposable {
 
   set coderFilter(coders: readonly string[] | undefined) {
     this.filter = coders ? [...coders] : undefined;
+    this.list = undefined;
     this.changed();
   }
 

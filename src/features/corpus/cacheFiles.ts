@@ -6,6 +6,8 @@ import type { CorpusService } from './service';
 
 const MANIFEST = 'manifest.json';
 const shardName = (count: number, index: number): string => `shard-${count}-${index}.json`;
+/** The workspace state's key for the number of shards the last save wrote (see `load`). */
+const SHARDS_KEY = 'kamerstukken.corpusCacheShards';
 
 /**
  * The corpus cache on disk: a manifest and shards of JSON in the extension's storage, read and
@@ -15,21 +17,32 @@ const shardName = (count: number, index: number): string => `shard-${count}-${in
 export class CorpusCacheFiles {
   private manifest?: CacheManifest;
 
-  constructor(private readonly dir: vscode.Uri, private readonly service: CorpusService) {}
+  constructor(private readonly dir: vscode.Uri, private readonly service: CorpusService, private readonly memento?: vscode.Memento) {}
 
-  /** The cached documents; empty when there is no usable cache. */
+  /**
+   * The cached documents; empty when there is no usable cache. The shards are read with the
+   * manifest, not after it, when the workspace's state remembers how many the last save wrote:
+   * every `workspace.fs` call waits for a round trip to the workbench, slow while it starts.
+   */
   async load(): Promise<CachedDocument[]> {
-    const { fs, slicer } = this.service;
+    const remembered = this.memento?.get<unknown>(SHARDS_KEY);
+    const early = typeof remembered === 'number' && Number.isInteger(remembered) && remembered >= 1 && remembered <= 1 << 16
+      ? this.readShards(remembered) : undefined;
     let manifest: CacheManifest | undefined;
     try {
-      const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, MANIFEST));
+      const bytes = await this.service.fs.readFile(vscode.Uri.joinPath(this.dir, MANIFEST));
       manifest = readManifest(JSON.parse(new TextDecoder().decode(bytes)));
     } catch {
       return [];
     }
     if (!manifest) return [];
     this.manifest = manifest;
-    const count = manifest.shards;
+    return early && remembered === manifest.shards ? early : this.readShards(manifest.shards);
+  }
+
+  /** The documents of every shard of a cache of `count` shards (a shard that does not read back gives none). */
+  private async readShards(count: number): Promise<CachedDocument[]> {
+    const { fs, slicer } = this.service;
     const shards = await Promise.all(Array.from({ length: count }, async (_, i) => {
       try {
         const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, shardName(count, i)));
@@ -84,6 +97,7 @@ export class CorpusCacheFiles {
     const manifest = manifestFor(count);
     await fs.writeFile(vscode.Uri.joinPath(this.dir, MANIFEST), new TextEncoder().encode(JSON.stringify(manifest)));
     this.manifest = manifest;
+    if (this.memento?.get(SHARDS_KEY) !== count) await this.memento?.update(SHARDS_KEY, count);
     if (previous && previous.shards !== count) {
       // The shards of the old layout are no longer read.
       await Promise.all(Array.from({ length: previous.shards }, (_, i) =>

@@ -115,7 +115,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
       saveLater.schedule();
     },
   });
-  const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus) : undefined;
+  const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus, context.workspaceState) : undefined;
   const changes: { changed: string[]; removed: string[] }[] = [];
 
   const watch = watchWorkspace(corpus);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import type { CachedDocument, CorpusAnnotation } from '../../core/corpus/cache';
 import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, fileRole, limitOf } from '../../core/corpus/workspaceFiles';
-import { TimeSlicer } from '../../core/util/pool';
+import { Pool, TimeSlicer } from '../../core/util/pool';
 import type { AnnotatedDocument, AnnotationStore } from '../annotations/store';
 import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
 import { DocumentSync, type Entry, listed, snapshotFromStore } from './sync';
@@ -10,6 +10,11 @@ import type { CorpusChange, CorpusDocument, CorpusHooks, CorpusState, IndexProbl
 
 /** CPU work runs in slices of this many ms, then the extension host gets to answer others. */
 export const SLICE_MS = 30;
+/**
+ * Documents a pass syncs at once: enough to keep the file system's requests in flight (two stats,
+ * then two reads per document, see CorpusFs), few enough that reads and parsing start early.
+ */
+const DOCUMENTS_IN_FLIGHT = 1024;
 
 /** Lets the event loop run other work: setImmediate where there is one (Node), else a 0 ms timer (a web worker). */
 function yieldToOthers(): Promise<void> {
@@ -295,9 +300,13 @@ export class CorpusService implements vscode.Disposable {
     let done = 0;
     const total = walk.documents.size;
     this.hooks.progress?.(0, total);
+    // A bounded number of documents at a time, each stat'ed, read and parsed before the next
+    // starts: with every document started at once, the stats of all of them were queued before the
+    // first read (parsing began only after 10,000 stats), and whatever waited stayed in memory.
+    const inFlight = new Pool(DOCUMENTS_IN_FLIGHT);
     await Promise.all([...walk.documents.values()].map(async (found) => {
-      if (token.isCancellationRequested || this.disposed) return;
-      const outcome = await this.sync.syncDocument(found, maxBytes);
+      const outcome = await inFlight.run(() => (token.isCancellationRequested || this.disposed ? undefined : this.sync.syncDocument(found, maxBytes)));
+      if (!outcome) return;
       done++;
       if (done % 64 === 0 || done === total) this.hooks.progress?.(done, total);
       if (outcome.problems.length > 0) problems.push(...outcome.problems);
