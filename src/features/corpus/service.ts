@@ -300,9 +300,7 @@ export class CorpusService implements vscode.Disposable {
     let done = 0;
     const total = walk.documents.size;
     this.hooks.progress?.(0, total);
-    // A bounded number of documents at a time, each stat'ed, read and parsed before the next
-    // starts: with every document started at once, the stats of all of them were queued before the
-    // first read (parsing began only after 10,000 stats), and whatever waited stayed in memory.
+    // A bounded number at a time: all at once queued every stat before the first read.
     const inFlight = new Pool(DOCUMENTS_IN_FLIGHT);
     await Promise.all([...walk.documents.values()].map(async (found) => {
       const outcome = await inFlight.run(() => (token.isCancellationRequested || this.disposed ? undefined : this.sync.syncDocument(found, maxBytes)));
