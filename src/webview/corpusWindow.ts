@@ -109,10 +109,14 @@ export class RowWindow<T> {
     this.end = end;
     const h = this.rowHeight || GUESS;
     const virtual = this.items.length > ALL_UP_TO;
+    const hadFocus = this.tbody.contains(document.activeElement);
+    // The rows replaced, then the spacers set: the browser keeps the scroll position (when the
+    // rows removed had the focus it moves it, so it is put back).
+    const top = this.scroller.scrollTop;
+    this.tbody.replaceChildren(fragment);
     this.before.style.height = virtual ? `${first * h}px` : '0';
     this.after.style.height = virtual ? `${(this.items.length - end) * h}px` : '0';
-    const hadFocus = this.tbody.contains(document.activeElement);
-    this.tbody.replaceChildren(fragment);
+    if (virtual && this.scroller.scrollTop !== top) this.scroller.scrollTop = top;
     this.drawn(hadFocus);
   }
 }
