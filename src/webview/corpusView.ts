@@ -7,6 +7,7 @@
 import {
   COLUMNS, type Column, facetsOf, FILTER_KEYS, type FilterKey, filterRows, type OverviewRow, type RowFilter, type SortOrder, sortRows,
 } from '../core/corpus/overviewTable';
+import { unpackRows } from '../core/corpus/overviewWire';
 import { cell, el, fill } from './corpusCells';
 import { RowWindow } from './corpusWindow';
 import type { FromView, ToView, ViewWords } from './corpusViewProtocol';
@@ -34,6 +35,8 @@ let version = 0;
 let indexing = false;
 const rows = new Map<string, OverviewRow>();
 const texts = new Map<string, string>();
+/** The id of each file's row (related files are posted without theirs). */
+const idOfFile = new Map<string, string>();
 let shown: OverviewRow[] = [];
 
 const app = document.getElementById('kamerstukken-corpus') as HTMLElement;
@@ -281,17 +284,24 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       }
       rows.clear();
       texts.clear();
-      for (const r of m.rows) rows.set(r.id, r);
+      idOfFile.clear();
+      for (const r of unpackRows(m.rows, (f) => idOfFile.get(f))) {
+        rows.set(r.id, r);
+        idOfFile.set(r.file, r.id);
+      }
       indexing = m.indexing;
       version = m.version;
       break;
     case 'update':
       for (const id of m.removed) {
+        const file = rows.get(id)?.file;
+        if (file !== undefined && idOfFile.get(file) === id) idOfFile.delete(file);
         rows.delete(id);
         texts.delete(id);
       }
-      for (const r of m.changed) {
+      for (const r of unpackRows(m.changed, (f) => idOfFile.get(f))) {
         rows.set(r.id, r);
+        idOfFile.set(r.file, r.id);
         texts.delete(r.id);
       }
       version = m.version;

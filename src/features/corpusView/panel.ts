@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { overviewRows, type OverviewInput } from '../../core/corpus/overview';
 import { diffRows, type OverviewRow } from '../../core/corpus/overviewTable';
+import { packRows } from '../../core/corpus/overviewWire';
 import type { FromView, ToView } from '../../webview/corpusViewProtocol';
 import { Debounced } from '../../debounce';
 import type { CorpusService } from '../corpus';
@@ -29,6 +30,10 @@ function corpusRows(corpus: CorpusService): OverviewRow[] {
   return overviewRows(inputs, { today: todayIso() });
 }
 
+function idsOfFiles(rows: readonly OverviewRow[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.file, r.id]));
+}
+
 function nonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
@@ -54,6 +59,9 @@ export class CorpusPanel implements vscode.Disposable {
   private sent = new Map<string, string>();
   private version = 0;
   private loaded = false;
+  /** Counts the corpus's changes: rows made while the webview loads are sent if it has not changed since. */
+  private generation = 0;
+  private prepared?: { readonly rows: OverviewRow[]; readonly generation: number };
   private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
   lastRendered?: Rendered;
   /** The rows the webview was last sent (all of them, unsorted). */
@@ -63,7 +71,10 @@ export class CorpusPanel implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly corpus: CorpusService, private readonly exportCommand: string) {
     this.disposables.push(
-      corpus.onDidChange(() => this.update.schedule()),
+      corpus.onDidChange(() => {
+        this.generation++;
+        this.update.schedule();
+      }),
       corpus.onDidChangeState((state) => this.post({ type: 'indexing', indexing: state === 'indexing' || state === 'starting' })),
     );
   }
@@ -95,6 +106,11 @@ export class CorpusPanel implements vscode.Disposable {
     this.sent = new Map();
     panel.webview.options = this.options();
     panel.webview.html = this.html(panel.webview);
+    // The rows made while the webview loads (it takes longer), not once it asks for them.
+    this.prepared = undefined;
+    setTimeout(() => {
+      if (this.panel === panel && !this.loaded) this.prepared = { rows: corpusRows(this.corpus), generation: this.generation };
+    }, 0);
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((m: FromView) => this.receive(m)),
       panel.onDidChangeViewState(() => {
@@ -189,13 +205,15 @@ export class CorpusPanel implements vscode.Disposable {
   private async sendAll(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const rows = corpusRows(this.corpus);
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    const rows = prepared?.generation === this.generation ? prepared.rows : corpusRows(this.corpus);
     this.lastRows = rows;
     this.sent = diffRows(new Map(), rows).keys;
     this.loaded = true;
     const state = this.corpus.state;
     await panel.webview.postMessage({
-      type: 'init', words: viewWords(), rows, indexing: state === 'indexing' || state === 'starting', version: ++this.version,
+      type: 'init', words: viewWords(), rows: packRows(rows, idsOfFiles(rows)), indexing: state === 'indexing' || state === 'starting', version: ++this.version,
     } satisfies ToView);
   }
 
@@ -212,7 +230,7 @@ export class CorpusPanel implements vscode.Disposable {
     this.lastRows = rows;
     if (changed.length === 0 && removed.length === 0) return this.version;
     this.sent = keys;
-    await panel.webview.postMessage({ type: 'update', changed, removed, version: ++this.version } satisfies ToView);
+    await panel.webview.postMessage({ type: 'update', changed: packRows(changed, idsOfFiles(rows)), removed, version: ++this.version } satisfies ToView);
     return this.version;
   }
 }
