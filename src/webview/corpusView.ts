@@ -316,4 +316,12 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+// The extension posts the rows as it makes the webview; VS Code hands them over once the page has
+// loaded. Only if none came by then (or the page was reloaded): 'ready', to ask for them.
+function ready(): void {
+  setTimeout(() => {
+    if (version === 0) vscode.postMessage({ type: 'ready', version });
+  }, 0);
+}
+if (document.readyState === 'complete') ready();
+else window.addEventListener('load', ready, { once: true });

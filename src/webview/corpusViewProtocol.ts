@@ -41,7 +41,8 @@ export type ToView =
   | { readonly type: 'indexing'; readonly indexing: boolean };
 
 export type FromView =
-  | { readonly type: 'ready' }
+  /** Loaded; `version`: of the rows it has (0: none, they did not come with its loading). */
+  | { readonly type: 'ready'; readonly version: number }
   /** Open a document (the row's id); `beside`: to the side. */
   | { readonly type: 'open'; readonly id: string; readonly beside: boolean }
   | { readonly type: 'export' }

@@ -59,9 +59,6 @@ export class CorpusPanel implements vscode.Disposable {
   private sent = new Map<string, string>();
   private version = 0;
   private loaded = false;
-  /** Counts the corpus's changes: rows made while the webview loads are sent if it has not changed since. */
-  private generation = 0;
-  private prepared?: { readonly rows: OverviewRow[]; readonly generation: number };
   private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
   lastRendered?: Rendered;
   /** The rows the webview was last sent (all of them, unsorted). */
@@ -71,10 +68,7 @@ export class CorpusPanel implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly corpus: CorpusService, private readonly exportCommand: string) {
     this.disposables.push(
-      corpus.onDidChange(() => {
-        this.generation++;
-        this.update.schedule();
-      }),
+      corpus.onDidChange(() => this.update.schedule()),
       corpus.onDidChangeState((state) => this.post({ type: 'indexing', indexing: state === 'indexing' || state === 'starting' })),
     );
   }
@@ -106,10 +100,10 @@ export class CorpusPanel implements vscode.Disposable {
     this.sent = new Map();
     panel.webview.options = this.options();
     panel.webview.html = this.html(panel.webview);
-    // The rows made while the webview loads (it takes longer), not once it asks for them.
-    this.prepared = undefined;
+    // The rows posted at once: VS Code holds them until the webview has loaded, so they travel
+    // while it loads; it says 'ready' if they did not come.
     setTimeout(() => {
-      if (this.panel === panel && !this.loaded) this.prepared = { rows: corpusRows(this.corpus), generation: this.generation };
+      if (this.panel === panel && !this.loaded) void this.sendAll();
     }, 0);
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((m: FromView) => this.receive(m)),
@@ -177,7 +171,8 @@ export class CorpusPanel implements vscode.Disposable {
   private receive(m: FromView): void {
     switch (m.type) {
       case 'ready':
-        void this.sendAll();
+        // Without the rows posted when it was made (or with older ones): everything again.
+        if (!this.loaded || m.version !== this.version) void this.sendAll();
         break;
       case 'open':
         void this.open(m.id, m.beside);
@@ -205,9 +200,7 @@ export class CorpusPanel implements vscode.Disposable {
   private async sendAll(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const prepared = this.prepared;
-    this.prepared = undefined;
-    const rows = prepared?.generation === this.generation ? prepared.rows : corpusRows(this.corpus);
+    const rows = corpusRows(this.corpus);
     this.lastRows = rows;
     this.sent = diffRows(new Map(), rows).keys;
     this.loaded = true;
