@@ -74,7 +74,10 @@ export class RowWindow<T> {
       else if (header + top + this.rowHeight > s.scrollTop + s.clientHeight) s.scrollTop = header + top + this.rowHeight - s.clientHeight;
     }
     this.update(false);
-    return this.row(index);
+    const row = this.row(index);
+    // Not laid out when drawn (no height known): the browser's own scrolling.
+    if (this.rowHeight === 0) row?.scrollIntoView({ block: 'nearest' });
+    return row;
   }
 
   /** Redraws the window if the screen shows rows outside it (or always, `force`). */
@@ -95,10 +98,10 @@ export class RowWindow<T> {
       return;
     }
     this.paint(first, end);
-    if (n > ALL_UP_TO && this.rowHeight === 0 && this.tbody.rows.length > 0) {
-      // The first rows drawn give the height of all: the window again, now that it is known.
+    if (this.rowHeight === 0 && this.tbody.rows.length > 0) {
+      // The first rows drawn give the height of all: a long list's window again, now that it is known.
       this.rowHeight = this.tbody.rows[0].getBoundingClientRect().height;
-      if (this.rowHeight > 0) this.update(true);
+      if (n > ALL_UP_TO && this.rowHeight > 0) this.update(true);
     }
   }
 
