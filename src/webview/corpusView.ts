@@ -2,12 +2,14 @@
  * The Corpus view's webview script: a table of the workspace's documents, sorted and filtered here
  * with the same code the extension's unit tests cover (overviewTable.ts). Rows arrive from the
  * extension (`init`, then `update` with only what changed); clicking a row or Enter opens its
- * document. Sort, filters and the focused row survive the webview being hidden (getState).
+ * document. Of a long list only the rows on screen are in the DOM (corpusWindow.ts). Sort, filters and the focused row survive the webview being hidden (getState).
  */
 import {
   COLUMNS, type Column, facetsOf, FILTER_KEYS, type FilterKey, filterRows, type OverviewRow, type RowFilter, type SortOrder, sortRows,
 } from '../core/corpus/overviewTable';
+import { unpackRows } from '../core/corpus/overviewWire';
 import { cell, el, fill } from './corpusCells';
+import { RowWindow } from './corpusWindow';
 import type { FromView, ToView, ViewWords } from './corpusViewProtocol';
 
 interface VsCodeApi {
@@ -33,6 +35,8 @@ let version = 0;
 let indexing = false;
 const rows = new Map<string, OverviewRow>();
 const texts = new Map<string, string>();
+/** The id of each file's row (related files are posted without theirs). */
+const idOfFile = new Map<string, string>();
 let shown: OverviewRow[] = [];
 
 const app = document.getElementById('kamerstukken-corpus') as HTMLElement;
@@ -46,6 +50,11 @@ const message = el('div', 'message');
 const table = el('table');
 const thead = el('thead');
 const tbody = el('tbody');
+const scroller = el('div', 'scroll');
+/** The spacers above and below the table: as tall as the rows not drawn. */
+const before = el('div', 'spacer');
+const after = el('div', 'spacer');
+const rowWindow = new RowWindow<OverviewRow>(scroller, thead, tbody, before, after, drawRow, drawn);
 
 function save(): void {
   vscode.setState({ sort, filter, ...(active ? { active } : {}) } satisfies Saved);
@@ -83,9 +92,10 @@ function build(w: ViewWords): void {
   }
   thead.append(tr);
   table.append(thead, tbody);
-  const scroll = el('div', 'scroll');
-  scroll.append(table);
-  app.replaceChildren(toolbar, message, scroll);
+  tr.setAttribute('aria-rowindex', '1');
+  scroller.tabIndex = -1;
+  scroller.append(before, table, after);
+  app.replaceChildren(toolbar, message, scroller);
 }
 
 function fillSelects(w: ViewWords): void {
@@ -125,23 +135,36 @@ function headerState(w: ViewWords): void {
   }
 }
 
+/** One row of the table: `index` in the rows shown. */
+function drawRow(row: OverviewRow, index: number): HTMLTableRowElement {
+  const w = words as ViewWords;
+  const tr = el('tr');
+  tr.dataset.id = row.id;
+  tr.tabIndex = row.id === active ? 0 : -1;
+  tr.setAttribute('aria-rowindex', String(index + 2));
+  for (const c of COLUMNS) tr.append(cell(row, c, w));
+  return tr;
+}
+
+/** After the window of rows was redrawn: the focus back on its row (else on the scroller, so keys still work), one row a Tab stop. */
+function drawn(hadFocus: boolean): void {
+  const tr = rowElement(active);
+  if (!tr) (tbody.rows[0] as HTMLTableRowElement | undefined)?.setAttribute('tabindex', '0');
+  if (!hadFocus && document.activeElement !== scroller) return;
+  if (tr) tr.focus({ preventScroll: true });
+  else scroller.focus({ preventScroll: true });
+}
+
 /** Sorts, filters and draws the rows; keeps the focused row if it is still shown. */
 function render(): void {
   const w = words;
   if (!w) return;
   const all = [...rows.values()];
   shown = sortRows(filterRows(all, filter, texts), sort, filter.tag || undefined);
-  const hadFocus = tbody.contains(document.activeElement);
-  const fragment = document.createDocumentFragment();
+  const hadFocus = tbody.contains(document.activeElement) || document.activeElement === scroller;
   if (!shown.some((r) => r.id === active)) active = shown[0]?.id;
-  for (const row of shown) {
-    const tr = el('tr');
-    tr.dataset.id = row.id;
-    tr.tabIndex = row.id === active ? 0 : -1;
-    for (const c of COLUMNS) tr.append(cell(row, c, w));
-    fragment.append(tr);
-  }
-  tbody.replaceChildren(fragment);
+  table.setAttribute('aria-rowcount', String(shown.length + 1));
+  rowWindow.set(shown);
   headerState(w);
   count.textContent = fill(w.count, shown.length, all.length);
   message.textContent = indexing ? w.indexing : all.length === 0 ? w.none : shown.length === 0 ? w.empty : '';
@@ -157,13 +180,16 @@ function rowElement(id: string | undefined): HTMLTableRowElement | undefined {
   return [...tbody.rows].find((r) => r.dataset.id === id);
 }
 
+/** Scrolls to the row of `id`, draws and focuses it. */
 function focusRow(id: string | undefined): void {
-  const tr = rowElement(id);
+  const index = id === undefined ? -1 : shown.findIndex((r) => r.id === id);
+  if (index < 0) return;
+  active = id;
+  const tr = rowWindow.reveal(index);
   if (!tr) return;
   for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
   tr.tabIndex = 0;
-  active = id;
-  tr.focus();
+  tr.focus({ preventScroll: true });
   save();
 }
 
@@ -171,14 +197,14 @@ function open(id: string, beside: boolean): void {
   vscode.postMessage({ type: 'open', id, beside });
 }
 
-function moveFocus(from: HTMLTableRowElement, key: string): void {
-  const list = [...tbody.rows];
-  const i = list.indexOf(from);
-  const page = Math.max(1, Math.floor(window.innerHeight / Math.max(from.offsetHeight, 1)) - 3);
-  const target = key === 'ArrowDown' ? i + 1 : key === 'ArrowUp' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? list.length - 1
+/** Arrows, Home/End and PageUp/PageDown from the row of `id`. */
+function moveFocus(id: string, key: string): void {
+  const i = shown.findIndex((r) => r.id === id);
+  const page = rowWindow.pageRows();
+  const target = key === 'ArrowDown' ? i + 1 : key === 'ArrowUp' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? shown.length - 1
     : key === 'PageDown' ? i + page : i - page;
-  const next = list[Math.max(0, Math.min(list.length - 1, target))];
-  if (next) focusRow(next.dataset.id);
+  const next = shown[Math.max(0, Math.min(shown.length - 1, target))];
+  if (next) focusRow(next.id);
 }
 
 function wire(): void {
@@ -201,15 +227,25 @@ function wire(): void {
       open(tr.dataset.id, beside);
     }
   });
-  tbody.addEventListener('keydown', (e) => {
-    const tr = (e.target as HTMLElement).closest('tr');
-    if (!tr?.dataset.id) return;
+  tbody.addEventListener('focusin', (e) => {
+    const id = (e.target as HTMLElement).closest('tr')?.dataset.id;
+    if (id === undefined || id === active) return;
+    for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
+    (e.target as HTMLElement).closest('tr')?.setAttribute('tabindex', '0');
+    active = id;
+    save();
+  });
+  // On the scroller: keys from a row, or from the scroller itself when the focused row was scrolled out of the window.
+  scroller.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    const id = tbody.contains(target) ? target.closest('tr')?.dataset.id : target === scroller ? active : undefined;
+    if (!id) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      open(tr.dataset.id, e.ctrlKey || e.metaKey);
+      open(id, e.ctrlKey || e.metaKey);
     } else if (['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(e.key)) {
       e.preventDefault();
-      moveFocus(tr, e.key);
+      moveFocus(id, e.key);
     }
   });
   search.addEventListener('input', () => {
@@ -248,17 +284,24 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       }
       rows.clear();
       texts.clear();
-      for (const r of m.rows) rows.set(r.id, r);
+      idOfFile.clear();
+      for (const r of unpackRows(m.rows, (f) => idOfFile.get(f))) {
+        rows.set(r.id, r);
+        idOfFile.set(r.file, r.id);
+      }
       indexing = m.indexing;
       version = m.version;
       break;
     case 'update':
       for (const id of m.removed) {
+        const file = rows.get(id)?.file;
+        if (file !== undefined && idOfFile.get(file) === id) idOfFile.delete(file);
         rows.delete(id);
         texts.delete(id);
       }
-      for (const r of m.changed) {
+      for (const r of unpackRows(m.changed, (f) => idOfFile.get(f))) {
         rows.set(r.id, r);
+        idOfFile.set(r.file, r.id);
         texts.delete(r.id);
       }
       version = m.version;
@@ -273,4 +316,12 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+// The extension posts the rows as it makes the webview; VS Code hands them over once the page has
+// loaded. Only if none came by then (or the page was reloaded): 'ready', to ask for them.
+function ready(): void {
+  setTimeout(() => {
+    if (version === 0) vscode.postMessage({ type: 'ready', version });
+  }, 0);
+}
+if (document.readyState === 'complete') ready();
+else window.addEventListener('load', ready, { once: true });

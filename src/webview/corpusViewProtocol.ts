@@ -2,7 +2,8 @@
  * The messages between the Corpus view (the extension, src/features/corpusView) and its webview
  * script (corpusView.ts). Types only: both sides import them.
  */
-import type { Column, FilterKey, OverviewRow, RowKind, RowStatus } from '../core/corpus/overviewTable';
+import type { Column, FilterKey, RowKind, RowStatus } from '../core/corpus/overviewTable';
+import type { WireRows } from '../core/corpus/overviewWire';
 
 /** Every word the webview shows, translated by the extension. `{0}` marks where a value goes. */
 export interface ViewWords {
@@ -33,14 +34,15 @@ export interface ViewWords {
 }
 
 export type ToView =
-  /** Everything: after the webview (re)loaded. */
-  | { readonly type: 'init'; readonly words: ViewWords; readonly rows: readonly OverviewRow[]; readonly indexing: boolean; readonly version: number }
+  /** Everything: after the webview (re)loaded. Rows packed (overviewWire.ts). */
+  | { readonly type: 'init'; readonly words: ViewWords; readonly rows: WireRows; readonly indexing: boolean; readonly version: number }
   /** Rows changed or added, rows gone. */
-  | { readonly type: 'update'; readonly changed: readonly OverviewRow[]; readonly removed: readonly string[]; readonly version: number }
+  | { readonly type: 'update'; readonly changed: WireRows; readonly removed: readonly string[]; readonly version: number }
   | { readonly type: 'indexing'; readonly indexing: boolean };
 
 export type FromView =
-  | { readonly type: 'ready' }
+  /** Loaded; `version`: of the rows it has (0: none, they did not come with its loading). */
+  | { readonly type: 'ready'; readonly version: number }
   /** Open a document (the row's id); `beside`: to the side. */
   | { readonly type: 'open'; readonly id: string; readonly beside: boolean }
   | { readonly type: 'export' }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { overviewRows, type OverviewInput } from '../../core/corpus/overview';
 import { diffRows, type OverviewRow } from '../../core/corpus/overviewTable';
+import { packRows } from '../../core/corpus/overviewWire';
 import type { FromView, ToView } from '../../webview/corpusViewProtocol';
 import { Debounced } from '../../debounce';
 import type { CorpusService } from '../corpus';
@@ -27,6 +28,10 @@ function corpusRows(corpus: CorpusService): OverviewRow[] {
     inputs.push({ id: d.uri.toString(), file: fileName(d.uri), ...(d.record ? { record: d.record } : {}), annotations: d.annotations });
   }
   return overviewRows(inputs, { today: todayIso() });
+}
+
+function idsOfFiles(rows: readonly OverviewRow[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.file, r.id]));
 }
 
 function nonce(): string {
@@ -95,6 +100,11 @@ export class CorpusPanel implements vscode.Disposable {
     this.sent = new Map();
     panel.webview.options = this.options();
     panel.webview.html = this.html(panel.webview);
+    // The rows posted at once: VS Code holds them until the webview has loaded, so they travel
+    // while it loads; it says 'ready' if they did not come.
+    setTimeout(() => {
+      if (this.panel === panel && !this.loaded) void this.sendAll();
+    }, 0);
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((m: FromView) => this.receive(m)),
       panel.onDidChangeViewState(() => {
@@ -161,7 +171,8 @@ export class CorpusPanel implements vscode.Disposable {
   private receive(m: FromView): void {
     switch (m.type) {
       case 'ready':
-        void this.sendAll();
+        // Without the rows posted when it was made (or with older ones): everything again.
+        if (!this.loaded || m.version !== this.version) void this.sendAll();
         break;
       case 'open':
         void this.open(m.id, m.beside);
@@ -195,7 +206,7 @@ export class CorpusPanel implements vscode.Disposable {
     this.loaded = true;
     const state = this.corpus.state;
     await panel.webview.postMessage({
-      type: 'init', words: viewWords(), rows, indexing: state === 'indexing' || state === 'starting', version: ++this.version,
+      type: 'init', words: viewWords(), rows: packRows(rows, idsOfFiles(rows)), indexing: state === 'indexing' || state === 'starting', version: ++this.version,
     } satisfies ToView);
   }
 
@@ -212,7 +223,7 @@ export class CorpusPanel implements vscode.Disposable {
     this.lastRows = rows;
     if (changed.length === 0 && removed.length === 0) return this.version;
     this.sent = keys;
-    await panel.webview.postMessage({ type: 'update', changed, removed, version: ++this.version } satisfies ToView);
+    await panel.webview.postMessage({ type: 'update', changed: packRows(changed, idsOfFiles(rows)), removed, version: ++this.version } satisfies ToView);
     return this.version;
   }
 }
