@@ -27,7 +27,7 @@ function statusCell(td: HTMLElement, row: OverviewRow, w: ViewWords): void {
   if (row.extensions) details.push(fill(w.extended, row.extensions));
   if (row.daysOverdue) details.push(fill(w.overdue, row.daysOverdue));
   td.append(el('span', `dot status-${row.status}`), el('span', '', w.statuses[row.status]));
-  if (details.length > 0) td.title = `${w.statuses[row.status]}: ${details.join(' · ')}`;
+  td.title = details.length > 0 ? `${w.statuses[row.status]}: ${details.join(' · ')}` : w.statuses[row.status];
 }
 
 function annotationsCell(td: HTMLElement, row: OverviewRow): void {
@@ -47,6 +47,8 @@ function relatedCell(td: HTMLElement, row: OverviewRow, w: ViewWords): void {
     a.title = r.file;
     td.append(a);
   }
+  // Cells do not wrap: every related file on hover of the cell.
+  if (row.related.length > 0) td.title = row.related.map((r) => `${w.kinds[r.kind]}: ${r.file}`).join('\n');
 }
 
 /** The cell of `column` for `row`. */
@@ -55,6 +57,7 @@ export function cell(row: OverviewRow, column: Column, w: ViewWords): HTMLTableC
   switch (column) {
     case 'kind':
       td.append(el('span', `kind kind-${row.kind}`, w.kinds[row.kind]));
+      td.title = w.kinds[row.kind]; // cells do not wrap: the whole word on hover
       break;
     case 'title': {
       // The subject says what a set of questions is about; "Vragen van het lid …" is in the Asked by column.
