@@ -180,6 +180,12 @@ function rowElement(id: string | undefined): HTMLTableRowElement | undefined {
   return [...tbody.rows].find((r) => r.dataset.id === id);
 }
 
+/** Makes `tr` the table's one Tab stop. */
+function tabStop(tr: HTMLElement): void {
+  for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
+  tr.tabIndex = 0;
+}
+
 /** Scrolls to the row of `id`, draws and focuses it. */
 function focusRow(id: string | undefined): void {
   const index = id === undefined ? -1 : shown.findIndex((r) => r.id === id);
@@ -187,8 +193,7 @@ function focusRow(id: string | undefined): void {
   active = id;
   const tr = rowWindow.reveal(index);
   if (!tr) return;
-  for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
-  tr.tabIndex = 0;
+  tabStop(tr);
   tr.focus({ preventScroll: true });
   save();
 }
@@ -228,10 +233,10 @@ function wire(): void {
     }
   });
   tbody.addEventListener('focusin', (e) => {
-    const id = (e.target as HTMLElement).closest('tr')?.dataset.id;
-    if (id === undefined || id === active) return;
-    for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) (r as HTMLElement).tabIndex = -1;
-    (e.target as HTMLElement).closest('tr')?.setAttribute('tabindex', '0');
+    const tr = (e.target as HTMLElement).closest('tr');
+    const id = tr?.dataset.id;
+    if (!tr || id === undefined || id === active) return;
+    tabStop(tr);
     active = id;
     save();
   });

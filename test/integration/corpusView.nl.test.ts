@@ -3,11 +3,9 @@
 // up by the test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, SEED_000, folder, waitFor } from './helpers';
-import { READ_TABLE } from './corpusViewTable';
-import { ui, uiBridge } from './ui';
-
-interface Table { headers: { column: string; text: string }[]; rows: { id: string; cells: Record<string, string> }[]; count: string }
+import { EXTENSION_ID, SEED_000, folder } from './helpers';
+import { tableUntil } from './corpusViewTable';
+import { uiBridge } from './ui';
 
 describe('Dutch UI (--locale nl): the Corpus view and its export', function () {
   this.timeout(60_000);
@@ -39,10 +37,7 @@ describe('Dutch UI (--locale nl): the Corpus view and its export', function () {
     if (!uiBridge()) this.skip();
     await vscode.commands.executeCommand('kamerstukken.corpusViewState');
     const id = vscode.Uri.joinPath(folder(), SEED_000).toString();
-    const t = await waitFor('the table', async () => {
-      const x = await ui<Table>('webviewEvaluate', { marker: '#kamerstukken-corpus', script: READ_TABLE });
-      return x.rows.some((r) => r.id === id) ? x : undefined;
-    }, 20_000);
+    const t = await tableUntil('the table', (x) => x.rows.some((r) => r.id === id), 20_000);
     assert.deepEqual(t.headers.slice(0, 3).map((h) => h.text), ['Soort', 'Titel', 'Gesteld door']);
     assert.match(t.count, /^\d+ van \d+ documenten$/u);
     const row = t.rows.find((r) => r.id === id);

@@ -10,7 +10,7 @@ import { TextPositions } from '../../src/core/annotations/model';
 import { serializeSidecar } from '../../src/core/annotations/sidecar';
 import { answerText, noticeText, questionsText } from '../unit/corpus/texts';
 import { SEED_001, SEED_003, folder, readText, waitFor, writeText } from './helpers';
-import { READ_TABLE } from './corpusViewTable';
+import { APP, type Table, tableUntil } from './corpusViewTable';
 import { ui, uiBridge } from './ui';
 
 const ROOT = 'corpus-view-test';
@@ -21,33 +21,11 @@ const control = async (action: string): Promise<unknown> => vscode.commands.exec
 interface ExportResult { target: vscode.Uri; documents: number }
 interface ViewRow { id: string; file: string; kind: string; status?: string; citedBy: number; tags: Record<string, number>; related: { file: string; kind: string }[] }
 interface ViewState { rows: ViewRow[]; rendered: { version: number; shown: number; total: number } }
-interface Table {
-  headers: { column: string; text: string; sort: string }[];
-  rows: { id: string; cells: Record<string, string> }[];
-  focused: string | null;
-  count: string;
-  message: string;
-  options: Record<string, string[]>;
-}
 
-const APP = '#kamerstukken-corpus';
 
-const table = async (): Promise<Table> => ui<Table>('webviewEvaluate', { marker: APP, script: READ_TABLE });
 const click = async (selector: string): Promise<unknown> => ui('webviewClick', { marker: APP, selector });
 const press = async (selector: string, ...keys: string[]): Promise<unknown> => ui('webviewPress', { marker: APP, selector, keys });
 
-/** Polls the webview's table until `ok` holds. */
-async function tableUntil(what: string, ok: (t: Table) => boolean, timeout = 15_000): Promise<Table> {
-  let last: Table | undefined;
-  try {
-    return await waitFor(what, async () => {
-      last = await table();
-      return ok(last) ? last : undefined;
-    }, timeout);
-  } catch (error) {
-    assert.fail(`${error instanceof Error ? error.message : String(error)}; the table: ${JSON.stringify(last?.rows.map((r) => r.cells.title))}`);
-  }
-}
 
 function sidecarFor(name: string, text: string, quotes: [string, string[]][]): string {
   const positions = new TextPositions(text);

@@ -6,20 +6,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { questionsText } from '../unit/corpus/texts';
 import { folder, waitFor, writeText } from './helpers';
-import { READ_TABLE } from './corpusViewTable';
+import { APP, tableUntil } from './corpusViewTable';
 import { ui, uiBridge } from './ui';
 
 const ROOT = 'corpus-view-long';
 const COUNT = 300;
-const APP = '#kamerstukken-corpus';
 const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), ROOT, ...parts);
 const name = (i: number): string => `zeearend-${String(i).padStart(3, '0')}.txt`;
 const control = async (action: string): Promise<unknown> => vscode.commands.executeCommand('kamerstukken.corpusControl', action);
 
-interface Table { headers: { column: string; sort: string }[]; rows: { id: string; cells: Record<string, string> }[]; focused: string | null; count: string }
 interface Where { rowCount: string | null; focusedIndex: string | null }
 
-const table = async (): Promise<Table> => ui<Table>('webviewEvaluate', { marker: APP, script: READ_TABLE });
 const where = async (): Promise<Where> => ui<Where>('webviewEvaluate', {
   marker: APP,
   script: `({ rowCount: document.querySelector('table').getAttribute('aria-rowcount'),
@@ -29,17 +26,6 @@ const press = async (...keys: string[]): Promise<unknown> => ui('webviewPress', 
 // The title column's header is narrow when the window is (the other columns have fixed widths): its sort button is pressed, not clicked.
 const sortByTitle = async (): Promise<unknown> => ui('webviewPress', { marker: APP, selector: 'th.col-title button', keys: ['Enter'] });
 
-async function tableUntil(what: string, ok: (t: Table) => boolean, timeout = 15_000): Promise<Table> {
-  let last: Table | undefined;
-  try {
-    return await waitFor(what, async () => {
-      last = await table();
-      return ok(last) ? last : undefined;
-    }, timeout);
-  } catch (error) {
-    assert.fail(`${error instanceof Error ? error.message : String(error)}; focused ${last?.focused}, ${last?.rows.length} rows drawn`);
-  }
-}
 
 describe('corpus view of a corpus longer than the screen (only the rows on screen drawn)', function () {
   this.timeout(180_000);

@@ -1,4 +1,10 @@
-// Shared by the Corpus view suites (English and Dutch): reading the view's table in its webview.
+// Shared by the Corpus view suites (English, Dutch, the long corpus): reading the view's table in its webview.
+import * as assert from 'node:assert/strict';
+import { waitFor } from './helpers';
+import { ui } from './ui';
+
+/** The webview's root element: the marker the UI bridge finds the Corpus view's webview by. */
+export const APP = '#kamerstukken-corpus';
 
 /** What the table of the Corpus view shows (read in its webview through the UI bridge). */
 export const READ_TABLE = `(() => {
@@ -14,3 +20,29 @@ export const READ_TABLE = `(() => {
     options: Object.fromEntries([...app.querySelectorAll('select')].map((s) => [s.dataset.filter, [...s.options].map((o) => o.value)])),
   };
 })()`;
+
+/** What READ_TABLE returns. */
+export interface Table {
+  headers: { column: string; text: string; sort: string }[];
+  rows: { id: string; cells: Record<string, string> }[];
+  focused: string | null;
+  count: string;
+  message: string;
+  options: Record<string, string[]>;
+}
+
+/** The table as the webview shows it now. */
+export const table = async (): Promise<Table> => ui<Table>('webviewEvaluate', { marker: APP, script: READ_TABLE });
+
+/** Polls the webview's table until `ok` holds; a failure says what the table last showed. */
+export async function tableUntil(what: string, ok: (t: Table) => boolean, timeout = 15_000): Promise<Table> {
+  let last: Table | undefined;
+  try {
+    return await waitFor(what, async () => {
+      last = await table();
+      return ok(last) ? last : undefined;
+    }, timeout);
+  } catch (error) {
+    assert.fail(`${error instanceof Error ? error.message : String(error)}; focused ${last?.focused}, ${last?.rows.length} rows drawn: ${JSON.stringify(last?.rows.map((r) => r.cells.title))}`);
+  }
+}

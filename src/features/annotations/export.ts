@@ -148,13 +148,13 @@ async function exportTarget(options: ExportOptions, document: vscode.TextDocumen
 }
 
 /** Step 4: the file's text. */
-function render(options: ExportOptions, passages: readonly Passage[], target: vscode.Uri, document: vscode.TextDocument | undefined, tagOrder: readonly string[]): string {
+function render(options: ExportOptions, passages: readonly Passage[], target: vscode.Uri, document: vscode.TextDocument | undefined, codebook: CodebookService): string {
   const subtitle = options.scope === 'document' && document ? baseName(document.uri) : vscode.workspace.name ?? '';
   switch (options.format) {
     case 'csv':
       return toCsv(passages, { separator: options.separator, words: csvWords() });
     case 'markdown':
-      return toMarkdown(passages, { words: markdownWords(), subtitle, tagOrder });
+      return toMarkdown(passages, { words: markdownWords(), subtitle, tagOrder: codebook.definitions(document?.uri).map((d) => d.name) });
     case 'jsonld':
       return toWebAnnotations(passages, {
         id: target.toString(), label: `${vscode.l10n.t('Annotations')}${subtitle ? `: ${subtitle}` : ''}`,
@@ -207,7 +207,7 @@ export const exportAnnotations = (ctx: ExportContext) => async (raw?: unknown): 
     return open && open.getText() === d.text ? ctx.models.get(open) : parseDocument(d.text);
   };
   const passages = preparePassages(found.inputs, modelOf);
-  const written = await writeExport(target, render(options, passages, target, document, ctx.codebook.definitions(document?.uri).map((d) => d.name)), passages.length, found.incomplete);
+  const written = await writeExport(target, render(options, passages, target, document, ctx.codebook), passages.length, found.incomplete);
   return written ? target : undefined;
 };
 
