@@ -63,6 +63,13 @@ async function textAt(loc: vscode.Location): Promise<string> {
   return [lines[r.start.line].slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), lines[r.end.line].slice(0, r.end.character)].join('\n');
 }
 
+/** Where Go to Definition puts the cursor in the document it opens: the line, and the text it selects. */
+async function openedAt(d: Def): Promise<{ line: number; text: string }> {
+  assert.ok('targetUri' in d, 'a location link');
+  const range = d.targetSelectionRange ?? d.targetRange;
+  return { line: range.start.line, text: await textAt(new vscode.Location(d.targetUri, range)) };
+}
+
 const rel = (uri: vscode.Uri): string => uri.path.slice(uri.path.indexOf(`/${ROOT}/`) + ROOT.length + 2);
 
 describe('corpus links between documents', function () {
@@ -88,9 +95,16 @@ describe('corpus links between documents', function () {
     for (const written of ['Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1092', 'ah-tk-20232024-1092']) {
       const defs = await waitFor(written, async () => { const d = await definitions(citing, positionOf(citing, written)); return d.length > 0 ? d : undefined; });
       assert.deepEqual(defs.map((d) => rel(defUri(d))), ['wolf/1092.txt'], written);
+      // It opens at the title, below the printed heading, with the title's first line selected.
+      const title = await openedAt(defs[0]);
+      assert.ok(title.line > 0, `${written}: line ${title.line}`);
+      assert.ok(title.text.startsWith('Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister'), title.text);
     }
     const byNumber = await definitions(citing, positionOf(citing, '2024D27196'));
     assert.deepEqual(byNumber.map((d) => rel(defUri(d))), ['das/antwoord.txt']);
+    const webTitle = await openedAt(byNumber[0]);
+    assert.ok(webTitle.line > 5, `below the web page's metadata: line ${webTitle.line}`);
+    assert.ok(webTitle.text.startsWith('Vragen van het lid Vedder (CDA)'), webTitle.text);
     // From an untitled document: the open bever answer mentions 2024D27196 first, but that does not make it document 2024D27196.
     const scratch = await vscode.workspace.openTextDocument({ language: 'kamerstuk', content: answerText({ subject: 'de kraanvogel' }, '\nZie 2024D27196.\n') });
     assert.ok(documentFor(citing.uri), 'the bever answer is open');
