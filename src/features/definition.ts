@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
-import { titlePlace, type LinePlace } from '../core/corpus/titlePlace';
-import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/corpus/workspaceFiles';
-import type { ParsedDocument } from '../core/model';
-import { parseDocument } from '../core/parser';
 import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import type { CorpusLinks } from './corpus/links';
 import { linkedDocuments } from './documentLinks';
+import { titleOf } from './documentTitle';
 
 /**
  * Go to Definition, Ctrl+click and Peek: from a cross-reference to the answer (or the question it
@@ -46,32 +43,3 @@ export function registerDefinition(models: DocumentModels, links?: CorpusLinks):
   });
 }
 
-function toVsRange(place: LinePlace): vscode.Range {
-  return new vscode.Range(place.start[0], place.start[1], place.end[0], place.end[1]);
-}
-
-/**
- * Where a document opens from a reference to it: its title, as the editor has the document when it
- * is open, else as the file reads (a copied web page has lines of navigation above its title).
- * Undefined (the document opens at its top) when it has no title, or cannot or need not be read.
- */
-async function titleOf(uri: vscode.Uri, models: DocumentModels, token: vscode.CancellationToken): Promise<{ range: vscode.Range; selection: vscode.Range } | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  let text: string;
-  let doc: ParsedDocument;
-  if (open) {
-    text = open.getText();
-    doc = models.get(open);
-  } else {
-    try {
-      if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_MAX_FILE_SIZE_MB * 1024 * 1024) return undefined;
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-    if (token.isCancellationRequested) return undefined;
-    doc = parseDocument(text);
-  }
-  const place = titlePlace(doc, text);
-  return place && { range: toVsRange(place.range), selection: toVsRange(place.selection) };
-}

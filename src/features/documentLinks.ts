@@ -6,6 +6,7 @@ import type { DocRef } from '../core/model';
 import { toRange } from '../convert';
 import { type DocumentModels, LANGUAGE_ID, SELECTOR } from '../documentModels';
 import type { CorpusLinks } from './corpus/links';
+import { uriAtTitle } from './documentTitle';
 
 /** The reference to another document in words. */
 export function describeDocRef(d: DocDescription): string {
@@ -133,7 +134,8 @@ export function registerDocumentLinks(models: DocumentModels, links?: CorpusLink
       for (const ref of models.get(document).docRefs) {
         const local = links ? linkedDocuments(links, models, ref, document)[0] : undefined;
         if (local) {
-          const dl = new vscode.DocumentLink(toRange(document, ref.span), local.uri);
+          // Its target (the document at its title) is found when the link is used: reading it now would read every document cited.
+          const dl = new LocalLink(toRange(document, ref.span), local.uri);
           dl.tooltip = `${local.title ?? fileName(local.uri)} — ${vscode.l10n.t('open in the editor')}`;
           out.push(dl);
           continue;
@@ -153,5 +155,16 @@ export function registerDocumentLinks(models: DocumentModels, links?: CorpusLink
       }
       return out;
     },
+    async resolveDocumentLink(link, token) {
+      if (link instanceof LocalLink) link.target = await uriAtTitle(link.file, models, token);
+      return link;
+    },
   });
+}
+
+/** A link to a document of the workspace, opened at its title once resolved. */
+class LocalLink extends vscode.DocumentLink {
+  constructor(range: vscode.Range, readonly file: vscode.Uri) {
+    super(range);
+  }
 }

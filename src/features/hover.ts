@@ -9,6 +9,7 @@ import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 import type { CorpusLinks } from './corpus/links';
 import { describeDocRef, fileName, linkedDocuments, preferredSource, sourceName } from './documentLinks';
+import { uriAtTitle } from './documentTitle';
 
 /** Lines of document text, escaped, each kept on its own line. */
 function escapedLines(text: string): string {
@@ -74,14 +75,18 @@ function crossRefMarkdown(h: CrossRefHover): vscode.MarkdownString {
  * The hover over a reference to another document: first the documents of the workspace it names
  * (title, who asked, a link that opens it), then what it is in words and where it is online.
  */
-function docRefMarkdown(models: DocumentModels, links: CorpusLinks | undefined, document: vscode.TextDocument, ref: DocRef): vscode.MarkdownString {
+async function docRefMarkdown(
+  models: DocumentModels, links: CorpusLinks | undefined, document: vscode.TextDocument, ref: DocRef, token: vscode.CancellationToken,
+): Promise<vscode.MarkdownString> {
   const md = untrusted();
   const local = linkedDocuments(links, models, ref, document);
-  for (const d of local) {
+  // Each opens at its title, as Go to Definition and Ctrl+click do.
+  const targets = await Promise.all(local.map((d) => uriAtTitle(d.uri, models, token)));
+  local.forEach((d, i) => {
     md.appendMarkdown(`**${escapeMarkdownInert(d.title ?? fileName(d.uri))}**\n\n`);
     if (d.asker) md.appendMarkdown(`${escapeMarkdownInert(vscode.l10n.t('Asked by {0}', d.asker))}\n\n`);
-    md.appendMarkdown(`${mdLink(vscode.l10n.t('Open in the editor: {0}', fileName(d.uri)), d.uri.toString())}\n\n`);
-  }
+    md.appendMarkdown(`${mdLink(vscode.l10n.t('Open in the editor: {0}', fileName(d.uri)), targets[i].toString())}\n\n`);
+  });
   if (local.length > 0) md.appendMarkdown('---\n\n');
   const docLinks = buildDocLinks(ref);
   md.appendMarkdown(`**${escapeMarkdownInert(describeDocRef(docLinks.description))}**\n\n`);
@@ -95,7 +100,7 @@ function docRefMarkdown(models: DocumentModels, links: CorpusLinks | undefined, 
 /** Hovers: the target of a cross-reference, the text of a footnote, and what another document is. */
 export function registerHover(models: DocumentModels, links?: CorpusLinks): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
-    provideHover(document, position) {
+    provideHover(document, position, token) {
       const index = models.references(document);
       const target = targetAt(index, document.offsetAt(position));
       if (!target) return undefined;
@@ -111,7 +116,7 @@ export function registerHover(models: DocumentModels, links?: CorpusLinks): vsco
           return new vscode.Hover(md, range);
         }
         case 'docRef':
-          return new vscode.Hover(docRefMarkdown(models, links, document, target.ref), range);
+          return docRefMarkdown(models, links, document, target.ref, token).then((md) => new vscode.Hover(md, range));
         case 'label':
           return undefined;
       }

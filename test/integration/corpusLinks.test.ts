@@ -114,9 +114,13 @@ describe('corpus links between documents', function () {
     });
     assert.deepEqual(fromScratch.map((d) => rel(defUri(d))), ['das/antwoord.txt']);
     // Ctrl+click: the document link opens the file in the workspace, not the web page.
-    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', citing.uri)) ?? [];
+    // Resolved when used (every link here): it opens the document at its title, as VS Code's opener reads "#L<line>,<column>".
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', citing.uri, 100)) ?? [];
     const link = links.find((l) => l.range.contains(positionOf(citing, 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1092')));
-    assert.equal(link?.target?.toString(), at('wolf', '1092.txt').toString());
+    assert.equal(link?.target?.with({ fragment: '' }).toString(), at('wolf', '1092.txt').toString());
+    const titleLine = FILES['wolf/1092.txt'].split('\n').findIndex((l) => l.startsWith('Vragen van het lid Van der Lee'));
+    assert.ok(titleLine > 0);
+    assert.equal(link?.target?.fragment, `L${titleLine + 1},1`);
     const web = links.find((l) => l.range.contains(positionOf(citing, 'Aanhangsel Handelingen, vergaderjaar 2021–2022, nr. 1092')));
     assert.equal(web?.target?.toString(true), 'https://zoek.officielebekendmakingen.nl/ah-tk-20212022-1092.html');
   });
@@ -126,6 +130,11 @@ describe('corpus links between documents', function () {
     assert.ok(value.startsWith(`**${WOLF_TITLE}**`), value);
     assert.ok(value.includes('Asked by Van der Lee (GroenLinks-PvdA)'), value);
     assert.ok(value.includes('[Open in the editor: 1092.txt](file:'), value);
+    // The link opens it at its title, as Go to Definition does.
+    const titleLine = FILES['wolf/1092.txt'].split('\n').findIndex((l) => l.startsWith('Vragen van het lid Van der Lee'));
+    const link = vscode.Uri.parse(/\[Open in the editor: 1092\.txt\]\((file:[^)]+)\)/u.exec(value)?.[1] ?? '');
+    assert.ok(link.path.endsWith('/wolf/1092.txt'), value);
+    assert.equal(link.fragment, `L${titleLine + 1},1`, value);
     const web = value.indexOf('(https://zoek.officielebekendmakingen.nl/ah-tk-20232024-1092.html)');
     assert.ok(web > value.indexOf('Asked by'), value);
   });
@@ -235,5 +244,27 @@ describe('corpus links between documents', function () {
     assert.equal(vraag3.filter((x) => x === beaver).length, 2, vraag3.join(' | '));
     const received = await shown('ontvangen maart 2024', (l) => l.some((x) => x.startsWith('Antwoord 2 (ontvangen 25 maart 2024)')));
     assert.ok(received.some((x) => x.startsWith('Antwoord 2 (ontvangen 25 maart 2024): Welke maatregelen')), received.join(' | '));
+  });
+
+  it('Ctrl+click as the user does it: the document a number names opens at its title', async function () {
+    if (!uiBridge()) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await vscode.window.showTextDocument(citing, { preview: false });
+    const at2024D = positionOf(citing, '2024D27196');
+    editor.revealRange(new vscode.Range(at2024D, at2024D), vscode.TextEditorRevealType.InCenter);
+    const das = at('das', 'antwoord.txt');
+    const titleLine = FILES['das/antwoord.txt'].split('\n').findIndex((l) => l.startsWith('Vragen van het lid Vedder (CDA)'));
+    assert.ok(titleLine > 5, 'the title is below the web page metadata');
+    // The link is underlined once VS Code has asked for the document's links; then it takes the click.
+    const isDas = (): vscode.TextEditor | undefined => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === das.toString() ? active : undefined;
+    };
+    const opened = await waitFor('das/antwoord.txt opened by Ctrl+click', async () => {
+      if (!isDas()) await ui('click', { selector: '.monaco-editor .view-line span:has-text("2024D27196"):not(:has(span))', modifiers: ['ControlOrMeta'] });
+      return waitFor('the editor', isDas, 3_000).catch(() => undefined);
+    }, 30_000);
+    await waitFor('the cursor on the title', async () => (opened.selection.active.line === titleLine ? true : undefined), 10_000)
+      .catch(() => assert.fail(`the cursor is on line ${opened.selection.active.line}, the title on ${titleLine}`));
   });
 });

@@ -74,8 +74,9 @@ const actions = {
   async notifications(page) {
     return page.locator('.notification-toast, .notifications-center .notification-list-item').allInnerTexts();
   },
-  async click(page, { selector }) {
-    await page.locator(selector).click({ timeout: 10_000 });
+  /** Clicks the element (the first that matches), holding `modifiers` (Playwright's names: 'Control', 'Shift', ...). */
+  async click(page, { selector, modifiers = [] }) {
+    await page.locator(selector).first().click({ timeout: 10_000, modifiers });
     return true;
   },
   /** A view by its title (case as written in the manifest): on screen, expanded, with keyboard focus. */
