@@ -75,8 +75,11 @@ function zaakNumberIn(head: string): string | undefined {
   return ZAAK_NUMBER.exec(head)?.[1];
 }
 
-/** Reads who asked whom about what, dates, and the document's numbers. */
-export function extractMetadata(text: string, headers: readonly Header[], docRefs: readonly DocRef[]): Metadata {
+/**
+ * Reads who asked whom about what and the dates, from the headers (and a copied page's title):
+ * the metadata without the document's numbers, which a corpus record does not read.
+ */
+export function headerMetadata(text: string, headers: readonly Header[]): Metadata {
   const qh = headers.find((h) => h.kind === 'questions');
   const ah = headers.find((h) => h.kind === 'answer');
   const askedBy: string[] = [];
@@ -128,6 +131,19 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
     }
   }
 
+  const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;
+  const received = ah ? dateIn(text, ah.span, ONTVANGEN) : undefined;
+
+  // Every field, the numbers too (set by `extractMetadata`): one object shape.
+  return {
+    title, askedBy, parties, addressedTo, submitted, received, answeredBy,
+    documentNumber: undefined, zaakNumber: undefined, vergaderjaar: undefined, aanhangselNumber: undefined,
+  };
+}
+
+/** Reads who asked whom about what, dates, and the document's numbers. */
+export function extractMetadata(text: string, headers: readonly Header[], docRefs: readonly DocRef[]): Metadata {
+  const md = headerMetadata(text, headers) as { -readonly [K in keyof Metadata]: Metadata[K] };
   const head = text.slice(0, 20000);
   // Each regex only where its fixed words are: most texts have none of them, and a scan of the
   // head by a regex (a case-insensitive Unicode one most of all) costs more than `includes`.
@@ -140,11 +156,9 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
   const aanhangselLine = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_LINE.exec(head) : null;
   const aanhangselNumber = aanhangselLine?.[1] ?? ah2?.[3];
 
-  const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;
-  const received = ah ? dateIn(text, ah.span, ONTVANGEN) : undefined;
-
-  return {
-    title, askedBy, parties, addressedTo, submitted, received, answeredBy,
-    documentNumber, zaakNumber, vergaderjaar, aanhangselNumber,
-  };
+  md.documentNumber = documentNumber;
+  md.zaakNumber = zaakNumber;
+  md.vergaderjaar = vergaderjaar;
+  md.aanhangselNumber = aanhangselNumber;
+  return md;
 }
