@@ -178,10 +178,28 @@ function summarise(text: string): DocumentSummary {
  * document number or URL after a digit only after such a footnote marker).
  */
 function mayHaveGluedMarker(text: string): boolean {
+  // Few texts have any of these right after a digit: each found by `indexOf`, before the lines are looked at.
+  if (!afterDigit(text, 'http') && !afterDigit(text, 'www.') && !documentNumberAfterDigit(text)) return false;
   if (gluedAtLine(text, 0)) return true;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (gluedAtLine(text, i + 1)) return true;
   // A line may also start after a lone "\r".
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (gluedAtLine(text, i + 1)) return true;
+  return false;
+}
+
+function afterDigit(text: string, word: string): boolean {
+  for (let i = text.indexOf(word, 1); i !== -1; i = text.indexOf(word, i + 1)) if (isDigitCode(text.charCodeAt(i - 1))) return true;
+  return false;
+}
+
+/** Whether a digit comes right before `(19|20)\d\dD`. */
+function documentNumberAfterDigit(text: string): boolean {
+  for (let i = text.indexOf('D', 5); i !== -1; i = text.indexOf('D', i + 1)) {
+    const a = text.charCodeAt(i - 4);
+    const b = text.charCodeAt(i - 3);
+    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(i - 2)) && isDigitCode(text.charCodeAt(i - 1))
+      && isDigitCode(text.charCodeAt(i - 5))) return true;
+  }
   return false;
 }
 
