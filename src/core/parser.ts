@@ -179,11 +179,20 @@ function summarise(text: string): DocumentSummary {
  */
 function mayHaveGluedMarker(text: string): boolean {
   // Few texts have any of these right after a digit: each found by `indexOf`, before the lines are looked at.
-  if (!afterDigit(text, 'http') && !afterDigit(text, 'www.') && !documentNumberAfterDigit(text)) return false;
+  if (!urlAfterDigit(text) && !afterDigit(text, 'www.') && !documentNumberAfterDigit(text)) return false;
   if (gluedAtLine(text, 0)) return true;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (gluedAtLine(text, i + 1)) return true;
   // A line may also start after a lone "\r".
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (gluedAtLine(text, i + 1)) return true;
+  return false;
+}
+
+/** Whether "http://" or "https://" comes right after a digit: found by its "://" (an "h" is in most words). */
+function urlAfterDigit(text: string): boolean {
+  for (let i = text.indexOf('://', 5); i !== -1; i = text.indexOf('://', i + 1)) {
+    const p = text.startsWith('https', i - 5) ? i - 5 : text.startsWith('http', i - 4) ? i - 4 : -1;
+    if (p > 0 && isDigitCode(text.charCodeAt(p - 1))) return true;
+  }
   return false;
 }
 
