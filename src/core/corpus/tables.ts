@@ -86,33 +86,58 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
 
 /**
  * One document's row, the columns of CORPUS_CSV_COLUMNS in order (the numeric ones, days to answer,
- * postponements, questions and footnotes, not guarded as formulas). Concatenated field by field: an object of the values and a `map` over the columns
- * cost more than the rest of the table.
+ * postponements, questions and footnotes, not guarded as formulas). The values are joined at once,
+ * and the row is looked at as a whole: when it holds one separator per column boundary and no
+ * quote or line break, and no value starts like a formula, no field needs `csvField` (nearly
+ * every row); else each field gets it.
  */
 function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerTerm | undefined, words: CorpusCsvWords, sep: string): string {
   const r = doc.record;
-  // Joined at once (one flat string): a row concatenated field by field is a tree of strings
-  // that the final join of all rows then walks, reading each field again.
-  return [
-    cell(doc.path, sep, false),
-    cell(words.kinds[r.kind], sep, false),
-    cell(r.role ? words.roles[r.role] : '', sep, false),
-    cell(r.title ?? '', sep, false),
-    cell(r.askedBy.join(', '), sep, false),
-    cell(r.parties.join(', '), sep, false),
-    cell(r.addressedTo ?? '', sep, false),
-    cell(r.answeredBy ?? '', sep, false),
-    cell(set?.submitted ?? r.submitted ?? '', sep, false),
+  const values = [
+    doc.path,
+    words.kinds[r.kind],
+    r.role ? words.roles[r.role] : '',
+    r.title ?? '',
+    r.askedBy.join(', '),
+    r.parties.join(', '),
+    r.addressedTo ?? '',
+    r.answeredBy ?? '',
+    set?.submitted ?? r.submitted ?? '',
     // Its own date (an answer's, a notice's); for the questions, the day the set was answered.
-    cell(r.received ?? set?.received ?? '', sep, false),
-    cell(term?.due ?? '', sep, false),
-    cell(term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '', sep, true),
-    cell(term ? words.statuses[term.status] : '', sep, false),
-    cell(set ? String(set.postponements.length) : '', sep, true),
-    cell(String(r.questionCount), sep, true),
-    cell(String(r.footnoteCount), sep, true),
-    cell(set ? relatedFiles(set.files, doc.path) : '', sep, false),
-  ].join(sep);
+    r.received ?? set?.received ?? '',
+    term?.due ?? '',
+    term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '',
+    term ? words.statuses[term.status] : '',
+    set ? String(set.postponements.length) : '',
+    String(r.questionCount),
+    String(r.footnoteCount),
+    set ? relatedFiles(set.files, doc.path) : '',
+  ];
+  const row = values.join(sep);
+  if (plainRow(row, sep, values.length - 1) && !values.some(startsLikeFormula)) return row;
+  return values.map((v, i) => csvField(v, sep, NUMERIC_AT[i])).join(sep);
+}
+
+/** Which of the row's values are numbers (see `csvRow`). */
+const NUMERIC_AT: readonly boolean[] = CORPUS_CSV_COLUMNS.map((c) => c === 'daysToAnswer' || c === 'postponements' || c === 'questions' || c === 'footnotes');
+
+/** Whether `row` has exactly `separators` separators and no double quote, CR or LF. */
+function plainRow(row: string, sep: string, separators: number): boolean {
+  const s = sep.charCodeAt(0);
+  let seen = 0;
+  for (let k = 0; k < row.length; k++) {
+    const c = row.charCodeAt(k);
+    if (c === s) seen++;
+    else if (c === 34 || c === 13 || c === 10) return false;
+  }
+  return seen === separators;
+}
+
+/** `/^[=+\-@\t\r]/`: what `csvField` guards, in the columns that are not numbers. */
+function startsLikeFormula(value: string, i: number): boolean {
+  if (NUMERIC_AT[i] || value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 /** The files of a set other than `path`. */
