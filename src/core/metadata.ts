@@ -13,6 +13,12 @@ const MAY_BE_ZAAK = /zaak/i;
 const AH_ID = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u;
 const VERGADERJAAR = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u;
 const AANHANGSEL_LINE = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u;
+/** The questions' header sentence, cleaned: the askers, to whom (group 2), about what (group 3). */
+const QUESTIONS_SENTENCE = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u;
+/** "Eerdmans (JA21)" in the askers. Global for its `lastIndex`. */
+const ASKER_PARTY = /([^,()]+?)\s*\(([^)]+)\)/gu;
+/** The answer's header sentence, cleaned: who answers. */
+const ANSWER_SENTENCE = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u;
 /** How far a header may reach: headers are a few lines, not pages. */
 const HEADER_MAX = 3000;
 
@@ -89,9 +95,11 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
 
   if (qh) {
     const clean = cleanText(text.slice(qh.span.start, qh.span.end));
-    const m = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u.exec(clean);
+    const m = QUESTIONS_SENTENCE.exec(clean);
     if (m) {
-      for (const p of m[1].matchAll(/([^,()]+?)\s*\(([^)]+)\)/gu)) {
+      // `exec` from the start, as `matchAll` (which copies the regex first): no match is empty.
+      ASKER_PARTY.lastIndex = 0;
+      for (let p = ASKER_PARTY.exec(m[1]); p; p = ASKER_PARTY.exec(m[1])) {
         askedBy.push(p[1].trim().replace(/^(?:en|,)\s+/u, ''));
         if (!parties.includes(p[2])) parties.push(p[2]);
       }
@@ -116,7 +124,7 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
   let answeredBy: string | undefined;
   if (ah) {
     const clean = cleanText(text.slice(ah.span.start, ah.span.end));
-    const m = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u.exec(clean);
+    const m = ANSWER_SENTENCE.exec(clean);
     answeredBy = m ? m[1] : undefined;
   }
 
