@@ -92,15 +92,21 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
     if (list.length >= 2) linkByTitle(members, list, uf, zaaks, dates, union);
   }
 
-  const groups = new Map<number, number[]>();
+  // The members of each component, components in the order their first member comes.
+  const groupOf = new Int32Array(members.length).fill(-1);
+  const groups: number[][] = [];
   for (let i = 0; i < members.length; i++) {
     const r = uf.find(i);
-    const list = groups.get(r);
-    if (list) list.push(i); else groups.set(r, [i]);
+    if (groupOf[r] === -1) {
+      groupOf[r] = groups.length;
+      groups.push([i]);
+    } else {
+      groups[groupOf[r]].push(i);
+    }
   }
   const sets: QuestionSet[] = [];
   const byFile = new Map<string, number>();
-  for (const list of groups.values()) {
+  for (const list of groups) {
     const set = makeSet(list.map((i) => members[i]));
     for (const f of set.files) byFile.set(f, sets.length);
     sets.push(set);

@@ -378,5 +378,7 @@ export function titleKey(record: Pick<CorpusRecord, 'askedBy' | 'subject'>): str
   if (!record.subject || record.askedBy.length === 0) return undefined;
   const subject = fold(record.subject);
   if (subject.length === 0) return undefined;
-  return `${record.askedBy.map(fold).sort().join('+')}|${subject}`;
+  // One asker (most questions): no arrays to sort and join.
+  const askers = record.askedBy.length === 1 ? fold(record.askedBy[0]) : record.askedBy.map(fold).sort().join('+');
+  return `${askers}|${subject}`;
 }
