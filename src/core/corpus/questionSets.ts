@@ -81,15 +81,19 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   linkByIdentity(members, union);
 
   // 2. The same title and askers.
-  const byTitle = new Map<string, number[]>();
+  // A title's first member by itself, a list from its second on: most titles have one member, and
+  // an array each (alive until the sets are made) cost the garbage collector more than the link.
+  const byTitle = new Map<string, number | number[]>();
   for (let i = 0; i < members.length; i++) {
     const key = titleKey(members[i].record);
     if (key === undefined) continue;
-    const list = byTitle.get(key);
-    if (list) list.push(i); else byTitle.set(key, [i]);
+    const seen = byTitle.get(key);
+    if (seen === undefined) byTitle.set(key, i);
+    else if (typeof seen === 'number') byTitle.set(key, [seen, i]);
+    else seen.push(i);
   }
   for (const list of byTitle.values()) {
-    if (list.length >= 2) linkByTitle(members, list, uf, zaaks, dates, union);
+    if (typeof list !== 'number') linkByTitle(members, list, uf, zaaks, dates, union);
   }
 
   // The members of each component, components in the order their first member comes.
