@@ -74,6 +74,9 @@ let classifiedKind: DocumentKind = 'unknown';
 
 /** How much of a text `looksBinary` looks at. */
 const BINARY_SAMPLE = 8192;
+/** What `looksBinary` counts: NUL and the control characters other than tab, line feed, form feed and carriage return. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F]/;
 
 /** Whether the text looks binary: NUL characters or many control characters near the start. */
 export function looksBinary(text: string): boolean {
@@ -81,7 +84,10 @@ export function looksBinary(text: string): boolean {
   const n = Math.min(text.length, BINARY_SAMPLE);
   let control = 0;
   let answer = false;
-  for (let i = 0; i < n; i++) {
+  // Most texts have no control character at all: the regex engine says so in half the time of the
+  // loop below, which counts them.
+  const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE) : text;
+  for (let i = CONTROL_CHARACTER.test(sample) ? 0 : n; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 32 || c === 10 || c === 13 || c === 9 || c === 12) continue;
     if (c === 0) {
@@ -125,7 +131,8 @@ function classifyText(text: string): DocumentKind {
   const hasHeader = QUESTIONS_HEADER.test(sample);
 
   // The fixed words first: most texts have no navigation line and no page metadata.
-  const webMetadata = (sample.includes('Nummer:') || sample.includes('Onderdeel van zaak') || sample.includes('officiële HTML versie'))
+  // ("HTML versie" for "officiële HTML versie": `includes` is slow to find a word that starts with a common letter.)
+  const webMetadata = (sample.includes('Nummer:') || sample.includes('Onderdeel van zaak') || sample.includes('HTML versie'))
     && WEB_METADATA.test(sample);
   if (webMetadata || (sample.includes('[') && NAV_LINE.test(sample) && (hasQuestionLabel || hasHeader))) {
     // A copied page that holds a postponement letter is one.

@@ -13,6 +13,12 @@ const MAY_BE_ZAAK = /zaak/i;
 const AH_ID = /\bah-(?:tk|ek)-(\d{4})(\d{4})-(\d{1,5})\b/u;
 const VERGADERJAAR = /Vergaderjaar\s*(\d{4}\s*[-–]\s*\d{4})/u;
 const AANHANGSEL_LINE = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/u;
+/** The questions' header sentence, cleaned: the askers, to whom (group 2), about what (group 3). */
+const QUESTIONS_SENTENCE = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u;
+/** "Eerdmans (JA21)" in the askers. Global for its `lastIndex`. */
+const ASKER_PARTY = /([^,()]+?)\s*\(([^)]+)\)/gu;
+/** The answer's header sentence, cleaned: who answers. */
+const ANSWER_SENTENCE = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u;
 /** How far a header may reach: headers are a few lines, not pages. */
 const HEADER_MAX = 3000;
 
@@ -75,8 +81,11 @@ function zaakNumberIn(head: string): string | undefined {
   return ZAAK_NUMBER.exec(head)?.[1];
 }
 
-/** Reads who asked whom about what, dates, and the document's numbers. */
-export function extractMetadata(text: string, headers: readonly Header[], docRefs: readonly DocRef[]): Metadata {
+/**
+ * Reads who asked whom about what and the dates, from the headers (and a copied page's title):
+ * the metadata without the document's numbers, which a corpus record does not read.
+ */
+export function headerMetadata(text: string, headers: readonly Header[]): Metadata {
   const qh = headers.find((h) => h.kind === 'questions');
   const ah = headers.find((h) => h.kind === 'answer');
   const askedBy: string[] = [];
@@ -86,9 +95,11 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
 
   if (qh) {
     const clean = cleanText(text.slice(qh.span.start, qh.span.end));
-    const m = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het Kamerlid) (.+?)(?: aan (.+?))?(?: over (.+?))?\s*(?:\(ingezonden [^)]*\)\s*\.?)?$/u.exec(clean);
+    const m = QUESTIONS_SENTENCE.exec(clean);
     if (m) {
-      for (const p of m[1].matchAll(/([^,()]+?)\s*\(([^)]+)\)/gu)) {
+      // `exec` from the start, as `matchAll` (which copies the regex first): no match is empty.
+      ASKER_PARTY.lastIndex = 0;
+      for (let p = ASKER_PARTY.exec(m[1]); p; p = ASKER_PARTY.exec(m[1])) {
         askedBy.push(p[1].trim().replace(/^(?:en|,)\s+/u, ''));
         if (!parties.includes(p[2])) parties.push(p[2]);
       }
@@ -113,7 +124,7 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
   let answeredBy: string | undefined;
   if (ah) {
     const clean = cleanText(text.slice(ah.span.start, ah.span.end));
-    const m = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u.exec(clean);
+    const m = ANSWER_SENTENCE.exec(clean);
     answeredBy = m ? m[1] : undefined;
   }
 
@@ -128,6 +139,19 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
     }
   }
 
+  const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;
+  const received = ah ? dateIn(text, ah.span, ONTVANGEN) : undefined;
+
+  // Every field, the numbers too (set by `extractMetadata`): one object shape.
+  return {
+    title, askedBy, parties, addressedTo, submitted, received, answeredBy,
+    documentNumber: undefined, zaakNumber: undefined, vergaderjaar: undefined, aanhangselNumber: undefined,
+  };
+}
+
+/** Reads who asked whom about what, dates, and the document's numbers. */
+export function extractMetadata(text: string, headers: readonly Header[], docRefs: readonly DocRef[]): Metadata {
+  const md = headerMetadata(text, headers) as { -readonly [K in keyof Metadata]: Metadata[K] };
   const head = text.slice(0, 20000);
   // Each regex only where its fixed words are: most texts have none of them, and a scan of the
   // head by a regex (a case-insensitive Unicode one most of all) costs more than `includes`.
@@ -140,11 +164,9 @@ export function extractMetadata(text: string, headers: readonly Header[], docRef
   const aanhangselLine = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_LINE.exec(head) : null;
   const aanhangselNumber = aanhangselLine?.[1] ?? ah2?.[3];
 
-  const submitted = qh ? dateIn(text, qh.span, INGEZONDEN) : undefined;
-  const received = ah ? dateIn(text, ah.span, ONTVANGEN) : undefined;
-
-  return {
-    title, askedBy, parties, addressedTo, submitted, received, answeredBy,
-    documentNumber, zaakNumber, vergaderjaar, aanhangselNumber,
-  };
+  md.documentNumber = documentNumber;
+  md.zaakNumber = zaakNumber;
+  md.vergaderjaar = vergaderjaar;
+  md.aanhangselNumber = aanhangselNumber;
+  return md;
 }

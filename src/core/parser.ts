@@ -1,8 +1,8 @@
 import { classify, looksBinary } from './classify';
 import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
-import { extractMetadata, findHeaders } from './metadata';
-import type { CrossRef, DocRef, DocumentKind, Footnote, Header, ParsedDocument, QaBlock, Span } from './model';
+import { extractMetadata, findHeaders, headerMetadata } from './metadata';
+import type { CrossRef, DocRef, DocumentKind, Footnote, Header, Metadata, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
 import { isDigitCode, lineStartOf } from './text';
 import { assignParents, blockBoundaries, buildBlocks, buildSections, findSections } from './parser/blocks';
 import { citingFootnotes, findCrossRefs } from './parser/crossRefs';
@@ -57,28 +57,7 @@ function parse(text: string, withCrossRefs: boolean): ParsedDocument {
   const docRefs = findDocRefs(text);
   const fn = findFootnotes(text, gluedToMarker(text, docRefs));
   const refCandidates: number[] = [];
-  let labels = findLabels(text, withCrossRefs ? refCandidates : undefined);
-  const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
-
-  // Labels inside the header ("Vragen van het lid ...") are not labels.
-  if (headers.length > 0) labels = outsideHeaders(labels, headers);
-
-  if (!hasNumberedQuestion(labels)) {
-    const numbered = findNumberedQuestions(text, new Set(fn.footnotes.map((f) => lineStartOf(text, f.span.start))));
-    if (numbered.length > 0) {
-      labels = [...labels.filter((l) => !numbered.some((n) => n.implicit && l.blockStart === n.blockStart)), ...numbered]
-        .sort((a, b) => a.blockStart - b.blockStart || (a.kind === 'question' ? -1 : 1));
-    }
-  }
-  labels = recoverLostQuestions(text, labels);
-
-  // Unnumbered answers ("Antwoord:") answer the question before them.
-  for (let k = 0; k < labels.length; k++) {
-    const l = labels[k];
-    if (l.kind === 'answer' && l.numbers.length === 0 && k > 0 && labels[k - 1].kind === 'question') {
-      l.numbers = [...labels[k - 1].numbers];
-    }
-  }
+  const { labels, headers } = labelsAndHeaders(text, fn.footnotes, withCrossRefs ? refCandidates : undefined);
 
   // Beslisnota headings anywhere in a beslisnota; elsewhere only outside the questions and answers
   // (a letterhead before them, a "Toelichting" after the last answer).
@@ -117,6 +96,136 @@ function parse(text: string, withCrossRefs: boolean): ParsedDocument {
     crossRefs,
     docRefs,
   };
+}
+
+/**
+ * The labels of the questions and answers (those the text writes, numbered questions where it
+ * numbers them instead, lost question labels recovered), and the headers before them.
+ */
+function labelsAndHeaders(
+  text: string, footnotes: readonly Footnote[], refCandidates: number[] | undefined,
+): { labels: FoundLabel[]; headers: Header[] } {
+  let labels = findLabels(text, refCandidates);
+  const headers: Header[] = findHeaders(text, labels.length > 0 ? labels[0].blockStart : text.length);
+
+  // Labels inside the header ("Vragen van het lid ...") are not labels.
+  if (headers.length > 0) labels = outsideHeaders(labels, headers);
+
+  if (!hasNumberedQuestion(labels)) {
+    const numbered = findNumberedQuestions(text, new Set(footnotes.map((f) => lineStartOf(text, f.span.start))));
+    if (numbered.length > 0) {
+      labels = [...labels.filter((l) => !numbered.some((n) => n.implicit && l.blockStart === n.blockStart)), ...numbered]
+        .sort((a, b) => a.blockStart - b.blockStart || (a.kind === 'question' ? -1 : 1));
+    }
+  }
+  labels = recoverLostQuestions(text, labels);
+
+  // Unnumbered answers ("Antwoord:") answer the question before them.
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    if (l.kind === 'answer' && l.numbers.length === 0 && k > 0 && labels[k - 1].kind === 'question') {
+      l.numbers = [...labels[k - 1].numbers];
+    }
+  }
+  return { labels, headers };
+}
+
+/**
+ * What a corpus record without blocks and references reads of a text: the model's kind, headers,
+ * metadata (without the document's numbers: `documentNumber` and the like are undefined), its
+ * blocks' kinds and numbers, and how many footnotes it has; each as `parseDocument` has it.
+ */
+export interface DocumentSummary {
+  readonly kind: DocumentKind;
+  readonly metadata: Metadata;
+  readonly headers: readonly Header[];
+  /** One per block of the model, in its order. */
+  readonly blocks: ReadonlyArray<{ readonly kind: 'question' | 'answer'; readonly numbers: readonly QuestionNumber[] }>;
+  readonly footnoteCount: number;
+  /** Set when the parser failed on the text (the summary is then empty). */
+  readonly error?: string;
+}
+
+/**
+ * The summary of a text (see {@link DocumentSummary}): the parse without what only the editor
+ * reads (the blocks' and sections' spans, cross-references, document references, the footnotes'
+ * markers). Never throws; linear in the text's length.
+ */
+export function summariseDocument(text: string): DocumentSummary {
+  try {
+    return summarise(text);
+  } catch (error) {
+    return { ...emptySummary(classifySafe(text)), error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function emptySummary(kind: DocumentKind): DocumentSummary {
+  return { kind, metadata: { askedBy: [], parties: [] }, headers: [], blocks: [], footnoteCount: 0 };
+}
+
+function summarise(text: string): DocumentSummary {
+  const kind = classify(text);
+  if (looksBinary(text)) return emptySummary(kind);
+  // The document references only for the footnotes glued to their marker: where a line may have one.
+  const fn = findFootnotes(text, mayHaveGluedMarker(text) ? gluedToMarker(text, findDocRefs(text)) : []);
+  const { labels, headers } = labelsAndHeaders(text, fn.footnotes, undefined);
+  return { kind, metadata: headerMetadata(text, headers), headers, blocks: labels, footnoteCount: fn.footnotes.length };
+}
+
+/**
+ * Whether a line starts (after blanks) with one or two digits right before "http", "www." or a
+ * document number's "2023D": where `gluedToMarker` can find anything (`findDocRefs` accepts a
+ * document number or URL after a digit only after such a footnote marker).
+ */
+function mayHaveGluedMarker(text: string): boolean {
+  // Few texts have any of these right after a digit: each found by `indexOf`, before the lines are looked at.
+  if (!urlAfterDigit(text) && !afterDigit(text, 'www.') && !documentNumberAfterDigit(text)) return false;
+  if (gluedAtLine(text, 0)) return true;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (gluedAtLine(text, i + 1)) return true;
+  // A line may also start after a lone "\r".
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (gluedAtLine(text, i + 1)) return true;
+  return false;
+}
+
+/** Whether "http://" or "https://" comes right after a digit: found by its "://" (an "h" is in most words). */
+function urlAfterDigit(text: string): boolean {
+  for (let i = text.indexOf('://', 5); i !== -1; i = text.indexOf('://', i + 1)) {
+    const p = text.startsWith('https', i - 5) ? i - 5 : text.startsWith('http', i - 4) ? i - 4 : -1;
+    if (p > 0 && isDigitCode(text.charCodeAt(p - 1))) return true;
+  }
+  return false;
+}
+
+function afterDigit(text: string, word: string): boolean {
+  for (let i = text.indexOf(word, 1); i !== -1; i = text.indexOf(word, i + 1)) if (isDigitCode(text.charCodeAt(i - 1))) return true;
+  return false;
+}
+
+/** Whether a digit comes right before `(19|20)\d\dD`. */
+function documentNumberAfterDigit(text: string): boolean {
+  for (let i = text.indexOf('D', 5); i !== -1; i = text.indexOf('D', i + 1)) {
+    const a = text.charCodeAt(i - 4);
+    const b = text.charCodeAt(i - 3);
+    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(i - 2)) && isDigitCode(text.charCodeAt(i - 1))
+      && isDigitCode(text.charCodeAt(i - 5))) return true;
+  }
+  return false;
+}
+
+function gluedAtLine(text: string, start: number): boolean {
+  let d = start;
+  for (let c = text.charCodeAt(d); c === 32 || c === 9 || c === 0xa0; c = text.charCodeAt(++d));
+  if (!isDigitCode(text.charCodeAt(d))) return false;
+  return gluedAt(text, d + 1) || (isDigitCode(text.charCodeAt(d + 1)) && gluedAt(text, d + 2));
+}
+
+/** "http", "www." or `(19|20)\d\dD` at `q`. */
+function gluedAt(text: string, q: number): boolean {
+  if (text.startsWith('http', q) || text.startsWith('www.', q)) return true;
+  const a = text.charCodeAt(q);
+  const b = text.charCodeAt(q + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(q + 2)) && isDigitCode(text.charCodeAt(q + 3))
+    && text.charCodeAt(q + 4) === 68 /* D */;
 }
 
 /**

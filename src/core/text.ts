@@ -13,7 +13,8 @@ const DUTCH_DATE_EXACT = new RegExp(`^${DUTCH_DATE_SOURCE}$`);
 
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {
-  const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  // Whitespace collapsed only where there is more than single spaces (most dates have none).
+  const t = (hasOddWhitespace(text) ? text.replace(/\s+/g, ' ') : text).trim().toLowerCase();
   let m = DUTCH_DATE_EXACT.exec(t);
   if (m) {
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;

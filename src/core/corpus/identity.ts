@@ -156,6 +156,20 @@ const OWN_ID = /(?:offici[eë]le\s+(?:HTML|PDF|XML)[ -]versie|Identifier:?|Ident
 const AANHANGSEL_TITLE = /Aanhangsel van de Handelingen[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,4}?[ \t]*(\d{1,5})[ \t\r]*\n/;
 const VERGADERJAAR = /[Vv]ergaderjaar\s*(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)/;
 
+/** Whether `letter` comes after a year of the form `(19|20)\d\d` (a document number's "2023D", a zaak number's "2023Z"). */
+function yearLetter(head: string, letter: 'D' | 'Z'): boolean {
+  for (let i = head.indexOf(letter, 4); i !== -1; i = head.indexOf(letter, i + 1)) {
+    const a = head.charCodeAt(i - 4);
+    const b = head.charCodeAt(i - 3);
+    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(head.charCodeAt(i - 2)) && isDigit(head.charCodeAt(i - 1))) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * The identities a document gives itself, read only where a text says what it is: the metadata
  * of a copied Tweede Kamer page (`Nummer:`, `Onderdeel van zaak`, `officiële HTML versie (…)`),
@@ -169,13 +183,16 @@ export function ownIdentities(text: string): CorpusIdentity[] {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
   const out = new Identities();
   const add = (id: CorpusIdentity | undefined): void => out.add(id);
-  const ownId = head.includes('versie') || head.includes('Identi') ? OWN_ID.exec(head) : null;
+  // `includes` finds words that start with a rare letter ("Identi", "HTML") fastest, and a document
+  // or zaak number by its "D" or "Z" (see `yearLetter`).
+  const ownId = head.includes('Identi') || ((head.includes('HTML') || head.includes('PDF') || head.includes('XML')) && head.includes('versie'))
+    ? OWN_ID.exec(head) : null;
   if (ownId) add(identityOfId(ownId[1].replace(/[-.]+$/u, '')));
   const firstLine = /^\s*(\S+)\s*(?:\n|$)/u.exec(head.length > 200 ? head.slice(0, 200) : head);
   if (firstLine) add(identityOfId(firstLine[1]));
-  const doc = head.includes('ummer') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
+  const doc = yearLetter(head, 'D') && head.includes('ummer') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
   if (doc) add({ kind: 'documentNumber', value: doc[1].toUpperCase() });
-  const zaak = head.includes('zaak') || head.includes('Zaak') ? OWN_ZAAK.exec(head) : null;
+  const zaak = yearLetter(head, 'Z') && (head.includes('zaak') || head.includes('Zaak')) ? OWN_ZAAK.exec(head) : null;
   if (zaak) add({ kind: 'zaakNumber', value: zaak[1].toUpperCase() });
   const title = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_TITLE.exec(head) : null;
   if (title) {

@@ -58,76 +58,112 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   const members = docs.filter((d) => d.record.role !== undefined).sort((a, b) => compareStrings(a.path, b.path));
   const uf = new UnionFind(members.length);
   // Per component: its zaak numbers and submission dates, to refuse links by title that conflict.
-  const zaaks: Array<Set<string>> = members.map((d) => new Set(zaakNumbersOf(d.record)));
-  const dates: Array<Set<string>> = members.map((d) => new Set(d.record.submitted ? [d.record.submitted] : []));
+  // Made only when not empty (most members have no zaak number): undefined is the empty set.
+  const zaaks: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(members.length);
+  const dates: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(members.length);
+  for (let i = 0; i < members.length; i++) {
+    const r = members[i].record;
+    const z = zaakNumbersOf(r);
+    zaaks[i] = z.length > 0 ? new Set(z) : undefined;
+    dates[i] = r.submitted ? new Set([r.submitted]) : undefined;
+  }
   const union = (a: number, b: number): void => {
     const ra = uf.find(a);
     const rb = uf.find(b);
     if (ra === rb) return;
     const r = uf.union(ra, rb);
     const other = r === ra ? rb : ra;
-    for (const z of zaaks[other]) zaaks[r].add(z);
-    for (const d of dates[other]) dates[r].add(d);
+    zaaks[r] = merged(zaaks[r], zaaks[other]);
+    dates[r] = merged(dates[r], dates[other]);
   };
 
   // 1. Shared identities.
   linkByIdentity(members, union);
 
   // 2. The same title and askers.
-  const byTitle = new Map<string, number[]>();
+  // A title's first member by itself, a list from its second on: most titles have one member, and
+  // an array each (alive until the sets are made) cost the garbage collector more than the link.
+  const byTitle = new Map<string, number | number[]>();
   for (let i = 0; i < members.length; i++) {
     const key = titleKey(members[i].record);
     if (key === undefined) continue;
-    const list = byTitle.get(key);
-    if (list) list.push(i); else byTitle.set(key, [i]);
+    const seen = byTitle.get(key);
+    if (seen === undefined) byTitle.set(key, i);
+    else if (typeof seen === 'number') byTitle.set(key, [seen, i]);
+    else seen.push(i);
   }
   for (const list of byTitle.values()) {
-    if (list.length < 2) continue;
-    // Dated components first, merged where their dates agree.
-    const byDates = new Map<string, number>();
-    for (const r of roots(list, uf)) {
-      if (dates[r].size === 0) continue;
-      const key = [...dates[r]].sort().join(' ');
-      const first = byDates.get(key);
-      if (first === undefined) byDates.set(key, r);
-      else if (!conflict(zaaks[uf.find(first)], zaaks[uf.find(r)])) union(first, r);
-    }
-    const dated = roots(list, uf).filter((r) => dates[r].size > 0)
-      .map((r) => ({ r, date: earliest(dates[r]) }))
-      .sort((a, b) => compareStrings(a.date, b.date));
-    const undated = roots(list, uf).filter((r) => dates[r].size === 0);
-    if (dated.length === 0) {
-      for (const r of undated.slice(1)) if (!conflict(zaaks[uf.find(undated[0])], zaaks[uf.find(r)])) union(undated[0], r);
-      continue;
-    }
-    for (const r of undated) {
-      const own = latestOwnDate(members, list, uf, r);
-      // The set submitted last on or before the document's own date; without one, the only set.
-      let target: number | undefined;
-      if (own === undefined) {
-        if (dated.length === 1) target = dated[0].r;
-      } else {
-        for (const d of dated) if (d.date <= own) target = d.r;
-      }
-      if (target !== undefined && !conflict(zaaks[uf.find(target)], zaaks[uf.find(r)])) union(target, r);
-    }
+    if (typeof list !== 'number') linkByTitle(members, list, uf, zaaks, dates, union);
   }
 
-  const groups = new Map<number, number[]>();
+  // The members of each component, components in the order their first member comes.
+  const groupOf = new Int32Array(members.length).fill(-1);
+  const groups: number[][] = [];
   for (let i = 0; i < members.length; i++) {
     const r = uf.find(i);
-    const list = groups.get(r);
-    if (list) list.push(i); else groups.set(r, [i]);
+    if (groupOf[r] === -1) {
+      groupOf[r] = groups.length;
+      groups.push([i]);
+    } else {
+      groups[groupOf[r]].push(i);
+    }
   }
   const sets: QuestionSet[] = [];
   const byFile = new Map<string, number>();
-  for (const list of groups.values()) {
+  for (const list of groups) {
     const set = makeSet(list.map((i) => members[i]));
     for (const f of set.files) byFile.set(f, sets.length);
     sets.push(set);
   }
   return { sets, byFile };
 }
+
+/** `a` with the members of `b` added (`a` itself, or `b` when `a` is empty); undefined is empty. */
+function merged(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
+  if (b === undefined) return a;
+  if (a === undefined) return new Set(b);
+  for (const x of b) a.add(x);
+  return a;
+}
+
+/** Joins the components of the members in `list` (one title and askers) where their dates and zaak numbers agree. */
+function linkByTitle(
+  members: readonly CorpusDocument[], list: readonly number[], uf: UnionFind, zaaks: ReadonlyArray<Set<string> | undefined>,
+  dates: ReadonlyArray<Set<string> | undefined>, union: (a: number, b: number) => void,
+): void {
+  const zaaksOf = (i: number): ReadonlySet<string> => zaaks[uf.find(i)] ?? NONE;
+  const datesOf = (r: number): ReadonlySet<string> => dates[r] ?? NONE;
+  // Dated components first, merged where their dates agree.
+  const byDates = new Map<string, number>();
+  for (const r of roots(list, uf)) {
+    if (datesOf(r).size === 0) continue;
+    const key = [...datesOf(r)].sort().join(' ');
+    const first = byDates.get(key);
+    if (first === undefined) byDates.set(key, r);
+    else if (!conflict(zaaksOf(first), zaaksOf(r))) union(first, r);
+  }
+  const dated = roots(list, uf).filter((r) => datesOf(r).size > 0)
+    .map((r) => ({ r, date: earliest(datesOf(r)) }))
+    .sort((a, b) => compareStrings(a.date, b.date));
+  const undated = roots(list, uf).filter((r) => datesOf(r).size === 0);
+  if (dated.length === 0) {
+    for (const r of undated.slice(1)) if (!conflict(zaaksOf(undated[0]), zaaksOf(r))) union(undated[0], r);
+    return;
+  }
+  for (const r of undated) {
+    const own = latestOwnDate(members, list, uf, r);
+    // The set submitted last on or before the document's own date; without one, the only set.
+    let target: number | undefined;
+    if (own === undefined) {
+      if (dated.length === 1) target = dated[0].r;
+    } else {
+      for (const d of dated) if (d.date <= own) target = d.r;
+    }
+    if (target !== undefined && !conflict(zaaksOf(target), zaaksOf(r))) union(target, r);
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Joins the members that share a key: an identity, or a number a notice gives the questions. */
 function linkByIdentity(members: readonly CorpusDocument[], union: (a: number, b: number) => void): void {
@@ -156,9 +192,20 @@ function roots(list: readonly number[], uf: UnionFind): number[] {
 }
 
 function zaakNumbersOf(r: CorpusRecord): string[] {
-  const out = r.identities.filter((k) => /^\d{4}Z\d{5}$/u.test(k));
+  const out: string[] = [];
+  for (const k of r.identities) if (isZaakKey(k)) out.push(k);
   for (const z of r.postpones?.zaakNumbers ?? []) if (!out.includes(z)) out.push(z);
   return out;
+}
+
+/** `/^\d{4}Z\d{5}$/`, by hand: it runs for every identity of every member. */
+function isZaakKey(k: string): boolean {
+  if (k.length !== 10 || k.charCodeAt(4) !== 90 /* Z */) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = k.charCodeAt(i);
+    if (i !== 4 && (c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 function conflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -185,9 +232,11 @@ function latestOwnDate(members: readonly CorpusDocument[], list: readonly number
   return latest;
 }
 
+/** The set of `docs`, which are in path order. */
 function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
-  const files = docs.map((d) => d.path).sort(compareStrings);
-  const ordered = [...docs].sort((a, b) => compareStrings(a.path, b.path));
+  // In path order already (the members are sorted, and each set lists them in that order).
+  const files = docs.map((d) => d.path);
+  const ordered = docs;
   const questions: string[] = [];
   const answers: string[] = [];
   const postponements: CorpusDocument[] = [];

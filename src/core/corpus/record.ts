@@ -5,7 +5,7 @@
  */
 import { shareBaseNumber } from '../numbers';
 import type { DocRef, DocumentKind, ParsedDocument, QaBlock, QuestionNumber } from '../model';
-import { parseDocument } from '../parser';
+import { parseDocument, summariseDocument, type DocumentSummary } from '../parser';
 import { cleanText } from '../text';
 import { cleanRange } from './cleanRange';
 import { fold } from './fold';
@@ -111,8 +111,22 @@ export interface RecordOptions {
 
 /** The record of a text. Never throws; linear in the text's length. */
 export function buildRecord(text: string, options?: RecordOptions): CorpusRecord {
+  // Without blocks and references the record reads only the parse's summary.
+  if (options?.blocks === false && options.references === false) return ownStrings(recordOf(text, summariseDocument(text)));
   // The record reads no cross-references: the parser need not find them.
-  return ownStrings(recordOf(text, parseDocument(text, { crossRefs: false }), options));
+  const parsed = parseDocument(text, { crossRefs: false });
+  const record = recordOf(text, summaryOf(parsed));
+  if (options?.blocks !== false) record.blocks = blockRecords(text, parsed.blocks, options?.blockTexts !== false);
+  if (options?.references !== false) record.references = referenceRecords(text, parsed.docRefs, record.identities);
+  return ownStrings(record);
+}
+
+/** What `recordOf` reads of a model: its summary. */
+function summaryOf(parsed: ParsedDocument): DocumentSummary {
+  const { kind, metadata, headers, blocks, error } = parsed;
+  return error === undefined
+    ? { kind, metadata, headers, blocks, footnoteCount: parsed.footnotes.length }
+    : { kind, metadata, headers, blocks, footnoteCount: parsed.footnotes.length, error };
 }
 
 /** Strings this long may share the memory of the string they were cut from (V8's sliced strings). */
@@ -167,17 +181,16 @@ function ownCopy(s: string): string {
   return ` ${s}`.slice(1);
 }
 
-/** The record of a text already parsed (an open editor has the model). */
-function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions): CorpusRecord {
+type MutableRecord = { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] };
+
+/** The record of a text from its parse's summary, without blocks and references. */
+function recordOf(text: string, parsed: DocumentSummary): MutableRecord {
   const md = parsed.metadata;
-  const blocks = options?.blocks === false ? [] : blockRecords(text, parsed.blocks, options?.blockTexts !== false);
   const answerCount = countAnswers(parsed.blocks);
   const role = roleOf(text, parsed, answerCount);
   const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
 
-  const own = ownIdentities(text);
-  const ownKeys = own.map(identityKey);
-  const references = options?.references === false ? [] : referenceRecords(text, parsed.docRefs, ownKeys);
+  const ownKeys = ownIdentities(text).map(identityKey);
 
   const who = postpones && postpones.askedBy.length > 0
     ? { askedBy: [...postpones.askedBy], parties: [...postpones.parties] }
@@ -190,17 +203,17 @@ function recordOf(text: string, parsed: ParsedDocument, options?: RecordOptions)
 
   // Built by assignment, optional fields only when present: object spreads cost more than the
   // rest of the record on small documents.
-  const record: { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] } = {
+  const record: MutableRecord = {
     version: CORPUS_RECORD_VERSION,
     kind: parsed.kind,
     askedBy: who.askedBy,
     parties: who.parties,
     questionCount: countQuestions(parsed.blocks),
     answerCount,
-    footnoteCount: parsed.footnotes.length,
+    footnoteCount: parsed.footnoteCount,
     identities: ownKeys,
-    references,
-    blocks,
+    references: [],
+    blocks: [],
   };
   if (role) record.role = role;
   if (title) record.title = title;
@@ -237,7 +250,7 @@ function subjectOf(title: string | undefined): string | undefined {
   return i === -1 ? undefined : title.slice(i + 6).trim() || undefined;
 }
 
-function roleOf(text: string, parsed: ParsedDocument, answers: number): SetRole | undefined {
+function roleOf(text: string, parsed: DocumentSummary, answers: number): SetRole | undefined {
   const kind = parsed.kind;
   if (kind === 'beslisnota' || kind === 'questionList') return undefined;
   const md = parsed.metadata;
@@ -251,13 +264,13 @@ function roleOf(text: string, parsed: ParsedDocument, answers: number): SetRole 
   return undefined;
 }
 
-function countAnswers(blocks: readonly QaBlock[]): number {
+function countAnswers(blocks: DocumentSummary['blocks']): number {
   let n = 0;
   for (const b of blocks) if (b.kind === 'answer') n++;
   return n;
 }
 
-function countQuestions(blocks: readonly QaBlock[]): number {
+function countQuestions(blocks: DocumentSummary['blocks']): number {
   const numbers = new Set<string>();
   let unnumbered = 0;
   for (const b of blocks) {
@@ -365,5 +378,7 @@ export function titleKey(record: Pick<CorpusRecord, 'askedBy' | 'subject'>): str
   if (!record.subject || record.askedBy.length === 0) return undefined;
   const subject = fold(record.subject);
   if (subject.length === 0) return undefined;
-  return `${record.askedBy.map(fold).sort().join('+')}|${subject}`;
+  // One asker (most questions): no arrays to sort and join.
+  const askers = record.askedBy.length === 1 ? fold(record.askedBy[0]) : record.askedBy.map(fold).sort().join('+');
+  return `${askers}|${subject}`;
 }

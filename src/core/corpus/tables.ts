@@ -70,41 +70,102 @@ export interface CorpusCsvExtra {
 /** Files of a set other than `path`, in a CSV cell: " | " cannot be in a Windows file name. */
 const FILE_SEPARATOR = ' | ';
 
-const NUMERIC: ReadonlySet<CorpusCsvColumn> = new Set(['daysToAnswer', 'postponements', 'questions', 'footnotes']);
-
 /** The CSV text of a corpus: a header row, then one row per document in path order. */
 export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOptions): string {
   const sep = options.separator ?? ';';
   if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
   const words = options.words ?? CORPUS_CSV_WORDS;
   const extra = options.extra;
-  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + csvField(v, sep, extra.numeric === true)).join('') : '');
-  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep) + (extra ? extra.headers.map((h) => sep + csvField(h, sep)).join('') : '')];
-  for (const { doc, set, term } of withSets(docs, options)) {
-    const r = doc.record;
-    const values: Record<CorpusCsvColumn, string> = {
-      file: doc.path,
-      kind: words.kinds[r.kind],
-      role: r.role ? words.roles[r.role] : '',
-      title: r.title ?? '',
-      askedBy: r.askedBy.join(', '),
-      parties: r.parties.join(', '),
-      addressedTo: r.addressedTo ?? '',
-      answeredBy: r.answeredBy ?? '',
-      submitted: set?.submitted ?? r.submitted ?? '',
-      // Its own date (an answer's, a notice's); for the questions, the day the set was answered.
-      received: r.received ?? set?.received ?? '',
-      due: term?.due ?? '',
-      daysToAnswer: term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '',
-      status: term ? words.statuses[term.status] : '',
-      postponements: set ? String(set.postponements.length) : '',
-      questions: String(r.questionCount),
-      footnotes: String(r.footnoteCount),
-      relatedFiles: set ? set.files.filter((f) => f !== doc.path).join(FILE_SEPARATOR) : '',
-    };
-    rows.push(CORPUS_CSV_COLUMNS.map((c) => csvField(values[c], sep, NUMERIC.has(c))).join(sep) + (extra ? extraFields(extra.values(doc.path)) : ''));
-  }
+  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + cell(v, sep, extra.numeric === true)).join('') : '');
+  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => cell(words.headers[c], sep, false)).join(sep) + (extra ? extra.headers.map((h) => sep + cell(h, sep, false)).join('') : '')];
+  eachWithSet(docs, options, (doc, set, term) => {
+    rows.push(csvRow(doc, set, term, words, sep) + (extra ? extraFields(extra.values(doc.path)) : ''));
+  });
   return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * One document's row, the columns of CORPUS_CSV_COLUMNS in order (the numeric ones, days to answer,
+ * postponements, questions and footnotes, not guarded as formulas). The values are joined at once,
+ * and the row is looked at as a whole: when it holds one separator per column boundary and no
+ * quote or line break, and no value starts like a formula, no field needs `csvField` (nearly
+ * every row); else each field gets it.
+ */
+function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerTerm | undefined, words: CorpusCsvWords, sep: string): string {
+  const r = doc.record;
+  const values = [
+    doc.path,
+    words.kinds[r.kind],
+    r.role ? words.roles[r.role] : '',
+    r.title ?? '',
+    r.askedBy.join(', '),
+    r.parties.join(', '),
+    r.addressedTo ?? '',
+    r.answeredBy ?? '',
+    set?.submitted ?? r.submitted ?? '',
+    // Its own date (an answer's, a notice's); for the questions, the day the set was answered.
+    r.received ?? set?.received ?? '',
+    term?.due ?? '',
+    term?.daysToAnswer !== undefined ? String(term.daysToAnswer) : '',
+    term ? words.statuses[term.status] : '',
+    set ? String(set.postponements.length) : '',
+    String(r.questionCount),
+    String(r.footnoteCount),
+    set ? relatedFiles(set.files, doc.path) : '',
+  ];
+  const row = values.join(sep);
+  if (plainRow(row, sep, values.length - 1) && !values.some(startsLikeFormula)) return row;
+  return values.map((v, i) => csvField(v, sep, NUMERIC_AT[i])).join(sep);
+}
+
+/** Which of the row's values are numbers (see `csvRow`). */
+const NUMERIC_AT: readonly boolean[] = CORPUS_CSV_COLUMNS.map((c) => c === 'daysToAnswer' || c === 'postponements' || c === 'questions' || c === 'footnotes');
+
+/** Whether `row` has exactly `separators` separators and no double quote, CR or LF. */
+function plainRow(row: string, sep: string, separators: number): boolean {
+  const s = sep.charCodeAt(0);
+  let seen = 0;
+  for (let k = 0; k < row.length; k++) {
+    const c = row.charCodeAt(k);
+    if (c === s) seen++;
+    else if (c === 34 || c === 13 || c === 10) return false;
+  }
+  return seen === separators;
+}
+
+/** `/^[=+\-@\t\r]/`: what `csvField` guards, in the columns that are not numbers. */
+function startsLikeFormula(value: string, i: number): boolean {
+  if (NUMERIC_AT[i] || value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/** The files of a set other than `path`. */
+function relatedFiles(files: readonly string[], path: string): string {
+  let out = '';
+  for (const f of files) {
+    if (f === path) continue;
+    out = out === '' ? f : out + FILE_SEPARATOR + f;
+  }
+  return out;
+}
+
+/**
+ * `csvField`, by character code for the fields that need neither quotes nor the formula guard
+ * (nearly all): no regex per field.
+ */
+function cell(value: string, sep: string, numeric: boolean): string {
+  const n = value.length;
+  if (n === 0) return value;
+  const c0 = value.charCodeAt(0);
+  // /^[=+\-@\t\r]/
+  if (!numeric && (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13)) return csvField(value, sep, numeric);
+  const s = sep.charCodeAt(0);
+  for (let k = 0; k < n; k++) {
+    const c = value.charCodeAt(k);
+    if (c === s || c === 34 || c === 13 || c === 10) return csvField(value, sep, numeric);
+  }
+  return value;
 }
 
 /** One line of the JSON Lines table. Absent values are null, so every object has every key. */
@@ -182,6 +243,32 @@ export function* corpusJsonLines(docs: readonly CorpusDocument[], options: Corpu
   }
 }
 
+/**
+ * Calls `fn` for the documents in path order with their set and its term (computed once per set).
+ * A callback, not a generator: an object per row and the generator's steps cost as much as the row.
+ */
+function eachWithSet(
+  docs: readonly CorpusDocument[], options: CorpusTableOptions, fn: (doc: CorpusDocument, set?: QuestionSet, term?: AnswerTerm) => void,
+): void {
+  const sets = options.sets ?? linkQuestionSets(docs);
+  const terms = new Array<AnswerTerm | undefined>(sets.sets.length);
+  const ordered = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const doc of ordered) {
+    const i = sets.byFile.get(doc.path);
+    if (i === undefined) {
+      fn(doc);
+      continue;
+    }
+    const set = sets.sets[i];
+    let term = terms[i];
+    if (!term) {
+      term = setTerm(set, options.today);
+      terms[i] = term;
+    }
+    fn(doc, set, term);
+  }
+}
+
 interface Row {
   readonly doc: CorpusDocument;
   readonly set?: QuestionSet;
@@ -190,21 +277,7 @@ interface Row {
 
 /** Documents in path order with their set and its term (computed once per set). */
 function* withSets(docs: readonly CorpusDocument[], options: CorpusTableOptions): Generator<Row> {
-  const sets = options.sets ?? linkQuestionSets(docs);
-  const terms = new Map<number, AnswerTerm>();
-  const ordered = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const doc of ordered) {
-    const i = sets.byFile.get(doc.path);
-    if (i === undefined) {
-      yield { doc };
-      continue;
-    }
-    const set = sets.sets[i];
-    let term = terms.get(i);
-    if (!term) {
-      term = setTerm(set, options.today);
-      terms.set(i, term);
-    }
-    yield { doc, set, term };
-  }
+  const rows: Row[] = [];
+  eachWithSet(docs, options, (doc, set, term) => rows.push(set && term ? { doc, set, term } : { doc }));
+  yield* rows;
 }
