@@ -9,8 +9,8 @@
 import { SIDECAR_VERSION, type SidecarProblem } from '../annotations/sidecar';
 import { CORPUS_RECORD_VERSION, type CorpusRecord, isCorpusRecord } from './record';
 
-/** Bump on any change of what the cache holds or how it is read. */
-export const CORPUS_CACHE_VERSION = 1;
+/** Bump on any change of what the cache holds or how it is read. 2: block texts in shards of their own. */
+export const CORPUS_CACHE_VERSION = 2;
 
 /** A file as `stat` describes it: the cache key. */
 export interface FileStamp {
@@ -120,8 +120,94 @@ export interface Shard {
   readonly documents: readonly CachedDocument[];
 }
 
-export function shardFor(documents: readonly CachedDocument[]): Shard {
-  return { cacheVersion: CORPUS_CACHE_VERSION, documents };
+/**
+ * A shard of `documents`. With `blockTexts: false` the records' blocks are written without their
+ * texts (each `text` empty): those go to a texts shard (`textsShardFor`), read only when something
+ * needs them (Go to Symbol in Workspace, the JSON Lines export), so that a start reads half as much
+ * before its views fill.
+ */
+export function shardFor(documents: readonly CachedDocument[], { blockTexts = true }: { readonly blockTexts?: boolean } = {}): Shard {
+  return { cacheVersion: CORPUS_CACHE_VERSION, documents: blockTexts ? documents : documents.map(withoutBlockTexts) };
+}
+
+function withoutBlockTexts(d: CachedDocument): CachedDocument {
+  const record = d.text?.record;
+  if (!d.text || !record || record.blocks.length === 0) return d;
+  return { ...d, text: { ...d.text, record: { ...record, blocks: record.blocks.map((b) => ({ ...b, text: '' })) } } };
+}
+
+/**
+ * A value as the cache writes it: JSON in ASCII only (other characters as `\uXXXX` escapes), so
+ * that it reads back byte for byte as Latin-1 (`readCacheText`), several times faster than UTF-8.
+ */
+export function cacheJson(value: unknown): string {
+  // Without the u flag: a character outside the BMP is two UTF-16 units, each escaped.
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The text of a cache file: `latin1` is what a runtime offers for reading bytes as Latin-1 fast
+ * (Node's Buffer); a file that is not ASCII (not written by `cacheJson`) is read as UTF-8.
+ */
+export function readCacheText(bytes: Uint8Array, latin1?: (bytes: Uint8Array) => string): string {
+  if (latin1) {
+    const text = latin1(bytes);
+    if (!/[\u0080-\u00ff]/u.test(text)) return text;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** The block texts of one document's record, with the stamp of the text they were read from. */
+export interface BlockTexts {
+  readonly stamp: FileStamp;
+  readonly texts: readonly string[];
+}
+
+export interface TextsShard {
+  readonly cacheVersion: typeof CORPUS_CACHE_VERSION;
+  readonly documents: readonly ({ readonly uri: string } & BlockTexts)[];
+}
+
+/**
+ * The block texts of the records of `documents` (those with blocks), for the texts shard of the
+ * shard that holds them. `written(record)` says whether a record has its texts: one read from the
+ * cache whose texts were never loaded is left out (read from its file again when they are needed).
+ */
+export function textsShardFor(documents: readonly CachedDocument[], written: (d: CachedDocument, record: CorpusRecord) => boolean = () => true): TextsShard {
+  const out: ({ uri: string } & BlockTexts)[] = [];
+  for (const d of documents) {
+    const record = d.text?.record;
+    if (!d.text || !record || record.blocks.length === 0 || !written(d, record)) continue;
+    out.push({ uri: d.uri, stamp: d.text.stamp, texts: record.blocks.map((b) => b.text) });
+  }
+  return { cacheVersion: CORPUS_CACHE_VERSION, documents: out };
+}
+
+/**
+ * The block texts of a texts shard read back, by URI: entries that are well-formed and belong in
+ * shard `index` of `shards`. Undefined when the value is not a texts shard of this version.
+ */
+export function readTextsShard(value: unknown, index: number, shards: number): Map<string, BlockTexts> | undefined {
+  if (!isObject(value) || value.cacheVersion !== CORPUS_CACHE_VERSION || !Array.isArray(value.documents)) return undefined;
+  const out = new Map<string, BlockTexts>();
+  for (const d of value.documents as unknown[]) {
+    if (!isObject(d) || typeof d.uri !== 'string' || shardOf(d.uri, shards) !== index) continue;
+    const stamp = readStamp(d.stamp);
+    if (!stamp || !Array.isArray(d.texts) || !d.texts.every(isString)) continue;
+    out.set(d.uri, { stamp, texts: d.texts as string[] });
+  }
+  return out;
+}
+
+/**
+ * Puts `texts` in the blocks of `record` (read from a shard without them), in place: the record
+ * stays the same object for those who hold it. False (and the record left as it is) when the texts
+ * are not of this record: another stamp, or another number of blocks.
+ */
+export function fillBlockTexts(record: CorpusRecord, stamp: FileStamp, texts: BlockTexts): boolean {
+  if (!sameStamp(stamp, texts.stamp) || texts.texts.length !== record.blocks.length) return false;
+  for (let i = 0; i < texts.texts.length; i++) (record.blocks[i] as { text: string }).text = texts.texts[i];
+  return true;
 }
 
 /**
@@ -210,10 +296,12 @@ function readAnnotation(v: unknown): CorpusAnnotation | undefined {
     || !isString(quote) || !isString(prefix) || !isString(suffix)
     || typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start
     || (note !== undefined && !isString(note)) || (coder !== undefined && !isString(coder))) return undefined;
-  return {
-    id, tags: sharedTags(tags as string[]), ...(note !== undefined ? { note } : {}), ...(coder !== undefined ? { coder: sharedCoder(coder) } : {}),
-    created, start, end, orphaned, quote, prefix, suffix,
-  };
+  // The object JSON.parse made is kept (a copy per annotation was a tenth of a start's reading), its
+  // tag list and coder shared; a field this code does not know stays unread.
+  const read = v as { tags: readonly string[]; coder?: string };
+  read.tags = sharedTags(tags as string[]);
+  if (coder !== undefined) read.coder = sharedCoder(coder);
+  return v as unknown as CorpusAnnotation;
 }
 
 function readProblem(v: unknown): SidecarProblem | undefined {
