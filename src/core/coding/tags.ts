@@ -153,20 +153,28 @@ export function buildTagTree(passages: Iterable<TaggedPassage>, extra: Iterable<
     const t = normalizeTag(tag);
     if (t) node(t);
   }
-  const own = new Set<string>();
-  const rolled = new Set<string>();
-  for (const p of passages) {
-    own.clear();
-    rolled.clear();
-    for (const tag of p.tags) {
+  // Passages share their tag lists (see the corpus cache's sharedTags): each list is read once.
+  const expanded = new Map<readonly string[], { readonly own: TagNode[]; readonly rolled: TagNode[] }>();
+  const expand = (tags: readonly string[]): { readonly own: TagNode[]; readonly rolled: TagNode[] } => {
+    let e = expanded.get(tags);
+    if (e) return e;
+    const own = new Set<string>();
+    const rolled = new Set<string>();
+    for (const tag of tags) {
       const t = normalizeTag(tag);
       if (!t) continue;
       own.add(t);
       for (const a of tagAndAncestors(t)) rolled.add(a);
     }
-    for (const t of own) node(t).own++;
-    for (const t of rolled) {
-      const n = node(t);
+    e = { own: [...own].map(node), rolled: [...rolled].map(node) };
+    expanded.set(tags, e);
+    return e;
+  };
+  for (const p of passages) {
+    const { own, rolled } = expand(p.tags);
+    for (const n of own) n.own++;
+    for (const n of rolled) {
+      const t = n.path;
       n.total++;
       let d = docs.get(t);
       if (!d) docs.set(t, (d = new Set()));
