@@ -7,9 +7,9 @@
  * Pure: plain data in and out, every value read back is checked; the editor side does the I/O.
  */
 import { SIDECAR_VERSION, type SidecarProblem } from '../annotations/sidecar';
-import { CORPUS_RECORD_VERSION, type CorpusRecord, isCorpusRecord } from './record';
+import { type BlockRecord, CORPUS_RECORD_VERSION, type CorpusRecord, isCorpusRecord } from './record';
 
-/** Bump on any change of what the cache holds or how it is read. 2: block texts in shards of their own. */
+/** Bump on any change of what the cache holds or how it is read. 2: records' blocks in shards of their own. */
 export const CORPUS_CACHE_VERSION = 2;
 
 /** A file as `stat` describes it: the cache key. */
@@ -121,19 +121,27 @@ export interface Shard {
 }
 
 /**
- * A shard of `documents`. With `blockTexts: false` the records' blocks are written without their
- * texts (each `text` empty): those go to a texts shard (`textsShardFor`), read only when something
- * needs them (Go to Symbol in Workspace, the JSON Lines export), so that a start reads half as much
- * before its views fill.
+ * A shard of `documents`. With `blocks: false` the records are written without their blocks (each
+ * `blocks` empty): those go to a blocks shard (`blocksShardFor`), read only when something needs
+ * them (Go to Symbol in Workspace, the JSON Lines export, intercoder agreement), so that a start
+ * reads half as much before its views fill. The records' counts say which had blocks (`hasBlocks`).
  */
-export function shardFor(documents: readonly CachedDocument[], { blockTexts = true }: { readonly blockTexts?: boolean } = {}): Shard {
-  return { cacheVersion: CORPUS_CACHE_VERSION, documents: blockTexts ? documents : documents.map(withoutBlockTexts) };
+export function shardFor(documents: readonly CachedDocument[], { blocks = true }: { readonly blocks?: boolean } = {}): Shard {
+  return { cacheVersion: CORPUS_CACHE_VERSION, documents: blocks ? documents : documents.map(withoutBlocks) };
 }
 
-function withoutBlockTexts(d: CachedDocument): CachedDocument {
+function withoutBlocks(d: CachedDocument): CachedDocument {
   const record = d.text?.record;
   if (!d.text || !record || record.blocks.length === 0) return d;
-  return { ...d, text: { ...d.text, record: { ...record, blocks: record.blocks.map((b) => ({ ...b, text: '' })) } } };
+  return { ...d, text: { ...d.text, record: { ...record, blocks: [] } } };
+}
+
+/**
+ * Whether a record lists blocks, or did before a shard without blocks left them out: every block
+ * is a question (counted in `questionCount`: its numbers, or itself when it has none) or an answer.
+ */
+export function hasBlocks(record: CorpusRecord): boolean {
+  return record.blocks.length > 0 || record.questionCount > 0 || record.answerCount > 0;
 }
 
 /**
@@ -157,56 +165,71 @@ export function readCacheText(bytes: Uint8Array, latin1?: (bytes: Uint8Array) =>
   return new TextDecoder().decode(bytes);
 }
 
-/** The block texts of one document's record, with the stamp of the text they were read from. */
-export interface BlockTexts {
+/** The blocks of one document's record, with the stamp of the text they were read from. */
+export interface RecordBlocks {
   readonly stamp: FileStamp;
-  readonly texts: readonly string[];
+  readonly blocks: readonly BlockRecord[];
 }
 
-export interface TextsShard {
+export interface BlocksShard {
   readonly cacheVersion: typeof CORPUS_CACHE_VERSION;
-  readonly documents: readonly ({ readonly uri: string } & BlockTexts)[];
+  readonly documents: readonly ({ readonly uri: string } & RecordBlocks)[];
 }
 
 /**
- * The block texts of the records of `documents` (those with blocks), for the texts shard of the
- * shard that holds them. `written(record)` says whether a record has its texts: one read from the
- * cache whose texts were never loaded is left out (read from its file again when they are needed).
+ * The blocks of the records of `documents` (those with blocks), for the blocks shard of the shard
+ * that holds them. `written(d, record)` says whether a record has its blocks: one read from the
+ * cache whose blocks were never loaded is left out (read from its file again when they are needed).
  */
-export function textsShardFor(documents: readonly CachedDocument[], written: (d: CachedDocument, record: CorpusRecord) => boolean = () => true): TextsShard {
-  const out: ({ uri: string } & BlockTexts)[] = [];
+export function blocksShardFor(documents: readonly CachedDocument[], written: (d: CachedDocument, record: CorpusRecord) => boolean = () => true): BlocksShard {
+  const out: ({ uri: string } & RecordBlocks)[] = [];
   for (const d of documents) {
     const record = d.text?.record;
     if (!d.text || !record || record.blocks.length === 0 || !written(d, record)) continue;
-    out.push({ uri: d.uri, stamp: d.text.stamp, texts: record.blocks.map((b) => b.text) });
+    out.push({ uri: d.uri, stamp: d.text.stamp, blocks: record.blocks });
   }
   return { cacheVersion: CORPUS_CACHE_VERSION, documents: out };
 }
 
 /**
- * The block texts of a texts shard read back, by URI: entries that are well-formed and belong in
- * shard `index` of `shards`. Undefined when the value is not a texts shard of this version.
+ * The blocks of a blocks shard read back, by URI: entries that are well-formed and belong in shard
+ * `index` of `shards`. Undefined when the value is not a blocks shard of this version.
  */
-export function readTextsShard(value: unknown, index: number, shards: number): Map<string, BlockTexts> | undefined {
+export function readBlocksShard(value: unknown, index: number, shards: number): Map<string, RecordBlocks> | undefined {
   if (!isObject(value) || value.cacheVersion !== CORPUS_CACHE_VERSION || !Array.isArray(value.documents)) return undefined;
-  const out = new Map<string, BlockTexts>();
+  const out = new Map<string, RecordBlocks>();
   for (const d of value.documents as unknown[]) {
     if (!isObject(d) || typeof d.uri !== 'string' || shardOf(d.uri, shards) !== index) continue;
     const stamp = readStamp(d.stamp);
-    if (!stamp || !Array.isArray(d.texts) || !d.texts.every(isString)) continue;
-    out.set(d.uri, { stamp, texts: d.texts as string[] });
+    const blocks = d.blocks;
+    if (!stamp || !Array.isArray(blocks) || !blocks.every((b, i) => isBlockRecord(b, i, blocks.length))) continue;
+    out.set(d.uri, { stamp, blocks: blocks as BlockRecord[] });
   }
   return out;
 }
 
+const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Whether `v` is block `i` of `count` as a record lists it. */
+function isBlockRecord(v: unknown, i: number, count: number): v is BlockRecord {
+  if (!isObject(v)) return false;
+  const { kind, label, numbers, start, end, line, character, text, parent } = v;
+  return (kind === 'question' || kind === 'answer') && isString(label) && Array.isArray(numbers) && numbers.every(isString)
+    && isOffset(start) && isOffset(end) && end >= start && isOffset(line) && isOffset(character) && isString(text)
+    && (parent === undefined || (isOffset(parent) && parent < count && parent !== i));
+}
+
 /**
- * Puts `texts` in the blocks of `record` (read from a shard without them), in place: the record
- * stays the same object for those who hold it. False (and the record left as it is) when the texts
- * are not of this record: another stamp, or another number of blocks.
+ * Gives `record` (read from a shard without its blocks) its blocks, in place: the record stays the
+ * same object for those who hold it. False (and the record left as it is) when the blocks are not
+ * of this record: another stamp, or not as many answers as it counts.
  */
-export function fillBlockTexts(record: CorpusRecord, stamp: FileStamp, texts: BlockTexts): boolean {
-  if (!sameStamp(stamp, texts.stamp) || texts.texts.length !== record.blocks.length) return false;
-  for (let i = 0; i < texts.texts.length; i++) (record.blocks[i] as { text: string }).text = texts.texts[i];
+export function fillBlocks(record: CorpusRecord, stamp: FileStamp, blocks: RecordBlocks): boolean {
+  if (!sameStamp(stamp, blocks.stamp) || blocks.blocks.length === 0) return false;
+  let answers = 0;
+  for (const b of blocks.blocks) if (b.kind === 'answer') answers++;
+  if (answers !== record.answerCount) return false;
+  (record as { blocks: readonly BlockRecord[] }).blocks = blocks.blocks;
   return true;
 }
 

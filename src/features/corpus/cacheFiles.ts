@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import {
-  type BlockTexts, cacheJson, type CachedDocument, type CacheManifest, manifestFor, readCacheText, readManifest, readShard, readTextsShard,
-  shardCountFor, shardFor, shardOf, textsShardFor,
+  blocksShardFor, cacheJson, type CachedDocument, type CacheManifest, manifestFor, readBlocksShard, readCacheText, readManifest, readShard,
+  type RecordBlocks, shardCountFor, shardFor, shardOf,
 } from '../../core/corpus/cache';
-import type { TextsSource } from './blockTexts';
+import type { BlocksSource } from './pendingBlocks';
 import type { CorpusService } from './service';
 
 const MANIFEST = 'manifest.json';
 const shardName = (count: number, index: number): string => `shard-${count}-${index}.json`;
-/** The block texts of shard `index`'s records (see `shardFor`), read only when needed. */
-const textsName = (count: number, index: number): string => `texts-${count}-${index}.json`;
+/** The blocks of shard `index`'s records (see `shardFor`), read only when needed. */
+const blocksName = (count: number, index: number): string => `blocks-${count}-${index}.json`;
 /** The workspace state's key for the number of shards the last save wrote (see `load`). */
 const SHARDS_KEY = 'kamerstukken.corpusCacheShards';
 
@@ -29,17 +29,17 @@ function encode(json: string): Uint8Array {
 
 /**
  * The corpus cache on disk: a manifest and shards of JSON in the extension's storage, read and
- * written through `workspace.fs`, parsed and stringified one shard per slice. Each shard's block
- * texts are in a shard of their own, read when something needs them (`loadTexts`). Anything that
- * does not read back as this version's cache is ignored (and so rebuilt from the files).
+ * written through `workspace.fs`, parsed and stringified one shard per slice. The blocks of each
+ * shard's records are in a shard of their own, read when something needs them (`loadBlocks`).
+ * Anything that does not read back as this version's cache is ignored (and so rebuilt from the files).
  */
-export class CorpusCacheFiles implements TextsSource {
+export class CorpusCacheFiles implements BlocksSource {
   private manifest?: CacheManifest;
 
   constructor(private readonly dir: vscode.Uri, private readonly service: CorpusService, private readonly memento?: vscode.Memento) {}
 
   /**
-   * The cached documents, their records without block texts; empty when there is no usable cache.
+   * The cached documents, their records without blocks; empty when there is no usable cache.
    * The shards are read with the manifest, not after it, when the workspace's state remembers how
    * many the last save wrote: every `workspace.fs` call waits for a round trip to the workbench,
    * slow while it starts.
@@ -73,17 +73,17 @@ export class CorpusCacheFiles implements TextsSource {
     return shards.flat();
   }
 
-  /** The block texts the cache holds for these documents (URI strings): the texts shards that hold them, read. */
-  async loadTexts(keys: readonly string[]): Promise<ReadonlyMap<string, BlockTexts>> {
+  /** The blocks the cache holds for these documents (URI strings): the blocks shards that hold them, read. */
+  async loadBlocks(keys: readonly string[]): Promise<ReadonlyMap<string, RecordBlocks>> {
     const count = this.manifest?.shards;
-    const out = new Map<string, BlockTexts>();
+    const out = new Map<string, RecordBlocks>();
     if (count === undefined) return out;
     const { fs, slicer } = this.service;
     await Promise.all([...new Set(keys.map((k) => shardOf(k, count)))].map(async (i) => {
       try {
-        const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, textsName(count, i)));
-        const texts = await slicer.run(() => readTextsShard(parse(bytes), i, count));
-        if (texts) for (const [k, t] of texts) out.set(k, t);
+        const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, blocksName(count, i)));
+        const blocks = await slicer.run(() => readBlocksShard(parse(bytes), i, count));
+        if (blocks) for (const [k, b] of blocks) out.set(k, b);
       } catch {
         // Missing or unreadable: its documents are read from their files again.
       }
@@ -111,9 +111,9 @@ export class CorpusCacheFiles implements TextsSource {
       const list = members.get(s);
       if (list) list.push(k); else members.set(s, [k]);
     }
-    // The block texts of what is written, where the index took records from the cache without them
-    // (read from the shards of the layout the cache has now, before it changes).
-    await this.service.blockTexts(all ? undefined : [...members.values()].flat());
+    // The blocks of what is written, where the index took records from the cache without them (read
+    // from the shards of the layout the cache has now, before it changes).
+    await this.service.blocks(all ? undefined : [...members.values()].flat());
     await fs.pool.run(() => vscode.workspace.fs.createDirectory(this.dir));
     const previous = this.manifest;
     if (all) this.manifest = undefined;
@@ -124,29 +124,29 @@ export class CorpusCacheFiles implements TextsSource {
     if (this.memento?.get(SHARDS_KEY) !== count) await this.memento?.update(SHARDS_KEY, count);
     if (previous && previous.shards !== count) {
       // The shards of the old layout are no longer read.
-      const old = Array.from({ length: previous.shards }, (_, i) => [shardName(previous.shards, i), textsName(previous.shards, i)]).flat();
+      const old = Array.from({ length: previous.shards }, (_, i) => [shardName(previous.shards, i), blocksName(previous.shards, i)]).flat();
       await Promise.all(old.map((name) =>
         fs.pool.run(() => vscode.workspace.fs.delete(vscode.Uri.joinPath(this.dir, name))).then(undefined, () => undefined)));
     }
   }
 
-  /** Writes shard `s` of `count` (the documents `keys`) and its block texts. */
+  /** Writes shard `s` of `count` (the documents `keys`) and its records' blocks. */
   private async writeShard(s: number, count: number, keys: readonly string[]): Promise<void> {
     const { fs, slicer } = this.service;
-    const { docs, json, texts } = await slicer.run(() => {
+    const { docs, json, blocks } = await slicer.run(() => {
       const docs: CachedDocument[] = [];
       for (const k of keys) {
         const d = this.service.cached(k);
         if (d) docs.push(d);
       }
       return {
-        docs, json: cacheJson(shardFor(docs, { blockTexts: false })),
-        texts: cacheJson(textsShardFor(docs, (d, record) => this.service.hasBlockTexts(d.uri, record))),
+        docs, json: cacheJson(shardFor(docs, { blocks: false })),
+        blocks: cacheJson(blocksShardFor(docs, (d, record) => this.service.hasBlocks(d.uri, record))),
       };
     }, 1);
     await Promise.all([
       fs.writeFile(vscode.Uri.joinPath(this.dir, shardName(count, s)), encode(json)),
-      fs.writeFile(vscode.Uri.joinPath(this.dir, textsName(count, s)), encode(texts)),
+      fs.writeFile(vscode.Uri.joinPath(this.dir, blocksName(count, s)), encode(blocks)),
     ]);
     // The index then keeps what the cache holds, read back: strings of their own instead of pieces
     // that keep whole texts and sidecars alive (half the memory of an index built from the files).

@@ -126,7 +126,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     if (cacheFiles) {
       const cached = await cacheFiles.load();
       loaded = cached.length;
-      // Their records come without block texts: read from the cache when something needs them.
+      // Their records come without blocks: read from the cache when something needs them.
       corpus.seed(cached, cacheFiles);
       corpus.showCached();
     }

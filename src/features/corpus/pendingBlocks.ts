@@ -1,22 +1,23 @@
-import { type BlockTexts, type CachedDocument, fillBlockTexts, type TextState } from '../../core/corpus/cache';
+import { type CachedDocument, fillBlocks, hasBlocks, type RecordBlocks, type TextState } from '../../core/corpus/cache';
 import type { CorpusRecord } from '../../core/corpus/record';
 
-/** Where the block texts of records read from the cache are: the cache's texts shards (see cacheFiles.ts). */
-export interface TextsSource {
-  /** The block texts the cache holds for these documents (by URI string); those it does not hold are missing. */
-  loadTexts(keys: readonly string[]): Promise<ReadonlyMap<string, BlockTexts>>;
+/** Where the blocks of records read from the cache are: the cache's blocks shards (see cacheFiles.ts). */
+export interface BlocksSource {
+  /** The blocks the cache holds for these documents (by URI string); those it does not hold are missing. */
+  loadBlocks(keys: readonly string[]): Promise<ReadonlyMap<string, RecordBlocks>>;
 }
 
 /**
- * The records the index took from the cache without their block texts (the cache keeps those
- * apart, so that a start reads half as much before its views fill), and the loading of those texts
- * when something needs them: Go to Symbol in Workspace, the JSON Lines export, a write of the
- * cache. A record gets its texts in place (it stays the same object); one whose texts the cache
- * does not have (a texts shard missing or damaged) is read from its file again (`reread`).
+ * The records the index took from the cache without their blocks (the cache keeps those apart, so
+ * that a start reads half as much before its views fill), and the loading of those blocks when
+ * something needs them: Go to Symbol in Workspace, the JSON Lines export, intercoder agreement, a
+ * write of the cache. A record gets its blocks in place (it stays the same object); one whose
+ * blocks the cache does not have (a blocks shard missing or damaged) is read from its file again
+ * (`reread`).
  */
-export class PendingTexts {
+export class PendingBlocks {
   private readonly pending = new Map<string, CorpusRecord>();
-  private source?: TextsSource;
+  private source?: BlocksSource;
   /** Documents being read again: a caller that finds nothing pending still waits for their records. */
   private rereading: Promise<void> = Promise.resolve();
 
@@ -27,21 +28,21 @@ export class PendingTexts {
     private readonly reread: (keys: readonly string[]) => Promise<void>,
   ) {}
 
-  /** Documents read from a cache that keeps their block texts in `source`. */
-  expect(documents: Iterable<CachedDocument>, source: TextsSource): void {
+  /** Documents read from a cache that keeps their records' blocks in `source`. */
+  expect(documents: Iterable<CachedDocument>, source: BlocksSource): void {
     this.source = source;
     for (const d of documents) {
       const record = d.text?.record;
-      if (record && record.blocks.length > 0) this.pending.set(d.uri, record);
+      if (record && record.blocks.length === 0 && hasBlocks(record)) this.pending.set(d.uri, record);
     }
   }
 
-  /** Whether `record` (of document `key`) has its block texts. */
+  /** Whether `record` (of document `key`) has its blocks. */
   has(key: string, record: CorpusRecord): boolean {
     return this.pending.get(key) !== record;
   }
 
-  /** Whether every record has its block texts. */
+  /** Whether every record has its blocks. */
   get complete(): boolean {
     return this.pending.size === 0;
   }
@@ -50,7 +51,7 @@ export class PendingTexts {
     this.pending.clear();
   }
 
-  /** Resolves when the records of `keys` (default: every record) have their block texts. */
+  /** Resolves when the records of `keys` (default: every record) have their blocks. */
   async load(keys?: Iterable<string>): Promise<void> {
     for (;;) {
       const wanted: string[] = [];
@@ -68,7 +69,7 @@ export class PendingTexts {
   }
 
   private async loadNow(keys: readonly string[]): Promise<void> {
-    const found = this.source ? await this.source.loadTexts(keys).catch(() => undefined) : undefined;
+    const found = this.source ? await this.source.loadBlocks(keys).catch(() => undefined) : undefined;
     const reread: string[] = [];
     for (const k of keys) {
       const record = this.pending.get(k);
@@ -76,8 +77,8 @@ export class PendingTexts {
       const state = this.current(k);
       this.pending.delete(k);
       if (!state || state.record !== record) continue;
-      const texts = found?.get(k);
-      if (!texts || !fillBlockTexts(record, state.stamp, texts)) reread.push(k);
+      const blocks = found?.get(k);
+      if (!blocks || !fillBlocks(record, state.stamp, blocks)) reread.push(k);
     }
     if (reread.length === 0) return;
     const done = this.reread(reread).catch((error: unknown) => console.error('[kamerstukken] corpus texts not read again', error));
@@ -88,13 +89,14 @@ export class PendingTexts {
 
 /**
  * Whether the copy `c` of the written document `w` can stand for it: its record (read back without
- * block texts) given the written record's texts, or no record at all. Not when the written record
- * itself still waits for its texts.
+ * blocks) given the written record's blocks, or no record at all. Not when the written record
+ * itself still waits for its blocks.
  */
-export function copiedTexts(w: CachedDocument, c: CachedDocument, texts: PendingTexts): boolean {
+export function copiedRecord(w: CachedDocument, c: CachedDocument, pending: PendingBlocks): boolean {
   const written = w.text?.record;
   const copy = c.text?.record;
   if (!written || !copy || !w.text) return written === undefined && copy === undefined;
-  if (!texts.has(w.uri, written)) return false;
-  return fillBlockTexts(copy, c.text?.stamp ?? w.text.stamp, { stamp: w.text.stamp, texts: written.blocks.map((b) => b.text) });
+  if (!pending.has(w.uri, written)) return false;
+  if (written.blocks.length === 0) return true;
+  return fillBlocks(copy, c.text?.stamp ?? w.text.stamp, { stamp: w.text.stamp, blocks: written.blocks });
 }

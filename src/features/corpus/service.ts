@@ -4,7 +4,7 @@ import type { CorpusRecord } from '../../core/corpus/record';
 import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
 import { Pool, TimeSlicer } from '../../core/util/pool';
 import type { AnnotationStore } from '../annotations/store';
-import { copiedTexts, PendingTexts, type TextsSource } from './blockTexts';
+import { type BlocksSource, copiedRecord, PendingBlocks } from './pendingBlocks';
 import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
 import { DocumentSync, documentOf, type Entry, entryFromCache, listed, liveDocument } from './sync';
 import type { CorpusChange, CorpusDocument, CorpusHooks, CorpusState, IndexProblem, PassFigures } from './types';
@@ -50,7 +50,7 @@ export class CorpusService implements vscode.Disposable {
   private pass?: { promise: Promise<PassFigures>; source: vscode.CancellationTokenSource };
   private readonly cache = new Map<string, CachedDocument>();
   private readonly sync: DocumentSync;
-  private readonly texts = new PendingTexts(
+  private readonly pendingBlocks = new PendingBlocks(
     (key) => (this.entries.has(key) ? this.entries.get(key)?.text : this.cache.get(key)?.text),
     (keys) => this.rereadTexts(keys),
   );
@@ -163,28 +163,29 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * Documents read back from the cache: used by the next pass for files whose stamps match. With
-   * `texts`, their records' blocks came without their texts, which `texts` has (see `blockTexts`).
+   * `blocks`, their records came without their blocks, which `blocks` has (see `blocks()`).
    */
-  seed(documents: readonly CachedDocument[], texts?: TextsSource): void {
+  seed(documents: readonly CachedDocument[], blocks?: BlocksSource): void {
     this.timeline.cacheReadAt ??= performance.now();
     for (const d of documents) this.cache.set(d.uri, d);
-    if (texts) this.texts.expect(documents, texts);
+    if (blocks) this.pendingBlocks.expect(documents, blocks);
   }
 
   /**
-   * Resolves when the records of `keys` (URI strings; default: all) have their block texts: records
-   * from the cache come without, read when needed (Go to Symbol in Workspace, the JSON Lines export).
+   * Resolves when the records of `keys` (URI strings; default: all) have their blocks (questions and
+   * answers): records from the cache come without, read when needed (Go to Symbol in Workspace, the
+   * JSON Lines export, intercoder agreement). Their counts are there from the start.
    */
-  blockTexts(keys?: Iterable<string>): Promise<void> {
-    return this.texts.complete ? Promise.resolve() : this.texts.load(keys);
+  blocks(keys?: Iterable<string>): Promise<void> {
+    return this.pendingBlocks.complete ? Promise.resolve() : this.pendingBlocks.load(keys);
   }
 
-  /** Whether the record of document `key` has its block texts (see `blockTexts`). */
-  hasBlockTexts(key: string, record: CorpusRecord): boolean {
-    return this.texts.has(key, record);
+  /** Whether the record of document `key` has its blocks (see `blocks`). */
+  hasBlocks(key: string, record: CorpusRecord): boolean {
+    return this.pendingBlocks.has(key, record);
   }
 
-  /** Documents whose block texts the cache did not have: their texts read again (their records rebuilt). */
+  /** Documents whose blocks the cache did not have: their texts read again (their records rebuilt). */
   private async rereadTexts(keys: readonly string[]): Promise<void> {
     const maxBytes = maxBytesSetting();
     const changed: vscode.Uri[] = [];
@@ -243,8 +244,8 @@ export class CorpusService implements vscode.Disposable {
       const e = this.entries.get(w.uri);
       const c = byUri.get(w.uri);
       if (!e || !c) continue;
-      // The copy's blocks come without their texts (the cache keeps them apart): they get the written record's.
-      if (w.text && c.text && e.text === w.text && copiedTexts(w, c, this.texts)) e.text = c.text;
+      // The copy's record comes without its blocks (the cache keeps them apart): it gets the written record's.
+      if (w.text && c.text && e.text === w.text && copiedRecord(w, c, this.pendingBlocks)) e.text = c.text;
       if (w.sidecar && c.sidecar && e.sidecar === w.sidecar) e.sidecar = c.sidecar;
     }
   }
@@ -286,7 +287,7 @@ export class CorpusService implements vscode.Disposable {
     const removed = notify ? [...this.entries.values()].map((e) => e.uri) : [];
     this.entries.clear();
     this.cache.clear();
-    this.texts.clear();
+    this.pendingBlocks.clear();
     if (removed.length > 0) this.changeEmitter.fire({ changed: [], removed });
   }
 

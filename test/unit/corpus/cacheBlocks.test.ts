@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import {
-  type BlockTexts, cacheJson, type CachedDocument, CORPUS_CACHE_VERSION, fillBlockTexts, readCacheText, readShard, readTextsShard, shardFor, shardOf,
-  type TextState, textsShardFor,
+  blocksShardFor, cacheJson, type CachedDocument, CORPUS_CACHE_VERSION, fillBlocks, hasBlocks, readBlocksShard, readCacheText, readShard,
+  type RecordBlocks, shardFor, shardOf, type TextState,
 } from '../../../src/core/corpus/cache';
 import { buildRecord, type CorpusRecord, qaPairs } from '../../../src/core/corpus/record';
 import { symbolEntries } from '../../../src/core/corpus/symbols';
-import { PendingTexts, type TextsSource } from '../../../src/features/corpus/blockTexts';
+import { type BlocksSource, PendingBlocks } from '../../../src/features/corpus/pendingBlocks';
 import { seed } from '../helpers';
 import { answerText, questionsText } from './texts';
 
@@ -26,25 +26,26 @@ function docOf(uri: string, text: string): CachedDocument {
   };
 }
 
-describe('corpus cache: block texts in shards of their own', () => {
+describe('corpus cache: records\' blocks in shards of their own', () => {
   const uri = 'file:///w/2024/stuk-000.txt';
   const shards = 4;
   const index = shardOf(uri, shards);
 
-  it('a shard without block texts and its texts shard read back as the document written, through the file', () => {
+  it('a shard without blocks and its blocks shard read back as the document written, through the file', () => {
     const doc = docOf(uri, seed('000'));
     const record = doc.text?.record as CorpusRecord;
-    assert.ok(record.blocks.length > 4 && record.blocks.every((b) => b.text.length > 0));
-    const head = readShard(throughFile(shardFor([doc], { blockTexts: false })), index, shards);
+    assert.ok(record.blocks.length > 4 && record.blocks.every((b) => b.text.length > 0) && record.blocks.some((b) => b.parent !== undefined));
+    const head = readShard(throughFile(shardFor([doc], { blocks: false })), index, shards);
     assert.ok(head && head.length === 1);
     const copy = head[0].text?.record as CorpusRecord;
-    // The blocks are there (offsets, labels, numbers for the views and the links), their texts are not.
-    assert.deepEqual(copy.blocks.map((b) => ({ ...b, text: '' })), record.blocks.map((b) => ({ ...b, text: '' })));
-    assert.ok(copy.blocks.every((b) => b.text === ''));
-    const texts = readTextsShard(throughFile(textsShardFor([doc])), index, shards);
-    const mine = texts?.get(uri);
+    // What the views and the links read is there (counts, identities, references); the blocks are not.
+    assert.deepEqual({ ...copy, blocks: record.blocks }, record);
+    assert.deepEqual(copy.blocks, []);
+    assert.ok(hasBlocks(copy), 'its counts say it had blocks');
+    const blocks = readBlocksShard(throughFile(blocksShardFor([doc])), index, shards);
+    const mine = blocks?.get(uri);
     assert.ok(mine);
-    assert.ok(fillBlockTexts(copy, head[0].text?.stamp ?? stamp, mine));
+    assert.ok(fillBlocks(copy, head[0].text?.stamp ?? stamp, mine));
     // Once filled, the document is the one written (non-ASCII characters included), and so is what is made of it.
     assert.deepEqual(head[0], doc);
     assert.deepEqual(qaPairs(copy), qaPairs(record));
@@ -61,61 +62,69 @@ describe('corpus cache: block texts in shards of their own', () => {
     assert.deepEqual(JSON.parse(readCacheText(utf8)), { s: 'één' });
   });
 
-  it('texts of another stamp, another number of blocks, another version or another shard are not taken', () => {
+  it('blocks of another stamp, another record, another version or another shard, or damaged, are not taken', () => {
     const doc = docOf(uri, seed('000'));
     const record = doc.text?.record as CorpusRecord;
-    const texts: BlockTexts = { stamp, texts: record.blocks.map((b) => b.text) };
-    const copy = readShard(throughFile(shardFor([doc], { blockTexts: false })), index, shards)?.[0].text?.record as CorpusRecord;
-    assert.equal(fillBlockTexts(copy, { ...stamp, size: 43 }, texts), false);
-    assert.equal(fillBlockTexts(copy, stamp, { stamp, texts: texts.texts.slice(1) }), false);
-    assert.ok(copy.blocks.every((b) => b.text === ''), 'left as it was');
-    const shard = textsShardFor([doc]);
-    assert.equal(readTextsShard({ ...shard, cacheVersion: CORPUS_CACHE_VERSION - 1 }, index, shards), undefined);
-    assert.equal(readTextsShard('{', index, shards), undefined);
-    assert.equal(readTextsShard(shard, (index + 1) % shards, shards)?.size, 0);
-    const damaged = { ...shard, documents: [{ uri, stamp, texts: [1, 2] }, { uri: 'file:///w/x.txt', stamp: 'x', texts: [] }] };
-    assert.equal(readTextsShard(damaged, index, shards)?.size, 0);
-    // A record read back with its texts (the default shard) is still read.
+    const blocks: RecordBlocks = { stamp, blocks: record.blocks };
+    const copy = readShard(throughFile(shardFor([doc], { blocks: false })), index, shards)?.[0].text?.record as CorpusRecord;
+    assert.equal(fillBlocks(copy, { ...stamp, size: 43 }, blocks), false);
+    assert.equal(fillBlocks(copy, stamp, { stamp, blocks: record.blocks.filter((b) => b.kind === 'question') }), false, 'not its answers');
+    assert.equal(fillBlocks(copy, stamp, { stamp, blocks: [] }), false);
+    assert.deepEqual(copy.blocks, [], 'left as it was');
+    const shard = blocksShardFor([doc]);
+    assert.equal(readBlocksShard({ ...shard, cacheVersion: CORPUS_CACHE_VERSION - 1 }, index, shards), undefined);
+    assert.equal(readBlocksShard('{', index, shards), undefined);
+    assert.equal(readBlocksShard(shard, (index + 1) % shards, shards)?.size, 0);
+    const b = record.blocks[1];
+    for (const bad of [{ ...b, kind: 'x' }, { ...b, start: -1 }, { ...b, end: b.start - 1 }, { ...b, text: 3 }, { ...b, numbers: [1] }, { ...b, parent: 99 }, { ...b, parent: 1 }, 'x']) {
+      const damaged = { ...shard, documents: [{ uri, stamp, blocks: [record.blocks[0], bad, ...record.blocks.slice(2)] }] };
+      assert.equal(readBlocksShard(throughFile(damaged), index, shards)?.size, 0, JSON.stringify(bad).slice(0, 60));
+    }
+    assert.equal(readBlocksShard({ ...shard, documents: [{ uri, stamp: 'x', blocks: record.blocks }] }, index, shards)?.size, 0);
+    // A record read back with its blocks (the default shard) is still read.
     assert.deepEqual(readShard(throughFile(shardFor([doc])), index, shards), [doc]);
   });
 
-  it('leaves out records that wait for their texts: those are read from their files again', () => {
+  it('leaves out records that wait for their blocks (those are read from their files again), and records without blocks', () => {
     const doc = docOf(uri, seed('000'));
-    assert.equal(textsShardFor([doc], () => false).documents.length, 0);
-    assert.equal(textsShardFor([doc]).documents.length, 1);
+    assert.equal(blocksShardFor([doc], () => false).documents.length, 0);
+    assert.equal(blocksShardFor([doc]).documents.length, 1);
+    const nota = docOf(uri, seed('001'));
+    assert.equal(blocksShardFor([nota]).documents.length, 0);
+    assert.ok(!hasBlocks(nota.text?.record as CorpusRecord));
   });
 });
 
-describe('corpus index: records from the cache get their block texts when needed', () => {
+describe('corpus index: records from the cache get their blocks when needed', () => {
   const uris = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/c.txt'];
   // A beslisnota (no blocks) needs no texts: only documents with questions and answers wait for them.
   const built = uris.map((u, i) => docOf(u, [seed('000'), answerText(), questionsText()][i]));
   const beslisnota = docOf('file:///w/nota.txt', seed('001'));
 
-  /** The documents as a start reads them: records without block texts. */
+  /** The documents as a start reads them: records without blocks. */
   function fromCache(): CachedDocument[] {
-    return built.map((d) => readShard(throughFile(shardFor([d], { blockTexts: false })), 0, 1)?.[0] as CachedDocument);
+    return built.map((d) => readShard(throughFile(shardFor([d], { blocks: false })), 0, 1)?.[0] as CachedDocument);
   }
 
-  function setUp(source: (keys: readonly string[]) => Promise<ReadonlyMap<string, BlockTexts>>) {
+  function setUp(source: (keys: readonly string[]) => Promise<ReadonlyMap<string, RecordBlocks>>) {
     const docs = fromCache();
     const held = new Map<string, TextState | undefined>(docs.map((d) => [d.uri, d.text]));
     const reread: string[] = [];
     const loads: (readonly string[])[] = [];
     held.set(beslisnota.uri, beslisnota.text);
-    const pending = new PendingTexts((k) => held.get(k), async (keys) => {
+    const pending = new PendingBlocks((k) => held.get(k), async (keys) => {
       reread.push(...keys);
       // Read again: a new record from the file.
       for (const k of keys) held.set(k, built.find((d) => d.uri === k)?.text);
     });
-    const textsSource: TextsSource = { loadTexts: (keys) => { loads.push(keys); return source(keys); } };
-    pending.expect([...docs, beslisnota], textsSource);
+    const blocksSource: BlocksSource = { loadBlocks: (keys) => { loads.push(keys); return source(keys); } };
+    pending.expect([...docs, beslisnota], blocksSource);
     return { docs, held, reread, loads, pending };
   }
 
-  const all = async (keys: readonly string[]): Promise<ReadonlyMap<string, BlockTexts>> => {
-    const m = new Map<string, BlockTexts>();
-    for (const d of built) if (keys.includes(d.uri)) m.set(d.uri, { stamp, texts: d.text?.record?.blocks.map((b) => b.text) ?? [] });
+  const all = async (keys: readonly string[]): Promise<ReadonlyMap<string, RecordBlocks>> => {
+    const m = new Map<string, RecordBlocks>();
+    for (const d of built) if (keys.includes(d.uri)) m.set(d.uri, readBlocksShard(throughFile(blocksShardFor([d])), 0, 1)?.get(d.uri) as RecordBlocks);
     return m;
   };
 
@@ -126,7 +135,7 @@ describe('corpus index: records from the cache get their block texts when needed
     await pending.load([uris[0]]);
     assert.deepEqual(loads, [[uris[0]]]);
     assert.deepEqual(docs[0], built[0]);
-    assert.ok(docs[1].text?.record?.blocks.every((b) => b.text === ''));
+    assert.deepEqual(docs[1].text?.record?.blocks, []);
     await pending.load();
     await pending.load();
     assert.deepEqual(loads, [[uris[0]], [uris[1], uris[2]]]);
@@ -139,7 +148,7 @@ describe('corpus index: records from the cache get their block texts when needed
     const { held, pending, reread } = setUp(async (keys) => {
       const m = new Map(await all(keys));
       m.delete(uris[1]);
-      m.set(uris[2], { stamp, texts: ['too few'] });
+      m.set(uris[2], { stamp: { ...stamp, size: 1 }, blocks: built[2].text?.record?.blocks ?? [] });
       return m;
     });
     await pending.load();
