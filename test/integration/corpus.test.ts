@@ -185,7 +185,7 @@ describe('corpus index', function () {
       ((await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [])
         .filter((x) => x.location.uri.path.includes(`/${ROOT}/`)).map((x) => `${x.location.uri.path.split('/').pop()} ${x.name}`).sort();
     const expected = [...Array.from({ length: 6 }, (_, i) => `stuk-${i}.txt`), 'diep.txt'].sort()
-      .map((f) => `${f} Vraag 1 en 2: Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal niveau, dan wel op directoraat-generaal…`);
+      .map((f) => `${f} Vraag 1 en 2: Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal niveau, dan wel op directoraat-generaal (DG) of…`);
     const jsonl = async (): Promise<string> => {
       const target = at('out', 'corpus.jsonl');
       await vscode.commands.executeCommand('kamerstukken.exportCorpus', { format: 'jsonl', target: target.toString(), overwrite: true });
