@@ -77,6 +77,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       ctx.corpus.onDidChange(() => this.refreshSoon()),
       ctx.codebook.onDidChange(() => this.refreshSoon()),
       ctx.visibility.onDidChange(() => this.refreshSoon()),
+      // An open document's annotations as the editor has them (the index passes on most such changes).
+      ctx.store.onDidChange(() => { this.shown = undefined; }),
     );
   }
 
@@ -92,7 +94,22 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private refreshSoon(): void {
+    this.shown = undefined;
     this.refresh.schedule();
+  }
+
+  /**
+   * The roots as last made, until the index, the codebook, the coder filter or an open document's
+   * annotations change: VS Code asks for them when the view shows and again when told it changed.
+   */
+  private shown?: Promise<Node[]>;
+
+  private shownRoots(): Promise<Node[]> {
+    if (this.shown) return this.shown;
+    const made = this.roots();
+    made.catch(() => { if (this.shown === made) this.shown = undefined; });
+    this.shown = made;
+    return made;
   }
 
   /** Items by annotation: the index keeps its annotations (the same objects) until their sidecar or text changes. */
@@ -146,7 +163,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   /** The rows under `node`: the roots wait for the index; the rest is at hand (no promise per row of thousands). */
   getChildren(node?: Node): Node[] | Promise<Node[]> {
-    if (!node) return this.roots();
+    if (!node) return this.shownRoots();
     switch (node.kind) {
       case 'tag':
         return [
