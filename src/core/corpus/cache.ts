@@ -339,17 +339,10 @@ function readSidecarState(v: unknown): SidecarState | undefined {
   const textStamp = v.textStamp === undefined ? undefined : readStamp(v.textStamp);
   if (!stamp || (v.textStamp !== undefined && !textStamp) || !Array.isArray(v.annotations) || !Array.isArray(v.problems)) return undefined;
   if (v.unreadable !== undefined && !isString(v.unreadable)) return undefined;
-  const annotations: CorpusAnnotation[] = [];
-  for (const a of v.annotations as unknown[]) {
-    const read = readAnnotation(a);
-    if (!read) return undefined;
-    annotations.push(read);
-  }
-  const problems: SidecarProblem[] = [];
-  for (const p of v.problems as unknown[]) {
-    const read = readProblem(p);
-    if (!read) return undefined;
-    problems.push(read);
-  }
+  // The arrays JSON.parse made are kept (each element is read in place, or the whole state refused).
+  const annotations = v.annotations as CorpusAnnotation[];
+  for (const a of annotations as unknown[]) if (!readAnnotation(a)) return undefined;
+  const problems = v.problems as SidecarProblem[];
+  for (const p of problems as unknown[]) if (!readProblem(p)) return undefined;
   return { stamp, ...(textStamp ? { textStamp } : {}), annotations, problems, ...(v.unreadable !== undefined ? { unreadable: v.unreadable } : {}) };
 }

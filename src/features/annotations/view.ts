@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/annotations/sidecar';
 import type { TagDefinition } from '../../core/coding/codebook';
-import { buildTagTree, normalizeTag, tagAndAncestors, type TagNode } from '../../core/coding/tags';
+import { filtersCoders } from '../../core/coding/coders';
+import { buildTagTreeOfDocuments, normalizeTag, tagAndAncestors, type TagNode } from '../../core/coding/tags';
 import { Debounced } from '../../debounce';
 import type { CodebookService } from '../coding/codebookService';
 import type { CoderVisibility } from '../coding/coder';
@@ -139,12 +140,14 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     await this.corpus.available;
     const docs: Doc[] = [];
     const visibility = this.ctx.visibility;
+    // Without blind coding or a coder filter every annotation is listed.
+    const all = !filtersCoders(visibility.listView);
     for (const d of this.corpus.documents()) {
       const items: Item[] = [];
       const under = new Set<string>();
       let lastPaths: readonly string[] | undefined;
       for (const a of d.annotations) {
-        if (!visibility.listed(a)) continue;
+        if (!all && !visibility.listed(a)) continue;
         const item = this.itemOf(a);
         items.push(item);
         if (item.paths !== lastPaths) for (const t of this.ancestorsOf(lastPaths = item.paths)) under.add(t);
@@ -195,8 +198,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.definitions = new Map(defs.map((d) => [d.name, d]));
     // With a codebook, a tag is missing when the codebook lacks it; without one, when neither it nor the setting defines it.
     const known = new Set((codebook.exists() ? defs.filter((d) => d.source === 'codebook') : defs).map((d) => d.name));
-    const passages = docs.flatMap((d) => d.items.map((i) => ({ document: d.key, tags: i.annotation.tags })));
-    const tree = buildTagTree(passages, codebook.codes().map((c) => c.name));
+    const tree = buildTagTreeOfDocuments(docs.map((d) => d.items.map((i) => i.annotation.tags)), codebook.codes().map((c) => c.name));
     this.missing = new Set();
     const walk = (list: readonly TagNode[]): void => {
       for (const n of list) {
