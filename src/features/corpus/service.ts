@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CachedDocument, CorpusAnnotation } from '../../core/corpus/cache';
 import type { CorpusRecord } from '../../core/corpus/record';
-import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
+import { DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
 import { Pool, TimeSlicer } from '../../core/util/pool';
 import type { AnnotationStore } from '../annotations/store';
 import { type BlocksSource, copiedRecord, PendingBlocks } from './pendingBlocks';
-import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
+import { CorpusFs, type FoundDocument, maxBytesSetting, walkWorkspace, yieldToOthers } from './files';
 import { DocumentSync, documentOf, type Entry, entryFromCache, listed, liveDocument } from './sync';
 import type { CorpusChange, CorpusDocument, CorpusHooks, CorpusState, IndexProblem, PassFigures } from './types';
 
@@ -16,16 +16,6 @@ export const SLICE_MS = 30;
  * then two reads per document, see CorpusFs), few enough that reads and parsing start early.
  */
 const DOCUMENTS_IN_FLIGHT = 1024;
-
-/** Lets the event loop run other work: setImmediate where there is one (Node), else a 0 ms timer (a web worker). */
-function yieldToOthers(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => { if (immediate) immediate(resolve); else setTimeout(resolve, 0); });
-}
-
-function maxBytesSetting(): number {
-  return limitOf(vscode.workspace.getConfiguration('kamerstukken.corpus').get('maxFileSizeMB'), DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024;
-}
 
 /**
  * The corpus index: every parliamentary text of the workspace (`.kamerstuk` files, and `.txt`
@@ -64,10 +54,7 @@ export class CorpusService implements vscode.Disposable {
   constructor(private readonly store: AnnotationStore | undefined, private readonly hooks: CorpusHooks = {}) {
     this.readyPromise = new Promise((resolve) => { this.resolveReady = resolve; });
     this.availablePromise = new Promise((resolve) => { this.resolveAvailable = resolve; });
-    this.slicer = new TimeSlicer(SLICE_MS, {
-      now: () => performance.now(),
-      yield: yieldToOthers,
-    });
+    this.slicer = new TimeSlicer(SLICE_MS, { now: () => performance.now(), yield: yieldToOthers });
     this.sync = new DocumentSync(this.fs, this.slicer, this.entries, this.cache);
     if (store) {
       this.disposables.push(store.onDidChange((uri) => {
