@@ -113,20 +113,19 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     return made;
   }
 
-  /** Items by annotation as last made (the index keeps its annotations until their files change); not a WeakMap: 10,000 weak entries slow every GC. */
-  private items = new Map<CorpusAnnotation, Item>();
+  /** Items by annotation: the index keeps its annotations (the same objects) until their sidecar or text changes. */
+  private items = new WeakMap<CorpusAnnotation, Item>();
   /** Tag lists in normal form, and with their ancestors, by the shared tag list (see sharedTags). */
   private normal = new WeakMap<readonly string[], readonly string[]>();
   private ancestors = new WeakMap<readonly string[], readonly string[]>();
 
-  private itemOf(a: CorpusAnnotation, next: Map<CorpusAnnotation, Item>): Item {
+  private itemOf(a: CorpusAnnotation): Item {
     let item = this.items.get(a);
     if (!item) {
       let paths = this.normal.get(a.tags);
       if (!paths) this.normal.set(a.tags, paths = a.tags.map(normalizeTag));
-      item = { annotation: a, paths };
+      this.items.set(a, item = { annotation: a, paths });
     }
-    next.set(a, item);
     return item;
   }
 
@@ -143,21 +142,19 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const visibility = this.ctx.visibility;
     // Without blind coding or a coder filter every annotation is listed.
     const all = !filtersCoders(visibility.listView);
-    const next = new Map<CorpusAnnotation, Item>();
     for (const d of this.corpus.documents()) {
       const items: Item[] = [];
       const under = new Set<string>();
       let lastPaths: readonly string[] | undefined;
       for (const a of d.annotations) {
         if (!all && !visibility.listed(a)) continue;
-        const item = this.itemOf(a, next);
+        const item = this.itemOf(a);
         items.push(item);
         if (item.paths !== lastPaths) for (const t of this.ancestorsOf(lastPaths = item.paths)) under.add(t);
       }
       if (items.length === 0) continue;
       docs.push({ uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items, key: d.uri.toString(), name: baseName(d.uri), under });
     }
-    this.items = next;
     return docs.sort((a, b) => byName(a.name, b.name));
   }
 
