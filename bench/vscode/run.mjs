@@ -1,5 +1,6 @@
 // `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N] [--timeout-minutes M]`: the corpus index in real VS Code
-// (KAMERSTUKKEN_BENCH_PROFILE=<folder>: CPU profiles of the baseline, the rebuild and the restart in the extension host)
+// (KAMERSTUKKEN_BENCH_PROFILE=<folder>: CPU profiles of the baseline, the rebuild and the restart in the extension host,
+// and of each start from activation to the Annotations view filled: cold-start, warm-start)
 // (code-server 4.100.3 + headless Chromium, as the integration tests run), over generated corpora
 // (bench/corpusGenerator.ts: N documents, each with a sidecar of 10 annotations, in nested folders).
 //

@@ -180,6 +180,42 @@ describe('corpus index', function () {
     assert.equal(s.io.readFile, before + 2, 'its text and its sidecar (to place the annotations in the new text)');
   });
 
+  it('a start from the cache: the records\' blocks are read when needed (symbols, JSON Lines), from the files when their shard is damaged', async () => {
+    const symbols = async (query: string): Promise<string[]> =>
+      ((await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [])
+        .filter((x) => x.location.uri.path.includes(`/${ROOT}/`)).map((x) => `${x.location.uri.path.split('/').pop()} ${x.name}`).sort();
+    const expected = [...Array.from({ length: 6 }, (_, i) => `stuk-${i}.txt`), 'diep.txt'].sort()
+      .map((f) => `${f} Vraag 1 en 2: Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal niveau, dan wel op directoraat-generaal (DG) of…`);
+    const jsonl = async (): Promise<string> => {
+      const target = at('out', 'corpus.jsonl');
+      await vscode.commands.executeCommand('kamerstukken.exportCorpus', { format: 'jsonl', target: target.toString(), overwrite: true });
+      const line = ((await readText(target)) ?? '').split('\n').find((l) => l.includes('stuk-3.txt')) ?? '{}';
+      await vscode.workspace.fs.delete(at('out'), { recursive: true });
+      return (JSON.parse(line) as { pairs?: { question: string }[] }).pairs?.[0]?.question ?? '';
+    };
+    await quiet();
+    await control('saveCache');
+    await control('restart');
+    const built = { symbols: await symbols('vraag departementaal'), question: await jsonl() };
+    assert.deepEqual(built.symbols, expected);
+    assert.match(built.question, /^Zijn er op uw ministerie bijeenkomsten georganiseerd op departementaal niveau/u);
+
+    // The blocks shards gone (or damaged): those records are read from their files again, nothing else changes.
+    await control('saveCache');
+    const dir = vscode.Uri.parse((await state()).cache.folder ?? '');
+    const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
+    assert.ok(names.some((n) => n.startsWith('blocks-')), names.join(' '));
+    for (const name of names) {
+      if (name.startsWith('blocks-')) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode('{"cacheVersion":'));
+    }
+    await control('restart');
+    await control('resetCounts');
+    assert.deepEqual(await symbols('vraag departementaal'), expected);
+    const s = await state();
+    assert.ok(s.io.readFile >= 7, `the texts read again: ${JSON.stringify(s.io)}`);
+    assert.equal(await jsonl(), built.question);
+  });
+
   it('a damaged cache is ignored and rebuilt from the files', async () => {
     await control('saveCache');
     const dir = vscode.Uri.parse((await state()).cache.folder ?? '');

@@ -136,8 +136,20 @@ export interface TagNode {
  * and children are sorted by `compareTags`. O(passages × tags per passage × depth).
  */
 export function buildTagTree(passages: Iterable<TaggedPassage>, extra: Iterable<string> = []): TagNode[] {
+  const byDocument = new Map<string, (readonly string[])[]>();
+  for (const p of passages) {
+    const lists = byDocument.get(p.document);
+    if (lists) lists.push(p.tags); else byDocument.set(p.document, [p.tags]);
+  }
+  return buildTagTreeOfDocuments(byDocument.values(), extra);
+}
+
+/**
+ * `buildTagTree` of passages given per document, each passage by its tag list (no passage object
+ * each). Passages share their tag lists (see the corpus cache's sharedTags): each list is read once.
+ */
+export function buildTagTreeOfDocuments(documents: Iterable<Iterable<readonly string[]>>, extra: Iterable<string> = []): TagNode[] {
   const nodes = new Map<string, TagNode>();
-  const docs = new Map<string, Set<string>>();
   const roots: TagNode[] = [];
   const node = (path: string): TagNode => {
     let n = nodes.get(path);
@@ -153,28 +165,35 @@ export function buildTagTree(passages: Iterable<TaggedPassage>, extra: Iterable<
     const t = normalizeTag(tag);
     if (t) node(t);
   }
-  const own = new Set<string>();
-  const rolled = new Set<string>();
-  for (const p of passages) {
-    own.clear();
-    rolled.clear();
-    for (const tag of p.tags) {
+  const expanded = new Map<readonly string[], { readonly own: TagNode[]; readonly rolled: TagNode[] }>();
+  const expand = (tags: readonly string[]): { readonly own: TagNode[]; readonly rolled: TagNode[] } => {
+    let e = expanded.get(tags);
+    if (e) return e;
+    const own = new Set<string>();
+    const rolled = new Set<string>();
+    for (const tag of tags) {
       const t = normalizeTag(tag);
       if (!t) continue;
       own.add(t);
       for (const a of tagAndAncestors(t)) rolled.add(a);
     }
-    for (const t of own) node(t).own++;
-    for (const t of rolled) {
-      const n = node(t);
-      n.total++;
-      let d = docs.get(t);
-      if (!d) docs.set(t, (d = new Set()));
-      if (!d.has(p.document)) {
-        d.add(p.document);
-        n.documents++;
+    e = { own: [...own].map(node), rolled: [...rolled].map(node) };
+    expanded.set(tags, e);
+    return e;
+  };
+  // The nodes a document's passages count for: each counts the document once.
+  const touched = new Set<TagNode>();
+  for (const passages of documents) {
+    touched.clear();
+    for (const tags of passages) {
+      const { own, rolled } = expand(tags);
+      for (const n of own) n.own++;
+      for (const n of rolled) {
+        n.total++;
+        touched.add(n);
       }
     }
+    for (const n of touched) n.documents++;
   }
   const sort = (list: TagNode[]): void => {
     list.sort((a, b) => compareTags(a.path, b.path));

@@ -7,10 +7,10 @@
  * Pure: plain data in and out, every value read back is checked; the editor side does the I/O.
  */
 import { SIDECAR_VERSION, type SidecarProblem } from '../annotations/sidecar';
-import { CORPUS_RECORD_VERSION, type CorpusRecord, isCorpusRecord } from './record';
+import { type BlockRecord, CORPUS_RECORD_VERSION, type CorpusRecord, isCorpusRecord } from './record';
 
-/** Bump on any change of what the cache holds or how it is read. */
-export const CORPUS_CACHE_VERSION = 1;
+/** Bump on any change of what the cache holds or how it is read. 2: records' blocks in shards of their own. */
+export const CORPUS_CACHE_VERSION = 2;
 
 /** A file as `stat` describes it: the cache key. */
 export interface FileStamp {
@@ -120,8 +120,117 @@ export interface Shard {
   readonly documents: readonly CachedDocument[];
 }
 
-export function shardFor(documents: readonly CachedDocument[]): Shard {
-  return { cacheVersion: CORPUS_CACHE_VERSION, documents };
+/**
+ * A shard of `documents`. With `blocks: false` the records are written without their blocks (each
+ * `blocks` empty): those go to a blocks shard (`blocksShardFor`), read only when something needs
+ * them (Go to Symbol in Workspace, the JSON Lines export, intercoder agreement), so that a start
+ * reads half as much before its views fill. The records' counts say which had blocks (`hasBlocks`).
+ */
+export function shardFor(documents: readonly CachedDocument[], { blocks = true }: { readonly blocks?: boolean } = {}): Shard {
+  return { cacheVersion: CORPUS_CACHE_VERSION, documents: blocks ? documents : documents.map(withoutBlocks) };
+}
+
+function withoutBlocks(d: CachedDocument): CachedDocument {
+  const record = d.text?.record;
+  if (!d.text || !record || record.blocks.length === 0) return d;
+  return { ...d, text: { ...d.text, record: { ...record, blocks: [] } } };
+}
+
+/**
+ * Whether a record lists blocks, or did before a shard without blocks left them out: every block
+ * is a question (counted in `questionCount`: its numbers, or itself when it has none) or an answer.
+ */
+export function hasBlocks(record: CorpusRecord): boolean {
+  return record.blocks.length > 0 || record.questionCount > 0 || record.answerCount > 0;
+}
+
+/**
+ * A value as the cache writes it: JSON in ASCII only (other characters as `\uXXXX` escapes), so
+ * that it reads back byte for byte as Latin-1 (`readCacheText`), several times faster than UTF-8.
+ */
+export function cacheJson(value: unknown): string {
+  // Without the u flag: a character outside the BMP is two UTF-16 units, each escaped.
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The text of a cache file: `latin1` is what a runtime offers for reading bytes as Latin-1 fast
+ * (Node's Buffer); a file that is not ASCII (not written by `cacheJson`) is read as UTF-8.
+ */
+export function readCacheText(bytes: Uint8Array, latin1?: (bytes: Uint8Array) => string): string {
+  if (latin1) {
+    const text = latin1(bytes);
+    if (!/[\u0080-\u00ff]/u.test(text)) return text;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** The blocks of one document's record, with the stamp of the text they were read from. */
+export interface RecordBlocks {
+  readonly stamp: FileStamp;
+  readonly blocks: readonly BlockRecord[];
+}
+
+export interface BlocksShard {
+  readonly cacheVersion: typeof CORPUS_CACHE_VERSION;
+  readonly documents: readonly ({ readonly uri: string } & RecordBlocks)[];
+}
+
+/**
+ * The blocks of the records of `documents` (those with blocks), for the blocks shard of the shard
+ * that holds them. `written(d, record)` says whether a record has its blocks: one read from the
+ * cache whose blocks were never loaded is left out (read from its file again when they are needed).
+ */
+export function blocksShardFor(documents: readonly CachedDocument[], written: (d: CachedDocument, record: CorpusRecord) => boolean = () => true): BlocksShard {
+  const out: ({ uri: string } & RecordBlocks)[] = [];
+  for (const d of documents) {
+    const record = d.text?.record;
+    if (!d.text || !record || record.blocks.length === 0 || !written(d, record)) continue;
+    out.push({ uri: d.uri, stamp: d.text.stamp, blocks: record.blocks });
+  }
+  return { cacheVersion: CORPUS_CACHE_VERSION, documents: out };
+}
+
+/**
+ * The blocks of a blocks shard read back, by URI: entries that are well-formed and belong in shard
+ * `index` of `shards`. Undefined when the value is not a blocks shard of this version.
+ */
+export function readBlocksShard(value: unknown, index: number, shards: number): Map<string, RecordBlocks> | undefined {
+  if (!isObject(value) || value.cacheVersion !== CORPUS_CACHE_VERSION || !Array.isArray(value.documents)) return undefined;
+  const out = new Map<string, RecordBlocks>();
+  for (const d of value.documents as unknown[]) {
+    if (!isObject(d) || typeof d.uri !== 'string' || shardOf(d.uri, shards) !== index) continue;
+    const stamp = readStamp(d.stamp);
+    const blocks = d.blocks;
+    if (!stamp || !Array.isArray(blocks) || !blocks.every((b, i) => isBlockRecord(b, i, blocks.length))) continue;
+    out.set(d.uri, { stamp, blocks: blocks as BlockRecord[] });
+  }
+  return out;
+}
+
+const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Whether `v` is block `i` of `count` as a record lists it. */
+function isBlockRecord(v: unknown, i: number, count: number): v is BlockRecord {
+  if (!isObject(v)) return false;
+  const { kind, label, numbers, start, end, line, character, text, parent } = v;
+  return (kind === 'question' || kind === 'answer') && isString(label) && Array.isArray(numbers) && numbers.every(isString)
+    && isOffset(start) && isOffset(end) && end >= start && isOffset(line) && isOffset(character) && isString(text)
+    && (parent === undefined || (isOffset(parent) && parent < count && parent !== i));
+}
+
+/**
+ * Gives `record` (read from a shard without its blocks) its blocks, in place: the record stays the
+ * same object for those who hold it. False (and the record left as it is) when the blocks are not
+ * of this record: another stamp, or not as many answers as it counts.
+ */
+export function fillBlocks(record: CorpusRecord, stamp: FileStamp, blocks: RecordBlocks): boolean {
+  if (!sameStamp(stamp, blocks.stamp) || blocks.blocks.length === 0) return false;
+  let answers = 0;
+  for (const b of blocks.blocks) if (b.kind === 'answer') answers++;
+  if (answers !== record.answerCount) return false;
+  (record as { blocks: readonly BlockRecord[] }).blocks = blocks.blocks;
+  return true;
 }
 
 /**
@@ -210,10 +319,12 @@ function readAnnotation(v: unknown): CorpusAnnotation | undefined {
     || !isString(quote) || !isString(prefix) || !isString(suffix)
     || typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start
     || (note !== undefined && !isString(note)) || (coder !== undefined && !isString(coder))) return undefined;
-  return {
-    id, tags: sharedTags(tags as string[]), ...(note !== undefined ? { note } : {}), ...(coder !== undefined ? { coder: sharedCoder(coder) } : {}),
-    created, start, end, orphaned, quote, prefix, suffix,
-  };
+  // The object JSON.parse made is kept (a copy per annotation was a tenth of a start's reading), its
+  // tag list and coder shared; a field this code does not know stays unread.
+  const read = v as { tags: readonly string[]; coder?: string };
+  read.tags = sharedTags(tags as string[]);
+  if (coder !== undefined) read.coder = sharedCoder(coder);
+  return v as unknown as CorpusAnnotation;
 }
 
 function readProblem(v: unknown): SidecarProblem | undefined {
@@ -228,17 +339,10 @@ function readSidecarState(v: unknown): SidecarState | undefined {
   const textStamp = v.textStamp === undefined ? undefined : readStamp(v.textStamp);
   if (!stamp || (v.textStamp !== undefined && !textStamp) || !Array.isArray(v.annotations) || !Array.isArray(v.problems)) return undefined;
   if (v.unreadable !== undefined && !isString(v.unreadable)) return undefined;
-  const annotations: CorpusAnnotation[] = [];
-  for (const a of v.annotations as unknown[]) {
-    const read = readAnnotation(a);
-    if (!read) return undefined;
-    annotations.push(read);
-  }
-  const problems: SidecarProblem[] = [];
-  for (const p of v.problems as unknown[]) {
-    const read = readProblem(p);
-    if (!read) return undefined;
-    problems.push(read);
-  }
+  // The arrays JSON.parse made are kept (each element is read in place, or the whole state refused).
+  const annotations = v.annotations as CorpusAnnotation[];
+  for (const a of annotations as unknown[]) if (!readAnnotation(a)) return undefined;
+  const problems = v.problems as SidecarProblem[];
+  for (const p of problems as unknown[]) if (!readProblem(p)) return undefined;
   return { stamp, ...(textStamp ? { textStamp } : {}), annotations, problems, ...(v.unreadable !== undefined ? { unreadable: v.unreadable } : {}) };
 }

@@ -63,10 +63,14 @@ export async function agreementInputs(
   let withoutCoder = 0;
   let candidates: CorpusDocument[];
   if (scope === 'document') {
+    // The record's blocks are the units of a document not open: one taken from the cache gets them first.
+    if (document) await corpus.blocks([document.uri.toString()]);
     const d = document ? corpus.document(document.uri) : undefined;
     candidates = d ? [d] : [];
   } else {
     await corpus.ready;
+    // The records' blocks are the units: records taken from the cache get theirs first.
+    await corpus.blocks();
     candidates = corpus.documents();
   }
   const reads = candidates.map(async (d): Promise<AgreementDocument | undefined> => {

@@ -1,20 +1,32 @@
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/annotations/sidecar';
 import type { TagDefinition } from '../../core/coding/codebook';
-import { buildTagTree, normalizeTag, TAG_SEPARATOR, type TagNode } from '../../core/coding/tags';
+import { filtersCoders } from '../../core/coding/coders';
+import { buildTagTreeOfDocuments, normalizeTag, tagAndAncestors, type TagNode } from '../../core/coding/tags';
 import { Debounced } from '../../debounce';
 import type { CodebookService } from '../coding/codebookService';
 import type { CoderVisibility } from '../coding/coder';
-import type { CorpusService } from '../corpus';
+import type { CorpusAnnotation, CorpusService } from '../corpus';
 import { baseName, readSidecar } from './sidecarFiles';
 import type { AnnotationStore } from './store';
 
+/** An annotation as the view lists it; made once per annotation the index holds (see `itemOf`). */
 interface Item {
-  id: string; tags: readonly string[]; note?: string; quote: string; orphaned: boolean; coder?: string;
+  readonly annotation: CorpusAnnotation;
   /** The tags in normal form (`normalizeTag`), made once: every tag row checks every item. */
-  paths: readonly string[];
+  readonly paths: readonly string[];
+  /** Its row's label and description, made when first shown (under each of its tags it is the same). */
+  row?: { readonly label: string; readonly description: string };
 }
-interface Doc { uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean }
+interface Doc {
+  uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean;
+  /** Its URI as a string, and its file name (the row's label). */
+  key: string; name: string;
+  /** Every tag path of its items and their ancestors: the tag rows it is listed under. */
+  under: ReadonlySet<string>;
+  /** Its items by tag path (their own tags, not ancestors), made when first asked for. */
+  byTag?: Map<string, Item[]>;
+}
 
 /** A row of the view. `tag` rows carry what the tree counts; `path` is the full tag path. */
 export type Node =
@@ -28,6 +40,8 @@ export type Node =
 const ICONS = { note: new vscode.ThemeIcon('note'), warning: new vscode.ThemeIcon('warning') };
 /** The annotation rows' command title, translated once. */
 let SHOW_PASSAGE: string | undefined;
+/** Documents by name as `String.prototype.localeCompare` orders them (the same collation, made once). */
+const byName = new Intl.Collator().compare;
 
 function excerpt(s: string, max = 80): string {
   const one = s.replace(/\s+/gu, ' ').trim();
@@ -64,6 +78,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       ctx.corpus.onDidChange(() => this.refreshSoon()),
       ctx.codebook.onDidChange(() => this.refreshSoon()),
       ctx.visibility.onDidChange(() => this.refreshSoon()),
+      // An open document's annotations as the editor has them (the index passes on most such changes).
+      ctx.store.onDidChange(() => { this.shown = undefined; }),
     );
   }
 
@@ -79,30 +95,67 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   private refreshSoon(): void {
+    this.shown = undefined;
     this.refresh.schedule();
+  }
+
+  /**
+   * The roots as last made, until the index, the codebook, the coder filter or an open document's
+   * annotations change: VS Code asks for them when the view shows and again when told it changed.
+   */
+  private shown?: Promise<Node[]>;
+
+  private shownRoots(): Promise<Node[]> {
+    if (this.shown) return this.shown;
+    const made = this.roots();
+    made.catch(() => { if (this.shown === made) this.shown = undefined; });
+    this.shown = made;
+    return made;
+  }
+
+  /** Items by annotation: the index keeps its annotations (the same objects) until their sidecar or text changes. */
+  private items = new WeakMap<CorpusAnnotation, Item>();
+  /** Tag lists in normal form, and with their ancestors, by the shared tag list (see sharedTags). */
+  private normal = new WeakMap<readonly string[], readonly string[]>();
+  private ancestors = new WeakMap<readonly string[], readonly string[]>();
+
+  private itemOf(a: CorpusAnnotation): Item {
+    let item = this.items.get(a);
+    if (!item) {
+      let paths = this.normal.get(a.tags);
+      if (!paths) this.normal.set(a.tags, paths = a.tags.map(normalizeTag));
+      this.items.set(a, item = { annotation: a, paths });
+    }
+    return item;
+  }
+
+  private ancestorsOf(paths: readonly string[]): readonly string[] {
+    let all = this.ancestors.get(paths);
+    if (!all) this.ancestors.set(paths, all = [...new Set(paths.flatMap((t) => (t ? tagAndAncestors(t) : [])))]);
+    return all;
   }
 
   private async docs(): Promise<Doc[]> {
     // The cache's index is shown while the first pass checks it; the pass fires what differs.
     await this.corpus.available;
-    const docs: { doc: Doc; name: string }[] = [];
+    const docs: Doc[] = [];
     const visibility = this.ctx.visibility;
-    // Annotations share their tag lists (see sharedTags): each list is put in normal form once.
-    const normal = new Map<readonly string[], readonly string[]>();
-    const pathsOf = (tags: readonly string[]): readonly string[] => {
-      let paths = normal.get(tags);
-      if (!paths) normal.set(tags, paths = tags.map(normalizeTag));
-      return paths;
-    };
+    // Without blind coding or a coder filter every annotation is listed.
+    const all = !filtersCoders(visibility.listView);
     for (const d of this.corpus.documents()) {
-      const items = d.annotations.filter((a) => visibility.listed(a)).map((a): Item => ({
-        id: a.id, tags: a.tags, paths: pathsOf(a.tags), ...(a.note ? { note: a.note } : {}), quote: a.quote, orphaned: a.orphaned,
-        ...(a.coder ? { coder: a.coder } : {}),
-      }));
+      const items: Item[] = [];
+      const under = new Set<string>();
+      let lastPaths: readonly string[] | undefined;
+      for (const a of d.annotations) {
+        if (!all && !visibility.listed(a)) continue;
+        const item = this.itemOf(a);
+        items.push(item);
+        if (item.paths !== lastPaths) for (const t of this.ancestorsOf(lastPaths = item.paths)) under.add(t);
+      }
       if (items.length === 0) continue;
-      docs.push({ doc: { uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items }, name: baseName(d.uri) });
+      docs.push({ uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items, key: d.uri.toString(), name: baseName(d.uri), under });
     }
-    return docs.sort((a, b) => a.name.localeCompare(b.name)).map((d) => d.doc);
+    return docs.sort((a, b) => byName(a.name, b.name));
   }
 
   /** Every tag used in the workspace's sidecars. */
@@ -111,19 +164,22 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     return [...this.corpus.tags().keys()];
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return this.roots();
+  /** The rows under `node`: the roots wait for the index; the rest is at hand (no promise per row of thousands). */
+  getChildren(node?: Node): Node[] | Promise<Node[]> {
+    if (!node) return this.shownRoots();
     switch (node.kind) {
       case 'tag':
         return [
           ...node.tree.children.map((c) => this.tagRow(c, node.docs)),
-          ...node.docs.map((doc): Node => ({ kind: 'doc', doc, parent: node.path, items: doc.items.filter((i) => hasOwn(i, node.path)) }))
-            .filter((d) => d.kind === 'doc' && d.items.length > 0),
+          ...node.docs.flatMap((doc): Node[] => {
+            const items = itemsTagged(doc, node.path);
+            return items ? [{ kind: 'doc', doc, parent: node.path, items }] : [];
+          }),
         ];
       case 'noTag':
-        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'noTag', items: doc.items.filter((i) => i.tags.length === 0) }));
+        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'noTag', items: doc.items.filter((i) => i.annotation.tags.length === 0) }));
       case 'orphans':
-        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'orphans', items: doc.items.filter((i) => i.orphaned) }));
+        return node.docs.map((doc) => ({ kind: 'doc', doc, parent: 'orphans', items: doc.items.filter((i) => i.annotation.orphaned) }));
       case 'doc':
         return node.items.map((item) => ({ kind: 'item', doc: node.doc, item, parent: node.parent }));
       case 'item':
@@ -142,8 +198,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.definitions = new Map(defs.map((d) => [d.name, d]));
     // With a codebook, a tag is missing when the codebook lacks it; without one, when neither it nor the setting defines it.
     const known = new Set((codebook.exists() ? defs.filter((d) => d.source === 'codebook') : defs).map((d) => d.name));
-    const passages = docs.flatMap((d) => d.items.map((i) => ({ document: d.uri.toString(), tags: i.tags })));
-    const tree = buildTagTree(passages, codebook.codes().map((c) => c.name));
+    const tree = buildTagTreeOfDocuments(docs.map((d) => d.items.map((i) => i.annotation.tags)), codebook.codes().map((c) => c.name));
     this.missing = new Set();
     const walk = (list: readonly TagNode[]): void => {
       for (const n of list) {
@@ -153,21 +208,20 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     };
     walk(tree);
     const roots: Node[] = tree.map((t) => this.tagRow(t, docs));
-    const untagged = docs.filter((d) => d.items.some((i) => i.tags.length === 0));
+    const untagged = docs.filter((d) => d.items.some((i) => i.annotation.tags.length === 0));
     if (untagged.length > 0) {
-      roots.push({ kind: 'noTag', docs: untagged, count: untagged.reduce((n, d) => n + d.items.filter((i) => i.tags.length === 0).length, 0) });
+      roots.push({ kind: 'noTag', docs: untagged, count: untagged.reduce((n, d) => n + d.items.filter((i) => i.annotation.tags.length === 0).length, 0) });
     }
-    const orphanDocs = docs.filter((d) => d.items.some((i) => i.orphaned));
+    const orphanDocs = docs.filter((d) => d.items.some((i) => i.annotation.orphaned));
     if (orphanDocs.length > 0) {
-      roots.push({ kind: 'orphans', docs: orphanDocs, count: orphanDocs.reduce((n, d) => n + d.items.filter((i) => i.orphaned).length, 0) });
+      roots.push({ kind: 'orphans', docs: orphanDocs, count: orphanDocs.reduce((n, d) => n + d.items.filter((i) => i.annotation.orphaned).length, 0) });
     }
     return roots;
   }
 
   private tagRow(tree: TagNode, docs: readonly Doc[]): Node {
     const path = tree.path;
-    const prefix = `${path}${TAG_SEPARATOR}`;
-    const below = docs.filter((d) => d.items.some((i) => i.paths.some((t) => t === path || t.startsWith(prefix))));
+    const below = docs.filter((d) => d.under.has(path));
     const definition = this.definitions.get(tree.path);
     return { kind: 'tag', path: tree.path, tree, docs: below, missing: this.missing.has(tree.path), ...(definition ? { definition } : {}) };
   }
@@ -191,8 +245,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         return item;
       }
       case 'doc': {
-        const item = new vscode.TreeItem(baseName(node.doc.uri), vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${node.parent}:${node.doc.uri.toString()}`;
+        const item = new vscode.TreeItem(node.doc.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.parent}:${node.doc.key}`;
         item.resourceUri = node.doc.uri;
         item.description = node.doc.broken ? vscode.l10n.t('{0} · annotations file has errors', node.items.length) : String(node.items.length);
         item.iconPath = vscode.ThemeIcon.File;
@@ -200,14 +254,19 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         return item;
       }
       case 'item': {
-        const { item: a, doc } = node;
-        const item = new vscode.TreeItem(excerpt(a.quote) || a.id, vscode.TreeItemCollapsibleState.None);
-        item.id = `${node.parent}:${doc.uri.toString()}#${a.id}`;
-        item.description = a.orphaned || a.note || a.coder
-          ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
-          : '';
+        const { doc } = node;
+        const a = node.item.annotation;
+        const row = (node.item.row ??= {
+          label: excerpt(a.quote) || a.id,
+          description: a.orphaned || a.note || a.coder
+            ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
+            : '',
+        });
+        const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.parent}:${doc.key}#${a.id}`;
+        item.description = row.description;
         item.iconPath = a.orphaned ? ICONS.warning : ICONS.note;
-        item.command = { command: 'kamerstukken.revealAnnotation', title: (SHOW_PASSAGE ??= vscode.l10n.t('Show Passage')), arguments: [doc.uri.toString(), a.id] };
+        item.command = { command: 'kamerstukken.revealAnnotation', title: (SHOW_PASSAGE ??= vscode.l10n.t('Show Passage')), arguments: [doc.key, a.id] };
         item.contextValue = 'annotation';
         return item;
       }
@@ -240,7 +299,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
    */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
     if (node.kind === 'item' && item.tooltip === undefined) {
-      const a = node.item;
+      const a = node.item.annotation;
       const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
       if (a.coder) tip.appendText(`\n\n${vscode.l10n.t('Coder: {0}', a.coder)}`);
       item.tooltip = tip;
@@ -262,8 +321,21 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 }
 
-function hasOwn(i: Item, path: string): boolean {
-  return i.paths.includes(path);
+/** The items of `doc` tagged `path` itself (not below it), in the document's order; undefined when none. */
+function itemsTagged(doc: Doc, path: string): Item[] | undefined {
+  if (!doc.byTag) {
+    const byTag = (doc.byTag = new Map());
+    for (const i of doc.items) {
+      for (let k = 0; k < i.paths.length; k++) {
+        const t = i.paths[k];
+        // An item with a tag twice (in two spellings) is listed once.
+        if (i.paths.indexOf(t) !== k) continue;
+        const list = byTag.get(t);
+        if (list) list.push(i); else byTag.set(t, [i]);
+      }
+    }
+  }
+  return doc.byTag.get(path);
 }
 
 export const VIEW_ID = 'kamerstukken.annotations';

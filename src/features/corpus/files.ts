@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type FileStamp } from '../../core/corpus/cache';
-import { documentPathOfSidecar, FileBudget, fileRole, walksFolder } from '../../core/corpus/workspaceFiles';
+import { DEFAULT_MAX_FILE_SIZE_MB, documentPathOfSidecar, FileBudget, fileRole, limitOf, walksFolder } from '../../core/corpus/workspaceFiles';
 import { Pool } from '../../core/util/pool';
 
 /**
@@ -13,6 +13,17 @@ import { Pool } from '../../core/util/pool';
 const REQUESTS_IN_FLIGHT = 512;
 /** Bytes of files being read at once (their sizes as `stat` gave them): many requests, bounded memory. */
 const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+/** Lets the event loop run other work: setImmediate where there is one (Node), else a 0 ms timer (a web worker). */
+export function yieldToOthers(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => { if (immediate) immediate(resolve); else setTimeout(resolve, 0); });
+}
+
+/** The size in bytes over which a text is not read (`kamerstukken.corpus.maxFileSizeMB`). */
+export function maxBytesSetting(): number {
+  return limitOf(vscode.workspace.getConfiguration('kamerstukken.corpus').get('maxFileSizeMB'), DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024;
+}
 
 /** Counts of what the index asked the file system, for the tests and the benchmark. */
 export interface IoCounts {

@@ -126,7 +126,8 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
     if (cacheFiles) {
       const cached = await cacheFiles.load();
       loaded = cached.length;
-      corpus.seed(cached);
+      // Their records come without blocks: read from the cache when something needs them.
+      corpus.seed(cached, cacheFiles);
       corpus.showCached();
     }
     return { checked: corpus.refresh() };

@@ -67,6 +67,8 @@ export class CorpusLinks implements vscode.Disposable {
    * extension host answer others in between; later calls only rebuild the documents that changed.
    */
   async symbols(token?: vscode.CancellationToken): Promise<readonly SymbolEntry[]> {
+    // Entries are built from the blocks: records taken from the cache get theirs first.
+    await this.corpus.blocks();
     if (this.flat) return this.flat;
     const entries = (this.entries ??= new Map());
     let sliceStart = performance.now();

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import type { CachedDocument, CorpusAnnotation } from '../../core/corpus/cache';
-import { DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_MAX_FILES, fileRole, limitOf } from '../../core/corpus/workspaceFiles';
+import type { CorpusRecord } from '../../core/corpus/record';
+import { DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';
 import { Pool, TimeSlicer } from '../../core/util/pool';
-import type { AnnotatedDocument, AnnotationStore } from '../annotations/store';
-import { CorpusFs, type FoundDocument, walkWorkspace } from './files';
-import { DocumentSync, type Entry, listed, snapshotFromStore } from './sync';
+import type { AnnotationStore } from '../annotations/store';
+import { type BlocksSource, copiedRecord, PendingBlocks } from './pendingBlocks';
+import { CorpusFs, type FoundDocument, maxBytesSetting, walkWorkspace, yieldToOthers } from './files';
+import { DocumentSync, documentOf, type Entry, entryFromCache, listed, liveDocument } from './sync';
 import type { CorpusChange, CorpusDocument, CorpusHooks, CorpusState, IndexProblem, PassFigures } from './types';
 
 /** CPU work runs in slices of this many ms, then the extension host gets to answer others. */
@@ -15,14 +16,6 @@ export const SLICE_MS = 30;
  * then two reads per document, see CorpusFs), few enough that reads and parsing start early.
  */
 const DOCUMENTS_IN_FLIGHT = 1024;
-
-/** Lets the event loop run other work: setImmediate where there is one (Node), else a 0 ms timer (a web worker). */
-function yieldToOthers(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => { if (immediate) immediate(resolve); else setTimeout(resolve, 0); });
-}
-
-
 
 /**
  * The corpus index: every parliamentary text of the workspace (`.kamerstuk` files, and `.txt`
@@ -47,6 +40,10 @@ export class CorpusService implements vscode.Disposable {
   private pass?: { promise: Promise<PassFigures>; source: vscode.CancellationTokenSource };
   private readonly cache = new Map<string, CachedDocument>();
   private readonly sync: DocumentSync;
+  private readonly pendingBlocks = new PendingBlocks(
+    (key) => (this.entries.has(key) ? this.entries.get(key)?.text : this.cache.get(key)?.text),
+    (keys) => this.rereadTexts(keys),
+  );
   /** Figures of the last full pass. */
   lastPass?: PassFigures;
   /** When (performance.now()) the service was made and its first pass was done: for the benchmark. */
@@ -57,10 +54,7 @@ export class CorpusService implements vscode.Disposable {
   constructor(private readonly store: AnnotationStore | undefined, private readonly hooks: CorpusHooks = {}) {
     this.readyPromise = new Promise((resolve) => { this.resolveReady = resolve; });
     this.availablePromise = new Promise((resolve) => { this.resolveAvailable = resolve; });
-    this.slicer = new TimeSlicer(SLICE_MS, {
-      now: () => performance.now(),
-      yield: yieldToOthers,
-    });
+    this.slicer = new TimeSlicer(SLICE_MS, { now: () => performance.now(), yield: yieldToOthers });
     this.sync = new DocumentSync(this.fs, this.slicer, this.entries, this.cache);
     if (store) {
       this.disposables.push(store.onDidChange((uri) => {
@@ -101,7 +95,7 @@ export class CorpusService implements vscode.Disposable {
     const seen = new Set<string>();
     for (const [key, e] of this.entries) {
       seen.add(key);
-      if (listed(e)) out.push(this.view(e));
+      if (listed(e)) out.push(documentOf(e, this.store));
     }
     for (const s of this.store?.allStates() ?? []) {
       const key = s.uri.toString();
@@ -109,7 +103,7 @@ export class CorpusService implements vscode.Disposable {
       // A workspace file the index does not list was deleted (VS Code keeps a closed document a
       // while): only documents outside the index's reach (untitled, outside the folders) count.
       if (s.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(s.uri)) continue;
-      out.push(this.liveOnly(s));
+      out.push(liveDocument(s));
     }
     return out;
   }
@@ -117,9 +111,9 @@ export class CorpusService implements vscode.Disposable {
   /** One document, or undefined when the index does not know it. */
   document(uri: vscode.Uri): CorpusDocument | undefined {
     const e = this.entries.get(uri.toString());
-    if (e && listed(e)) return this.view(e);
+    if (e && listed(e)) return documentOf(e, this.store);
     const s = this.store?.stateOf(uri);
-    return s ? this.liveOnly(s) : undefined;
+    return s ? liveDocument(s) : undefined;
   }
 
   /**
@@ -152,36 +146,52 @@ export class CorpusService implements vscode.Disposable {
     return n;
   }
 
-  private view(e: Entry): CorpusDocument {
-    const live = this.store?.stateOf(e.uri);
-    const sidecar = e.sidecar;
-    const problems = live ? live.problems : sidecar?.problems ?? [];
-    return {
-      uri: e.uri,
-      record: e.text?.record,
-      parliamentary: e.text?.parliamentary ?? false,
-      sidecar: e.sidecarUri,
-      annotations: live ? snapshotFromStore(live) : sidecar?.annotations ?? [],
-      problems,
-      broken: live ? live.broken : sidecar !== undefined && (sidecar.unreadable !== undefined || problems.length > 0),
-      live: live !== undefined,
-      ...(e.text?.problem ? { problem: e.text.problem } : {}),
-    };
-  }
-
-  private liveOnly(s: AnnotatedDocument): CorpusDocument {
-    return {
-      uri: s.uri, record: undefined, parliamentary: false, sidecar: s.sidecar, annotations: snapshotFromStore(s),
-      problems: s.problems, broken: s.broken, live: true,
-    };
-  }
-
   // --- The cache ----------------------------------------------------------------------------------
 
-  /** Documents read back from the cache: used by the next pass for files whose stamps match. */
-  seed(documents: Iterable<CachedDocument>): void {
+  /**
+   * Documents read back from the cache: used by the next pass for files whose stamps match. With
+   * `blocks`, their records came without their blocks, which `blocks` has (see `blocks()`).
+   */
+  seed(documents: readonly CachedDocument[], blocks?: BlocksSource): void {
     this.timeline.cacheReadAt ??= performance.now();
     for (const d of documents) this.cache.set(d.uri, d);
+    if (blocks) this.pendingBlocks.expect(documents, blocks);
+  }
+
+  /**
+   * Resolves when the records of `keys` (URI strings; default: all) have their blocks (questions and
+   * answers): records from the cache come without, read when needed (Go to Symbol in Workspace, the
+   * JSON Lines export, intercoder agreement). Their counts are there from the start.
+   */
+  blocks(keys?: Iterable<string>): Promise<void> {
+    return this.pendingBlocks.complete ? Promise.resolve() : this.pendingBlocks.load(keys);
+  }
+
+  /** Whether the record of document `key` has its blocks (see `blocks`). */
+  hasBlocks(key: string, record: CorpusRecord): boolean {
+    return this.pendingBlocks.has(key, record);
+  }
+
+  /** Documents whose blocks the cache did not have: their texts read again (their records rebuilt). */
+  private async rereadTexts(keys: readonly string[]): Promise<void> {
+    const maxBytes = maxBytesSetting();
+    const changed: vscode.Uri[] = [];
+    await Promise.all(keys.map(async (key) => {
+      const e = this.entries.get(key);
+      if (!e) {
+        // Not shown yet: the pass reads the text, as the seed no longer has it.
+        const seeded = this.cache.get(key);
+        if (seeded?.sidecar) this.cache.set(key, { uri: key, sidecar: seeded.sidecar }); else this.cache.delete(key);
+        return;
+      }
+      if (!e.role) return;
+      const outcome = await this.sync.syncDocument({ uri: e.uri, role: e.role, ...(e.sidecarUri ? { sidecar: e.sidecarUri } : {}) }, maxBytes, { rereadText: true });
+      if (outcome.changed) changed.push(e.uri);
+    }));
+    if (changed.length > 0) {
+      this.changeEmitter.fire({ changed, removed: [] });
+      this.hooks.persist?.(changed.map((u) => u.toString()));
+    }
   }
 
   /**
@@ -192,18 +202,8 @@ export class CorpusService implements vscode.Disposable {
   showCached(): void {
     if (this.entries.size > 0 || this.cache.size === 0) return;
     for (const [key, d] of this.cache) {
-      const uri = vscode.Uri.parse(key);
-      const role = fileRole(uri.path.slice(uri.path.lastIndexOf('/') + 1));
-      const entry: Entry = { uri };
-      if (d.text && (role === 'text' || role === 'kamerstuk')) {
-        entry.role = role;
-        entry.text = d.text;
-      }
-      if (d.sidecar) {
-        entry.sidecarUri = uri.with({ path: uri.path + SIDECAR_SUFFIX });
-        entry.sidecar = d.sidecar;
-      }
-      if (entry.role || entry.sidecarUri) this.entries.set(key, entry);
+      const entry = entryFromCache(d);
+      if (entry) this.entries.set(key, entry);
     }
     this.markAvailable();
     this.changeEmitter.fire({ changed: [...this.entries.values()].map((e) => e.uri), removed: [] });
@@ -231,7 +231,8 @@ export class CorpusService implements vscode.Disposable {
       const e = this.entries.get(w.uri);
       const c = byUri.get(w.uri);
       if (!e || !c) continue;
-      if (w.text && c.text && e.text === w.text) e.text = c.text;
+      // The copy's record comes without its blocks (the cache keeps them apart): it gets the written record's.
+      if (w.text && c.text && e.text === w.text && copiedRecord(w, c, this.pendingBlocks)) e.text = c.text;
       if (w.sidecar && c.sidecar && e.sidecar === w.sidecar) e.sidecar = c.sidecar;
     }
   }
@@ -273,6 +274,7 @@ export class CorpusService implements vscode.Disposable {
     const removed = notify ? [...this.entries.values()].map((e) => e.uri) : [];
     this.entries.clear();
     this.cache.clear();
+    this.pendingBlocks.clear();
     if (removed.length > 0) this.changeEmitter.fire({ changed: [], removed });
   }
 
@@ -287,7 +289,7 @@ export class CorpusService implements vscode.Disposable {
     this.setState('indexing');
     const config = vscode.workspace.getConfiguration('kamerstukken.corpus');
     const maxFiles = limitOf(config.get('maxFiles'), DEFAULT_MAX_FILES);
-    const maxBytes = limitOf(config.get('maxFileSizeMB'), DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024;
+    const maxBytes = maxBytesSetting();
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
     const walk = await walkWorkspace(this.fs, folders, maxFiles, token);
     const walkMs = performance.now() - t0;
@@ -367,7 +369,7 @@ export class CorpusService implements vscode.Disposable {
    */
   async update(documents: readonly { uri: vscode.Uri; role?: 'text' | 'kamerstuk'; sidecar?: vscode.Uri }[]): Promise<CorpusChange> {
     await this.ready;
-    const maxBytes = limitOf(vscode.workspace.getConfiguration('kamerstukken.corpus').get('maxFileSizeMB'), DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024;
+    const maxBytes = maxBytesSetting();
     const changed: vscode.Uri[] = [];
     const removed: vscode.Uri[] = [];
     const problems: IndexProblem[] = [];
@@ -396,4 +398,5 @@ export class CorpusService implements vscode.Disposable {
     return change;
   }
 }
+
 

@@ -1,16 +1,17 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { placeEntries } from '../../core/annotations/export';
-import type { SidecarProblem } from '../../core/annotations/sidecar';
+import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
 import { isParliamentaryText, looksBinary } from '../../core/classify';
 import {
   type CachedDocument, type CorpusAnnotation, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState, type TextState,
 } from '../../core/corpus/cache';
 import { readSidecarEntries } from '../../core/corpus/quickSidecar';
 import { buildRecord } from '../../core/corpus/record';
+import { fileRole } from '../../core/corpus/workspaceFiles';
 import type { TimeSlicer } from '../../core/util/pool';
-import type { AnnotatedDocument } from '../annotations/store';
+import type { AnnotatedDocument, AnnotationStore } from '../annotations/store';
 import type { CorpusFs, FoundDocument } from './files';
-import type { IndexProblem } from './types';
+import type { CorpusDocument, IndexProblem } from './types';
 
 /** What the index keeps per document. */
 export interface Entry {
@@ -62,6 +63,11 @@ export interface SyncOutcome {
   readonly problems: IndexProblem[];
 }
 
+export interface SyncOptions {
+  /** Reads the text and builds its record even when its stamp is unchanged (the cache lacked the record's block texts). */
+  readonly rereadText?: boolean;
+}
+
 /**
  * Brings the index's entries up to date with the files, one document at a time: stats its text
  * and sidecar, reads what changed (or takes it from the cache seed when its stamps match), places
@@ -81,12 +87,12 @@ export class DocumentSync {
    * Brings one document up to date with its files: stats them, reads what changed, places the
    * sidecar's annotations and builds the record in slices. Returns whether anything changed.
    */
-  syncDocument(found: FoundDocument, maxBytes: number): Promise<SyncOutcome> {
+  syncDocument(found: FoundDocument, maxBytes: number, options: SyncOptions = {}): Promise<SyncOutcome> {
     // One at a time per document: a pass and the watcher, or two events of the watcher, must not
     // interleave (the older one would overwrite what the newer one found).
     const key = found.uri.toString();
     const previous = this.locks.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.syncNow(found, maxBytes));
+    const next = previous.then(() => this.syncNow(found, maxBytes, options));
     const settled = next.then(() => undefined, () => undefined);
     this.locks.set(key, settled);
     void settled.then(() => { if (this.locks.get(key) === settled) this.locks.delete(key); });
@@ -102,7 +108,7 @@ export class DocumentSync {
     return looksBinary(text) ? { problem: { kind: 'binary', detail: '' } } : { text };
   }
 
-  private async syncNow(found: FoundDocument, maxBytes: number): Promise<SyncOutcome> {
+  private async syncNow(found: FoundDocument, maxBytes: number, { rereadText = false }: SyncOptions): Promise<SyncOutcome> {
     const key = found.uri.toString();
     const entry: Entry = this.entries.get(key) ?? { uri: found.uri };
     const known = this.entries.has(key) ? { text: entry.text, sidecar: entry.sidecar } : this.cache.get(key);
@@ -116,7 +122,7 @@ export class DocumentSync {
       this.fs.stat(textUri), found.sidecar ? this.fs.stat(found.sidecar) : Promise.resolve(undefined),
     ]);
 
-    const textChanged = hasText && !sameStamp(known?.text?.stamp, textStamp);
+    const textChanged = hasText && (rereadText || !sameStamp(known?.text?.stamp, textStamp));
     const sidecarChanged = found.sidecar !== undefined && (!sameStamp(known?.sidecar?.stamp, sidecarStamp)
       || !sameStampOrBothMissing(known?.sidecar?.textStamp, textStamp));
     const changedRole = this.entries.has(key) && (entry.role !== found.role || entry.sidecarUri?.toString() !== found.sidecar?.toString());
@@ -178,6 +184,48 @@ export class DocumentSync {
     }
     return { changed: true, read: true, problems };
   }
+}
+
+/** The entry of a document read from the cache, or undefined when it has neither a text nor a sidecar. */
+export function entryFromCache(d: CachedDocument): Entry | undefined {
+  const uri = vscode.Uri.parse(d.uri);
+  const role = fileRole(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+  const entry: Entry = { uri };
+  if (d.text && (role === 'text' || role === 'kamerstuk')) {
+    entry.role = role;
+    entry.text = d.text;
+  }
+  if (d.sidecar) {
+    entry.sidecarUri = uri.with({ path: uri.path + SIDECAR_SUFFIX });
+    entry.sidecar = d.sidecar;
+  }
+  return entry.role || entry.sidecarUri ? entry : undefined;
+}
+
+/** The document of an entry as features read it: with the open editor's annotations, if it is open. */
+export function documentOf(e: Entry, store: AnnotationStore | undefined): CorpusDocument {
+  const live = store?.stateOf(e.uri);
+  const sidecar = e.sidecar;
+  const problems = live ? live.problems : sidecar?.problems ?? [];
+  return {
+    uri: e.uri,
+    record: e.text?.record,
+    parliamentary: e.text?.parliamentary ?? false,
+    sidecar: e.sidecarUri,
+    annotations: live ? snapshotFromStore(live) : sidecar?.annotations ?? [],
+    problems,
+    broken: live ? live.broken : sidecar !== undefined && (sidecar.unreadable !== undefined || problems.length > 0),
+    live: live !== undefined,
+    ...(e.text?.problem ? { problem: e.text.problem } : {}),
+  };
+}
+
+/** An open document with annotations that the index does not know (untitled, outside the workspace folders). */
+export function liveDocument(s: AnnotatedDocument): CorpusDocument {
+  return {
+    uri: s.uri, record: undefined, parliamentary: false, sidecar: s.sidecar, annotations: snapshotFromStore(s),
+    problems: s.problems, broken: s.broken, live: true,
+  };
 }
 
 /** Listed: a parliamentary text, or a document with a sidecar (other texts are kept only to skip them next time). */

@@ -140,6 +140,8 @@ export const exportCorpus = (corpus: CorpusService) => async (raw?: unknown): Pr
   }
   const target = await exportTarget(options);
   if (!target) return undefined;
+  // JSON Lines has the questions and answers: records taken from the cache get their blocks first.
+  if (format === 'jsonl') await corpus.blocks();
   const { text, documents } = render(corpus, options);
   return await write(target, text, documents) ? { target, documents } : undefined;
 };
