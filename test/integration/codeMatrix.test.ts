@@ -227,6 +227,19 @@ describe('code matrix', function () {
     assert.equal(cooc.csv, '\uFEFFtag;mx/ontwijkend;mx-toezegging\r\nmx/ontwijkend;2;2\r\nmx-toezegging;2;2\r\n');
   });
 
+  it('counts by question and answer block after a start from the cache too (whose records come without their blocks)', async () => {
+    const target = vscode.Uri.joinPath(folder(), ROOT, 'matrix-blocks.csv');
+    const byBlock = async (): Promise<string> => (await vscode.commands.executeCommand<{ csv: string }>('kamerstukken.exportCodeMatrix', {
+      rows: ['mx/ontwijkend', 'mx-toezegging'], cooccurrence: 'block', target: target.toString(), overwrite: true,
+    })).csv;
+    const built = await byBlock();
+    assert.equal(built, '\uFEFFtag;mx/ontwijkend;mx-toezegging\r\nmx/ontwijkend;2;2\r\nmx-toezegging;2;2\r\n');
+    await control('saveCache');
+    await control('restartShown');
+    assert.equal(await byBlock(), built);
+    await control('idle');
+  });
+
   it('filters by coder: the grid, the passages behind a cell and the CSV export (the panel\'s filter, or the coders given)', async () => {
     await vscode.commands.executeCommand('kamerstukken.showCodeMatrix', { tab: 'matrix', columns: 'document', count: 'passages' });
     await gridWhere('every coder', (x) => x.rows.find((r) => r.tag === 'mx')?.cells.at(-1) === 3);

@@ -34,6 +34,8 @@ export interface MatrixVisibility {
  */
 export async function matrixSource(corpus: CorpusService, view: CoderView = {}): Promise<MatrixSource> {
   await corpus.ready;
+  // Co-occurrence by block and the place of a passage read the records' blocks: a record from the cache comes without.
+  await corpus.blocks();
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const documents: MatrixDocument[] = [];
   const uris = new Map<string, vscode.Uri>();
