@@ -63,8 +63,11 @@ const actions = {
   /** Hovers the element and returns the text of the hover that appears. */
   async hover(page, { selector }) {
     await page.mouse.move(0, 0);
+    // A hover still shown from before (an editor's, the breadcrumbs') would be taken for the new one: gone first.
+    const shown = page.locator('.workbench-hover:visible, .monaco-hover:visible').filter({ hasText: /\S/u });
+    for (let i = 0; i < 50 && (await shown.count()) > 0; i++) await page.waitForTimeout(100);
     await page.locator(selector).hover({ timeout: 10_000 });
-    const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/u }).last();
+    const hover = shown.last();
     await hover.waitFor({ state: 'visible', timeout: 10_000 });
     const text = await hover.innerText();
     await page.mouse.move(0, 0);
