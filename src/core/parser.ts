@@ -3,7 +3,7 @@ import { findDocRefs } from './docRefs';
 import { findFootnotes } from './footnotes';
 import { extractMetadata, findHeaders, headerMetadata } from './metadata';
 import type { CrossRef, DocRef, DocumentKind, Footnote, Header, Metadata, ParsedDocument, QaBlock, QuestionNumber, Span } from './model';
-import { isDigitCode, lineStartOf } from './text';
+import { isDigitCode, lineStartOf, yearBefore } from './text';
 import { assignParents, blockBoundaries, buildBlocks, buildSections, findSections } from './parser/blocks';
 import { citingFootnotes, findCrossRefs } from './parser/crossRefs';
 import { findNumberedQuestions, recoverLostQuestions } from './parser/implicitLabels';
@@ -203,12 +203,7 @@ function afterDigit(text: string, word: string): boolean {
 
 /** Whether a digit comes right before `(19|20)\d\dD`. */
 function documentNumberAfterDigit(text: string): boolean {
-  for (let i = text.indexOf('D', 5); i !== -1; i = text.indexOf('D', i + 1)) {
-    const a = text.charCodeAt(i - 4);
-    const b = text.charCodeAt(i - 3);
-    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(i - 2)) && isDigitCode(text.charCodeAt(i - 1))
-      && isDigitCode(text.charCodeAt(i - 5))) return true;
-  }
+  for (let i = text.indexOf('D', 5); i !== -1; i = text.indexOf('D', i + 1)) if (yearBefore(text, i) && isDigitCode(text.charCodeAt(i - 5))) return true;
   return false;
 }
 
@@ -221,11 +216,7 @@ function gluedAtLine(text: string, start: number): boolean {
 
 /** "http", "www." or `(19|20)\d\dD` at `q`. */
 function gluedAt(text: string, q: number): boolean {
-  if (text.startsWith('http', q) || text.startsWith('www.', q)) return true;
-  const a = text.charCodeAt(q);
-  const b = text.charCodeAt(q + 1);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(q + 2)) && isDigitCode(text.charCodeAt(q + 3))
-    && text.charCodeAt(q + 4) === 68 /* D */;
+  return text.startsWith('http', q) || text.startsWith('www.', q) || (text.charCodeAt(q + 4) === 68 /* D */ && yearBefore(text, q + 4));
 }
 
 /**

@@ -97,6 +97,16 @@ export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * Whether the four characters before `at` are a year `(19|20)\d\d`: the "2023" of a document number
+ * "2023D27196" or a zaak number "2023Z19006", for the letter at `at`.
+ */
+export function yearBefore(text: string, at: number): boolean {
+  const a = text.charCodeAt(at - 4);
+  const b = text.charCodeAt(at - 3);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(at - 2)) && isDigitCode(text.charCodeAt(at - 1));
+}
+
 /** `[\p{L}\d]`, by hand for ASCII. */
 export function isLetterOrDigitCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

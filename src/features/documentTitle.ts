@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { titlePlace, type LinePlace } from '../core/corpus/titlePlace';
-import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/corpus/workspaceFiles';
-import type { ParsedDocument } from '../core/model';
-import { parseDocument } from '../core/parser';
+import type { Metadata } from '../core/model';
+import { summariseDocument } from '../core/parser';
 import type { DocumentModels } from '../documentModels';
+import { maxBytesSetting } from './corpus/files';
 
 function toVsRange(place: LinePlace): vscode.Range {
   return new vscode.Range(place.start[0], place.start[1], place.end[0], place.end[1]);
@@ -17,19 +17,20 @@ function toVsRange(place: LinePlace): vscode.Range {
 export async function titleOf(uri: vscode.Uri, models: DocumentModels, token?: vscode.CancellationToken): Promise<{ range: vscode.Range; selection: vscode.Range } | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let text: string;
-  let doc: ParsedDocument;
+  let doc: { readonly metadata: Metadata };
   if (open) {
     text = open.getText();
     doc = models.get(open);
   } else {
     try {
-      if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_MAX_FILE_SIZE_MB * 1024 * 1024) return undefined;
+      if ((await vscode.workspace.fs.stat(uri)).size > maxBytesSetting()) return undefined;
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return undefined;
     }
     if (token?.isCancellationRequested) return undefined;
-    doc = parseDocument(text);
+    // Its headers are all the title needs: the summary, not the whole parse.
+    doc = summariseDocument(text);
   }
   const place = titlePlace(doc, text);
   return place && { range: toVsRange(place.range), selection: toVsRange(place.selection) };

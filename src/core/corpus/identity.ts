@@ -14,6 +14,7 @@
 import { findDocRefs, normaliseVergaderjaar } from '../docRefs';
 import type { DocIdentity } from '../links';
 import type { DocRef } from '../model';
+import { yearBefore } from '../text';
 
 /** A Kamerstuk: dossier (`36200`), part (`VII`) and number (`5`). */
 export interface KamerstukIdentity {
@@ -158,16 +159,8 @@ const VERGADERJAAR = /[Vv]ergaderjaar\s*(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\
 
 /** Whether `letter` comes after a year of the form `(19|20)\d\d` (a document number's "2023D", a zaak number's "2023Z"). */
 function yearLetter(head: string, letter: 'D' | 'Z'): boolean {
-  for (let i = head.indexOf(letter, 4); i !== -1; i = head.indexOf(letter, i + 1)) {
-    const a = head.charCodeAt(i - 4);
-    const b = head.charCodeAt(i - 3);
-    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(head.charCodeAt(i - 2)) && isDigit(head.charCodeAt(i - 1))) return true;
-  }
+  for (let i = head.indexOf(letter, 4); i !== -1; i = head.indexOf(letter, i + 1)) if (yearBefore(head, i)) return true;
   return false;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**

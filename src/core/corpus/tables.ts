@@ -4,7 +4,7 @@
  * `csvField`, ISO dates), and JSON Lines with one object per document, its metadata and its
  * questions with their answers. Documents in path order.
  */
-import { csvField } from '../annotations/export/csv';
+import { csvField, startsLikeFormula } from '../annotations/export/csv';
 import type { DocumentKind } from '../model';
 import { linkQuestionSets, setTerm, type CorpusDocument, type QuestionSet, type QuestionSets } from './questionSets';
 import { qaPairs, type SetRole } from './record';
@@ -76,8 +76,8 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
   if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
   const words = options.words ?? CORPUS_CSV_WORDS;
   const extra = options.extra;
-  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + cell(v, sep, extra.numeric === true)).join('') : '');
-  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => cell(words.headers[c], sep, false)).join(sep) + (extra ? extra.headers.map((h) => sep + cell(h, sep, false)).join('') : '')];
+  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + csvField(v, sep, extra.numeric === true)).join('') : '');
+  const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep) + (extra ? extra.headers.map((h) => sep + csvField(h, sep)).join('') : '')];
   eachWithSet(docs, options, (doc, set, term) => {
     rows.push(csvRow(doc, set, term, words, sep) + (extra ? extraFields(extra.values(doc.path)) : ''));
   });
@@ -114,7 +114,7 @@ function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerT
     set ? relatedFiles(set.files, doc.path) : '',
   ];
   const row = values.join(sep);
-  if (plainRow(row, sep, values.length - 1) && !values.some(startsLikeFormula)) return row;
+  if (plainRow(row, sep, values.length - 1) && !values.some(guardedAt)) return row;
   return values.map((v, i) => csvField(v, sep, NUMERIC_AT[i])).join(sep);
 }
 
@@ -133,11 +133,9 @@ function plainRow(row: string, sep: string, separators: number): boolean {
   return seen === separators;
 }
 
-/** `/^[=+\-@\t\r]/`: what `csvField` guards, in the columns that are not numbers. */
-function startsLikeFormula(value: string, i: number): boolean {
-  if (NUMERIC_AT[i] || value.length === 0) return false;
-  const c = value.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+/** What `csvField` guards against in value `i` of a row: a formula, in the columns that are not numbers. */
+function guardedAt(value: string, i: number): boolean {
+  return !NUMERIC_AT[i] && startsLikeFormula(value);
 }
 
 /** The files of a set other than `path`. */
@@ -148,24 +146,6 @@ function relatedFiles(files: readonly string[], path: string): string {
     out = out === '' ? f : out + FILE_SEPARATOR + f;
   }
   return out;
-}
-
-/**
- * `csvField`, by character code for the fields that need neither quotes nor the formula guard
- * (nearly all): no regex per field.
- */
-function cell(value: string, sep: string, numeric: boolean): string {
-  const n = value.length;
-  if (n === 0) return value;
-  const c0 = value.charCodeAt(0);
-  // /^[=+\-@\t\r]/
-  if (!numeric && (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13)) return csvField(value, sep, numeric);
-  const s = sep.charCodeAt(0);
-  for (let k = 0; k < n; k++) {
-    const c = value.charCodeAt(k);
-    if (c === s || c === 34 || c === 13 || c === 10) return csvField(value, sep, numeric);
-  }
-  return value;
 }
 
 /** One line of the JSON Lines table. Absent values are null, so every object has every key. */

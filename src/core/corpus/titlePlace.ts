@@ -3,7 +3,7 @@
  * has lines of navigation and metadata above it), with the title's first line selected. Lines and
  * characters as the editor counts them, so that a document that is not open need not be.
  */
-import type { ParsedDocument } from '../model';
+import type { Metadata } from '../model';
 import { lineEndOf, trimEnd } from '../text';
 import { LineCounter } from './lines';
 
@@ -20,8 +20,11 @@ export interface TitlePlace {
   readonly selection: LinePlace;
 }
 
-/** The place of the document's title in `text` (the text `doc` was parsed from); undefined when it has none. */
-export function titlePlace(doc: ParsedDocument, text: string): TitlePlace | undefined {
+/**
+ * The place of the document's title in `text` (the text `doc`, a parse or its summary, was made
+ * from); undefined when it has none.
+ */
+export function titlePlace(doc: { readonly metadata: Metadata }, text: string): TitlePlace | undefined {
   const span = doc.metadata.title?.span;
   if (!span || span.end > text.length || span.start >= span.end) return undefined;
   const firstEnd = Math.max(span.start, trimEnd(text, span.start, Math.min(span.end, lineEndOf(text, span.start))));

@@ -398,5 +398,3 @@ export class CorpusService implements vscode.Disposable {
     return change;
   }
 }
-
-

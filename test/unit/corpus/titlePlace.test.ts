@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { titlePlace } from '../../../src/core/corpus/titlePlace';
-import { parseDocument } from '../../../src/core/parser';
+import { parseDocument, summariseDocument } from '../../../src/core/parser';
 import { fixture, seed } from '../helpers';
 
 /** The text between two [line, character] places, counted by splitting the text into lines. */
@@ -23,6 +23,8 @@ describe('corpus: where Go to Definition opens a document (its title)', () => {
     assert.equal(between(text, place.selection.start, place.selection.end), lines[titleLine].trimEnd());
     const title = between(text, place.range.start, place.range.end);
     assert.ok(title.startsWith('Vragen van het lid Leijten (SP) aan de Minister-President'), title);
+    // A file that is not open is read by its summary: the same place.
+    assert.deepEqual(titlePlace(summariseDocument(text), text), place);
   });
 
   it('counts lines as the editor does in a text with CRLF line ends', () => {

@@ -48,9 +48,23 @@ const NUMERIC: ReadonlySet<CsvColumn> = new Set(['line', 'start', 'end']);
 
 /** One field, quoted when needed. */
 export function csvField(value: string, separator = ';', numeric = false): string {
-  let v = value;
-  if (!numeric && /^[=+\-@\t\r]/u.test(v)) v = `'${v}`;
-  return v.includes(separator) || /["\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+  const v = !numeric && startsLikeFormula(value) ? `'${value}` : value;
+  return v.includes(separator) || hasQuoteOrLineBreak(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+}
+
+/** Whether a spreadsheet would take the value for a formula (`/^[=+\-@\t\r]/`): `csvField` puts a quote mark before it. */
+export function startsLikeFormula(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/** `/["\r\n]/`, by character code: it runs for every field of a table. */
+function hasQuoteOrLineBreak(v: string): boolean {
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (c === 34 || c === 13 || c === 10) return true;
+  }
+  return false;
 }
 
 /** The CSV text of some passages. */
