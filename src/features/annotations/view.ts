@@ -9,6 +9,7 @@ import type { CoderVisibility } from '../coding/coder';
 import type { CorpusAnnotation, CorpusService } from '../corpus';
 import { baseName, readSidecar } from './sidecarFiles';
 import type { AnnotationStore } from './store';
+import { rows, type RowState } from './viewRows';
 
 /** An annotation as the view lists it; made once per annotation the index holds (see `itemOf`). */
 interface Item {
@@ -344,23 +345,6 @@ export const VIEW_ID = 'kamerstukken.annotations';
 const VIEW_STATE_COMMAND = 'kamerstukken.annotationsViewState';
 /** Test-only command: the rows VS Code itself asks for when the view shows (below expanded rows only). */
 const VIEW_SHOWN_COMMAND = 'kamerstukken.annotationsViewShownRows';
-
-/** One row of the view as shown: its label, description and context value, and the rows under it. */
-export interface RowState { readonly label: string; readonly description: string; readonly contextValue?: string; readonly children: readonly RowState[] }
-
-/**
- * The rows under `node`, every level; with `expandedOnly`, only below rows shown expanded, as VS
- * Code asks for them when the view first shows (documents are collapsed: their annotations wait).
- */
-async function rows(view: AnnotationsView, node?: Node, expandedOnly = false): Promise<RowState[]> {
-  return Promise.all((await view.getChildren(node)).map(async (child) => {
-    const item = view.getTreeItem(child);
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-    const description = typeof item.description === 'string' ? item.description : '';
-    const open = !expandedOnly || item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
-    return { label, description, ...(item.contextValue ? { contextValue: item.contextValue } : {}), children: open ? await rows(view, child, expandedOnly) : [] };
-  }));
-}
 
 /** The Annotations view in the Explorer; with `testCommands`, also the command that tells the tests what it shows. */
 export function registerAnnotationsView(view: AnnotationsView, ctx: ViewContext, { testCommands = false } = {}): vscode.Disposable {

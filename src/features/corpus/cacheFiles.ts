@@ -65,6 +65,7 @@ export class CorpusCacheFiles implements BlocksSource {
     const shards = await Promise.all(Array.from({ length: count }, async (_, i) => {
       try {
         const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, shardName(count, i)));
+        this.service.timeline.cacheBytesAt ??= performance.now();
         return await slicer.run(() => readShard(parse(bytes), i, count) ?? []);
       } catch {
         return [];

@@ -35,7 +35,7 @@ export interface CorpusStateForTests {
   /** Change events since the last reset: the URIs changed and removed, each event one entry. */
   readonly changes: readonly { changed: string[]; removed: string[] }[];
   /** performance.now() of the service's creation, of the first index shown (the cache's, else the first pass's) and of the end of its first pass. */
-  readonly timeline: { readonly createdAt: number; readonly cacheReadAt?: number; readonly shownAt?: number; readonly readyAt?: number };
+  readonly timeline: { readonly createdAt: number; readonly cacheBytesAt?: number; readonly cacheReadAt?: number; readonly shownAt?: number; readonly readyAt?: number };
   /** Where the cache is, and how many documents the last start read from it. */
   readonly cache: { readonly folder?: string; readonly loaded: number };
 }

@@ -47,7 +47,7 @@ export class CorpusService implements vscode.Disposable {
   /** Figures of the last full pass. */
   lastPass?: PassFigures;
   /** When (performance.now()) the service was made and its first pass was done: for the benchmark. */
-  readonly timeline: { readonly createdAt: number; cacheReadAt?: number; shownAt?: number; readyAt?: number } = { createdAt: performance.now() };
+  readonly timeline: { readonly createdAt: number; cacheBytesAt?: number; cacheReadAt?: number; shownAt?: number; readyAt?: number } = { createdAt: performance.now() };
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.stateEmitter];
   private disposed = false;
 
