@@ -65,6 +65,27 @@ export function shorten(s: string, max: number): string {
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…';
 }
 
+/**
+ * `s` on one line, at most `max` characters: whitespace collapsed to single spaces and trimmed
+ * (`s.replace(/\s+/gu, ' ').trim()`), and when that is longer than `max`, its first `max - 1`
+ * characters and "…". Reads only as much of `s` as the excerpt needs: a row label of a long passage.
+ */
+export function oneLineExcerpt(s: string, max: number): string {
+  const n = s.length;
+  let out = '';
+  let k = 0;
+  while (k < n && isRegexSpace(s.charCodeAt(k))) k++;
+  while (k < n) {
+    let e = k + 1;
+    while (e < n && !isRegexSpace(s.charCodeAt(e))) e++;
+    out = out.length > 0 ? `${out} ${s.slice(k, e)}` : s.slice(k, e);
+    if (out.length > max) return `${out.slice(0, max - 1)}…`;
+    k = e + 1;
+    while (k < n && isRegexSpace(s.charCodeAt(k))) k++;
+  }
+  return out;
+}
+
 /** Offset where the line containing `offset` starts, or `min` if the line starts before it. */
 export function lineStartOf(text: string, offset: number, min = 0): number {
   for (let i = offset - 1; i >= min; i--) if (text.charCodeAt(i) === 10) return i + 1;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isDigitCode, isLetterOrDigitCode } from '../../src/core/text';
+import { isDigitCode, isLetterOrDigitCode, oneLineExcerpt } from '../../src/core/text';
 import { shareBaseNumber } from '../../src/core/numbers';
 
 describe('character-code tests (text.ts)', () => {
@@ -8,6 +8,36 @@ describe('character-code tests (text.ts)', () => {
       const ch = String.fromCharCode(c);
       assert.equal(isDigitCode(c), /\d/u.test(ch), `isDigitCode(${c})`);
       assert.equal(isLetterOrDigitCode(c), /[\p{L}\d]/u.test(ch), `isLetterOrDigitCode(${c})`);
+    }
+  });
+});
+
+describe('oneLineExcerpt', () => {
+  /** What it stands for: the whole text collapsed, then cut. */
+  const reference = (s: string, max: number): string => {
+    const one = s.replace(/\s+/gu, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  };
+
+  it('collapses whitespace, trims, and cuts with "…" only when longer than max', () => {
+    assert.equal(oneLineExcerpt('  Vraag 1\r\n\n  Bent u   bekend\tmet ', 80), 'Vraag 1 Bent u bekend met');
+    assert.equal(oneLineExcerpt('abcdef', 6), 'abcdef');
+    assert.equal(oneLineExcerpt('abcdefg', 6), 'abcde…');
+    assert.equal(oneLineExcerpt('ab cd\u00a0\u2028ef', 6), 'ab cd…');
+    assert.equal(oneLineExcerpt(' \n\t ', 10), '');
+    assert.equal(oneLineExcerpt('', 10), '');
+  });
+
+  it('is the reference on generated texts of every kind of \\s, at every length around max', () => {
+    const pieces = ['a', 'b', 'Vraag', 'é', '😀', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '-'];
+    let seed = 7;
+    const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      const parts = next(40);
+      for (let p = 0; p < parts; p++) s += pieces[next(pieces.length)];
+      const max = 1 + next(30);
+      assert.equal(oneLineExcerpt(s, max), reference(s, max), JSON.stringify({ s, max }));
     }
   });
 });

@@ -3,6 +3,7 @@ import { parseSidecar } from '../../core/annotations/sidecar';
 import type { TagDefinition } from '../../core/coding/codebook';
 import { filtersCoders } from '../../core/coding/coders';
 import { buildTagTreeOfDocuments, normalizeTag, tagAndAncestors, type TagNode } from '../../core/coding/tags';
+import { oneLineExcerpt } from '../../core/text';
 import { Debounced } from '../../debounce';
 import type { CodebookService } from '../coding/codebookService';
 import type { CoderVisibility } from '../coding/coder';
@@ -44,9 +45,9 @@ let SHOW_PASSAGE: string | undefined;
 /** Documents by name as `String.prototype.localeCompare` orders them (the same collation, made once). */
 const byName = new Intl.Collator().compare;
 
+/** A quote or note on one line, shortened (a row's label and description, a tooltip). */
 function excerpt(s: string, max = 80): string {
-  const one = s.replace(/\s+/gu, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return oneLineExcerpt(s, max);
 }
 
 /** What the view needs besides the corpus. */
@@ -114,20 +115,32 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     return made;
   }
 
-  /** Items by annotation: the index keeps its annotations (the same objects) until their sidecar or text changes. */
-  private items = new WeakMap<CorpusAnnotation, Item>();
+  /**
+   * Items of a document's annotations, by its list of them: the index keeps a document's list (the
+   * same array) until its sidecar or text changes. One entry per document, not per annotation
+   * (a weak map of 10,000 entries costs every garbage collection).
+   */
+  private items = new WeakMap<readonly CorpusAnnotation[], { readonly items: Item[]; readonly under: ReadonlySet<string> }>();
   /** Tag lists in normal form, and with their ancestors, by the shared tag list (see sharedTags). */
   private normal = new WeakMap<readonly string[], readonly string[]>();
   private ancestors = new WeakMap<readonly string[], readonly string[]>();
 
-  private itemOf(a: CorpusAnnotation): Item {
-    let item = this.items.get(a);
-    if (!item) {
-      let paths = this.normal.get(a.tags);
-      if (!paths) this.normal.set(a.tags, paths = a.tags.map(normalizeTag));
-      this.items.set(a, item = { annotation: a, paths });
+  /** The items of a list of annotations, and every tag path they are listed under (their tags and those tags' ancestors). */
+  private itemsOf(list: readonly CorpusAnnotation[]): { readonly items: Item[]; readonly under: ReadonlySet<string> } {
+    let known = this.items.get(list);
+    if (!known) {
+      const items: Item[] = [];
+      const under = new Set<string>();
+      let lastPaths: readonly string[] | undefined;
+      for (const a of list) {
+        let paths = this.normal.get(a.tags);
+        if (!paths) this.normal.set(a.tags, paths = a.tags.map(normalizeTag));
+        items.push({ annotation: a, paths });
+        if (paths !== lastPaths) for (const t of this.ancestorsOf(lastPaths = paths)) under.add(t);
+      }
+      this.items.set(list, known = { items, under });
     }
-    return item;
+    return known;
   }
 
   private ancestorsOf(paths: readonly string[]): readonly string[] {
@@ -144,16 +157,16 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     // Without blind coding or a coder filter every annotation is listed.
     const all = !filtersCoders(visibility.listView);
     for (const d of this.corpus.documents()) {
-      const items: Item[] = [];
-      const under = new Set<string>();
-      let lastPaths: readonly string[] | undefined;
-      for (const a of d.annotations) {
-        if (!all && !visibility.listed(a)) continue;
-        const item = this.itemOf(a);
-        items.push(item);
-        if (item.paths !== lastPaths) for (const t of this.ancestorsOf(lastPaths = item.paths)) under.add(t);
+      if (d.annotations.length === 0) continue;
+      const known = this.itemsOf(d.annotations);
+      let { items, under } = known;
+      if (!all) {
+        items = items.filter((i) => visibility.listed(i.annotation));
+        if (items.length === 0) continue;
+        const shown = new Set<string>();
+        for (const i of items) for (const t of this.ancestorsOf(i.paths)) shown.add(t);
+        under = shown;
       }
-      if (items.length === 0) continue;
       docs.push({ uri: d.uri, ...(d.sidecar ? { sidecar: d.sidecar } : {}), broken: d.broken, items, key: d.uri.toString(), name: baseName(d.uri), under });
     }
     return docs.sort((a, b) => byName(a.name, b.name));
