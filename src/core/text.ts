@@ -68,22 +68,18 @@ export function shorten(s: string, max: number): string {
 /**
  * `s` on one line, at most `max` characters: whitespace collapsed to single spaces and trimmed
  * (`s.replace(/\s+/gu, ' ').trim()`), and when that is longer than `max`, its first `max - 1`
- * characters and "…". Reads only as much of `s` as the excerpt needs: a row label of a long passage.
+ * characters and "…". A long passage is decided by its first `2 × max + 2` characters where they
+ * collapse to more than `max + 1` (a row label of a long passage need not collapse all of it).
  */
 export function oneLineExcerpt(s: string, max: number): string {
-  const n = s.length;
-  let out = '';
-  let k = 0;
-  while (k < n && isRegexSpace(s.charCodeAt(k))) k++;
-  while (k < n) {
-    let e = k + 1;
-    while (e < n && !isRegexSpace(s.charCodeAt(e))) e++;
-    out = out.length > 0 ? `${out} ${s.slice(k, e)}` : s.slice(k, e);
-    if (out.length > max) return `${out.slice(0, max - 1)}…`;
-    k = e + 1;
-    while (k < n && isRegexSpace(s.charCodeAt(k))) k++;
+  const headLength = 2 * max + 2;
+  if (s.length > headLength) {
+    // A prefix of s collapsed (and trimmed at the start only) is a prefix of s collapsed.
+    const head = s.slice(0, headLength).replace(/\s+/gu, ' ').trimStart();
+    if (head.length > max + 1) return `${head.slice(0, max - 1)}…`;
   }
-  return out;
+  const one = s.replace(/\s+/gu, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** Offset where the line containing `offset` starts, or `min` if the line starts before it. */

@@ -26,6 +26,10 @@ describe('oneLineExcerpt', () => {
     assert.equal(oneLineExcerpt('ab cd\u00a0\u2028ef', 6), 'ab cd…');
     assert.equal(oneLineExcerpt(' \n\t ', 10), '');
     assert.equal(oneLineExcerpt('', 10), '');
+    // Long: decided by the head, or (a head of mostly whitespace) by the whole.
+    assert.equal(oneLineExcerpt(`${'woord '.repeat(40)}`, 10), 'woord woo…');
+    assert.equal(oneLineExcerpt(`a${' '.repeat(100)}b`, 10), 'a b');
+    assert.equal(oneLineExcerpt(`a${' \n'.repeat(30)}bcdefghijklmnop`, 10), 'a bcdefgh…');
   });
 
   it('is the reference on generated texts of every kind of \\s, at every length around max', () => {
@@ -34,7 +38,7 @@ describe('oneLineExcerpt', () => {
     const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
     for (let i = 0; i < 3000; i++) {
       let s = '';
-      const parts = next(40);
+      const parts = next(90);
       for (let p = 0; p < parts; p++) s += pieces[next(pieces.length)];
       const max = 1 + next(30);
       assert.equal(oneLineExcerpt(s, max), reference(s, max), JSON.stringify({ s, max }));

@@ -121,6 +121,11 @@ export class AnnotationStore implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /** `stateOf` by the URI as a string (`uri.toString()`), where the caller has it: the corpus index asks for each of its documents. */
+  stateOfKey(key: string): AnnotatedDocument | undefined {
+    return this.states.get(key);
+  }
+
   /** The annotations of a document, loaded. */
   async ready(document: vscode.TextDocument): Promise<AnnotatedDocument> {
     return this.loadedState(document);

@@ -95,7 +95,7 @@ export class CorpusService implements vscode.Disposable {
     const seen = new Set<string>();
     for (const [key, e] of this.entries) {
       seen.add(key);
-      if (listed(e)) out.push(documentOf(e, this.store));
+      if (listed(e)) out.push(documentOf(e, key, this.store));
     }
     for (const s of this.store?.allStates() ?? []) {
       const key = s.uri.toString();
@@ -110,9 +110,9 @@ export class CorpusService implements vscode.Disposable {
 
   /** One document, or undefined when the index does not know it. */
   document(uri: vscode.Uri): CorpusDocument | undefined {
-    const e = this.entries.get(uri.toString());
-    if (e && listed(e)) return documentOf(e, this.store);
-    const s = this.store?.stateOf(uri);
+    const key = uri.toString(), e = this.entries.get(key);
+    if (e && listed(e)) return documentOf(e, key, this.store);
+    const s = this.store?.stateOfKey(key);
     return s ? liveDocument(s) : undefined;
   }
 

@@ -202,9 +202,9 @@ export function entryFromCache(d: CachedDocument): Entry | undefined {
   return entry.role || entry.sidecarUri ? entry : undefined;
 }
 
-/** The document of an entry as features read it: with the open editor's annotations, if it is open. */
-export function documentOf(e: Entry, store: AnnotationStore | undefined): CorpusDocument {
-  const live = store?.stateOf(e.uri);
+/** The document of an entry (by its URI as a string) as features read it: with the open editor's annotations, if it is open. */
+export function documentOf(e: Entry, key: string, store: AnnotationStore | undefined): CorpusDocument {
+  const live = store?.stateOfKey(key);
   const sidecar = e.sidecar;
   const problems = live ? live.problems : sidecar?.problems ?? [];
   return {
