@@ -138,8 +138,12 @@ async function main() {
     if (cold.exchange?.length) {
       const pick = (k) => Math.min(...cold.exchange.map((e) => e[k]));
       const [agB, agC, qd] = [pick('agreementBlock'), pick('agreementCharacter'), pick('qdpx')];
-      console.log(`    intercoder agreement, workspace (${cold.exchange[0].units} block units): blocks ${ms(agB)} ${x(agB)} ${verdict(agB <= 1000)}, characters ${ms(agC)} ${x(agC)} ${verdict(agC <= 1000)} (target ≤ 1 s)`);
-      console.log(`    REFI-QDA project export (.qdpx, ${(cold.exchange[0].qdpxBytes / 1e6).toFixed(1)} MB): ${ms(qd)} ${x(qd)} ${verdict(qd <= 1000)} (target ≤ 1 s)`);
+      // Targets at 1,000 documents (issue 15: agreement over 1,000 documents and 20,000 annotations ≤ 1 s; the .qdpx export our own line); larger corpora are printed.
+      const judged = size <= 1000;
+      const v = (pass) => (judged ? ` ${verdict(pass)}` : '');
+      const target = judged ? '(target ≤ 1 s)' : '(the target is at 1,000 documents)';
+      console.log(`    intercoder agreement, workspace (${cold.exchange[0].units} block units): blocks ${ms(agB)} ${x(agB)}${v(agB <= 1000)}, characters ${ms(agC)} ${x(agC)}${v(agC <= 1000)} ${target}`);
+      console.log(`    REFI-QDA project export (.qdpx, ${(cold.exchange[0].qdpxBytes / 1e6).toFixed(1)} MB): ${ms(qd)} ${x(qd)}${v(qd <= 1000)} ${target}`);
       ok &&= size > 1000 || (agB <= 1000 && agC <= 1000 && qd <= 1000);
     }
     console.log(`    second start over the unchanged corpus, Annotations view filled from the cache (activation → cache shown → rows): ${ms(warmStart)} ${x(warmStart)} ${verdict(warmStart <= 0.2 * base)} (target ≤ 0.2×); in a warm host ${ms(restart)} ${x(restart)}`);
