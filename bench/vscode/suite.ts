@@ -287,7 +287,7 @@ export async function run(): Promise<void> {
         // The index built from the files again, then the Corpus view opened and its rows drawn in the webview.
         const t3 = performance.now();
         await control('rebuild');
-        if (await viewFill('kamerstukken.corpusViewState')) corpusViews.push(performance.now() - t3);
+        if (await profiled(`corpus-view-${r}`, () => viewFill('kamerstukken.corpusViewState'))) corpusViews.push(performance.now() - t3);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await control('saveCache');
         exchange.push(await exchangeFigures(exportTarget));
