@@ -41,7 +41,9 @@ export function cleanText(s: string): string {
   return s
     .replace(/\uFEFF/g, '')
     .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
-    .replace(/\s+/g, ' ')
+    // Every run of whitespace one space: only the runs that are not one already (a match per word
+    // boundary built a new string of as many parts).
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
 }
 
