@@ -23,6 +23,11 @@ export interface CorpusDocument {
   readonly record: CorpusRecord;
 }
 
+/**
+ * A question set. Its optional fields are there as undefined when unknown: one object layout for
+ * every set (a layout per combination of fields is dropped by the garbage collector when no such
+ * set is left, and with it the optimised code that reads sets).
+ */
 export interface QuestionSet {
   /** Stable while the set keeps its members: its first zaak number, else its first Aanhangsel key, else its first file. */
   readonly id: string;
@@ -70,26 +75,31 @@ interface Links {
   readonly dates: Array<Set<string> | undefined>;
 }
 
+/**
+ * Members per call of the functions that run the loops over all members. A loop in a function that
+ * runs once per corpus is compiled by V8 while it runs (on-stack replacement), anew on every call;
+ * a function called for every chunk is compiled once and kept.
+ */
+const CHUNK = 256;
+
 /** Links the documents of a corpus into question sets. Linear in the corpus (plus sorting). */
 export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets {
   const members = docs.filter(hasRole).sort(byPath);
-  const links = newLinks(members);
+  const n = members.length;
+  const links: Links = {
+    parent: new Int32Array(n), rank: new Uint8Array(n), zaaks: new Array<Set<string> | undefined>(n), dates: new Array<Set<string> | undefined>(n),
+  };
+  for (let k = 0; k < n; k += CHUNK) initLinks(members, links, k, Math.min(k + CHUNK, n));
 
   // 1. Shared identities.
-  linkByIdentity(members, links);
+  const byKey = new Map<string, number>();
+  for (let k = 0; k < n; k += CHUNK) linkByIdentity(members, links, byKey, k, Math.min(k + CHUNK, n));
 
   // 2. The same title and askers.
   // A title's first member by itself, a list from its second on: most titles have one member, and
   // an array each (alive until the sets are made) cost the garbage collector more than the link.
   const byTitle = new Map<string, number | number[]>();
-  for (let i = 0; i < members.length; i++) {
-    const key = titleKey(members[i].record);
-    if (key === undefined) continue;
-    const seen = byTitle.get(key);
-    if (seen === undefined) byTitle.set(key, i);
-    else if (typeof seen === 'number') byTitle.set(key, [seen, i]);
-    else seen.push(i);
-  }
+  for (let k = 0; k < n; k += CHUNK) addTitles(members, byTitle, k, Math.min(k + CHUNK, n));
   for (const list of byTitle.values()) {
     if (typeof list !== 'number') linkByTitle(members, list, links);
   }
@@ -104,27 +114,44 @@ function byPath(a: CorpusDocument, b: CorpusDocument): number {
   return compareStrings(a.path, b.path);
 }
 
-function newLinks(members: readonly CorpusDocument[]): Links {
-  const n = members.length;
-  const links: Links = {
-    parent: new Int32Array(n), rank: new Uint8Array(n), zaaks: new Array<Set<string> | undefined>(n), dates: new Array<Set<string> | undefined>(n),
-  };
-  for (let i = 0; i < n; i++) {
+/** Members `from` to `to` each a component of their own, with their zaak numbers and submission date. */
+function initLinks(members: readonly CorpusDocument[], links: Links, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     links.parent[i] = i;
     const r = members[i].record;
     const z = zaakNumbersOf(r);
     links.zaaks[i] = z.length > 0 ? new Set(z) : undefined;
     links.dates[i] = r.submitted ? new Set([r.submitted]) : undefined;
   }
-  return links;
+}
+
+/** The title keys of members `from` to `to`, each with its member(s). */
+function addTitles(members: readonly CorpusDocument[], byTitle: Map<string, number | number[]>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const key = titleKey(members[i].record);
+    if (key === undefined) continue;
+    const seen = byTitle.get(key);
+    if (seen === undefined) byTitle.set(key, i);
+    else if (typeof seen === 'number') byTitle.set(key, [seen, i]);
+    else seen.push(i);
+  }
 }
 
 /** The components as question sets, in the order their first member comes. */
 function setsOf(members: readonly CorpusDocument[], links: Links): QuestionSets {
   const groupOf = new Int32Array(members.length).fill(-1);
   const groups: number[][] = [];
-  for (let i = 0; i < members.length; i++) {
-    const r = find(links.parent, i);
+  for (let k = 0; k < members.length; k += CHUNK) addToGroups(links.parent, groupOf, groups, k, Math.min(k + CHUNK, members.length));
+  const sets: QuestionSet[] = [];
+  const byFile = new Map<string, number>();
+  for (let k = 0; k < groups.length; k += CHUNK) addSets(members, groups, sets, byFile, k, Math.min(k + CHUNK, groups.length));
+  return { sets, byFile };
+}
+
+/** Members `from` to `to` into the group of their component (a new group for a component met first). */
+function addToGroups(parent: Int32Array, groupOf: Int32Array, groups: number[][], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const r = find(parent, i);
     if (groupOf[r] === -1) {
       groupOf[r] = groups.length;
       groups.push([i]);
@@ -132,16 +159,19 @@ function setsOf(members: readonly CorpusDocument[], links: Links): QuestionSets 
       groups[groupOf[r]].push(i);
     }
   }
-  const sets: QuestionSet[] = [];
-  const byFile = new Map<string, number>();
-  for (const list of groups) {
+}
+
+/** The sets of groups `from` to `to`, and the set of each of their files. */
+function addSets(
+  members: readonly CorpusDocument[], groups: readonly number[][], sets: QuestionSet[], byFile: Map<string, number>, from: number, to: number,
+): void {
+  for (let g = from; g < to; g++) {
     const group: CorpusDocument[] = [];
-    for (const i of list) group.push(members[i]);
+    for (const i of groups[g]) group.push(members[i]);
     const set = makeSet(group);
     for (const f of set.files) byFile.set(f, sets.length);
     sets.push(set);
   }
-  return { sets, byFile };
 }
 
 /** The root of `i`'s component (with path compression). */
@@ -225,10 +255,9 @@ function byDate(a: { date: string }, b: { date: string }): number {
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Joins the members that share a key: an identity, or a number a notice gives the questions. */
-function linkByIdentity(members: readonly CorpusDocument[], links: Links): void {
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < members.length; i++) {
+/** Joins members `from` to `to` to those before that share a key: an identity, or a number a notice gives the questions. */
+function linkByIdentity(members: readonly CorpusDocument[], links: Links, byKey: Map<string, number>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     // Its own identities, then the numbers a notice gives the questions (in place: no array of keys per member).
     const r = members[i].record;
     for (const key of r.identities) linkKey(byKey, links, key, i);
@@ -332,12 +361,12 @@ function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
     questions,
     answers,
     postponements: postponements.map((d) => d.path),
-    ...(r.title ? { title: r.title } : {}),
+    title: r.title ? r.title : undefined,
     askedBy: r.askedBy,
     parties: r.parties,
     zaakNumbers: zaaks,
-    ...(submitted ? { submitted } : {}),
-    ...(received ? { received } : {}),
+    submitted: submitted ? submitted : undefined,
+    received: received ? received : undefined,
     notices: postponements.map((d) => d.record.received),
   };
 }

@@ -76,16 +76,35 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
   if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
   const words = options.words ?? CORPUS_CSV_WORDS;
   const extra = options.extra;
-  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + csvField(v, sep, extra.numeric === true)).join('') : '');
   const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep) + (extra ? extra.headers.map((h) => sep + csvField(h, sep)).join('') : '')];
   const t = inPathOrder(docs, options);
-  for (let k = 0; k < t.docs.length; k++) {
+  for (let k = 0; k < t.docs.length; k += ROW_CHUNK) csvRows(t, k, Math.min(k + ROW_CHUNK, t.docs.length), rows, words, sep, options.today, extra);
+  return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
+}
+
+/** How many rows `csvRows` makes per call. */
+const ROW_CHUNK = 256;
+
+/**
+ * Rows `from` to `to` (in path order) of the table, added to `rows`. A function called once per
+ * chunk, not one loop in `corpusCsv`: a loop in a function that runs once per table is compiled by
+ * V8 while it runs (on-stack replacement), anew for every table; a function called many times is
+ * compiled once and kept.
+ */
+function csvRows(
+  t: InPathOrder, from: number, to: number, rows: string[], words: CorpusCsvWords, sep: string, today: string, extra: CorpusCsvExtra | undefined,
+): void {
+  for (let k = from; k < to; k++) {
     const doc = t.docs[k];
     const i = t.setOf[k];
-    const row = i === -1 ? csvRow(doc, undefined, undefined, words, sep) : csvRow(doc, t.sets[i], termOf(t, i, options.today), words, sep);
-    rows.push(extra ? row + extraFields(extra.values(doc.path)) : row);
+    const row = i === -1 ? csvRow(doc, undefined, undefined, words, sep) : csvRow(doc, t.sets[i], termOf(t, i, today), words, sep);
+    rows.push(extra ? row + extraFields(extra, doc.path, sep) : row);
   }
-  return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
+}
+
+/** The extra columns of a document, each after a separator. */
+function extraFields(extra: CorpusCsvExtra, path: string, sep: string): string {
+  return extra.values(path).map((v) => sep + csvField(v, sep, extra.numeric === true)).join('');
 }
 
 /**
