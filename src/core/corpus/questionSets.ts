@@ -100,10 +100,17 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
   // an array each (alive until the sets are made) cost the garbage collector more than the link.
   const byTitle = new Map<string, number | number[]>();
   for (let k = 0; k < n; k += CHUNK) addTitles(members, byTitle, k, Math.min(k + CHUNK, n));
-  for (const list of byTitle.values()) {
+  const lists = [...byTitle.values()];
+  for (let k = 0; k < lists.length; k += CHUNK) linkByTitles(members, lists, links, k, Math.min(k + CHUNK, lists.length));
+  return setsOf(members, links);
+}
+
+/** Links the members of titles `from` to `to` (in the order the titles were first met) that share a title. */
+function linkByTitles(members: readonly CorpusDocument[], lists: ReadonlyArray<number | number[]>, links: Links, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const list = lists[k];
     if (typeof list !== 'number') linkByTitle(members, list, links);
   }
-  return setsOf(members, links);
 }
 
 function hasRole(d: CorpusDocument): boolean {
