@@ -10,7 +10,7 @@ import {
   buildRecord, CORPUS_CSV_WORDS, corpusCsv, corpusJsonl, linkQuestionSets, type CorpusCsvWords, type CorpusDocument,
 } from '../core/corpus';
 import type { RecordOptions } from '../core/corpus/record';
-import { describeError, findFiles, readText, type FileProblem } from './files';
+import { describeError, findFiles, readText, type FileProblem, type FoundFile } from './files';
 
 export type TableFormat = 'csv' | 'jsonl';
 
@@ -114,27 +114,41 @@ export function indexFolder(
   const files = findFiles(folder, problems);
   const rootProblem = problems.find((p) => p.name === '.');
   if (rootProblem) throw new Error(`cannot read the folder ${folder}: ${rootProblem.problem}`);
-  const documents: CorpusDocument[] = [];
+  const out: Indexing = { documents: [], problems, notes, notParliamentary: 0, bytes: 0 };
   const skipName = skip === undefined ? '' : basename(skip);
-  let notParliamentary = 0;
-  let bytes = 0;
-  for (let i = 0; i < files.length; i++) {
+  for (let k = 0; k < files.length; k += CHUNK) indexFiles(files, k, Math.min(k + CHUNK, files.length), out, progress, skip, skipName, options);
+  return out;
+}
+
+/**
+ * Files per call of `indexFiles`. A loop in a function that runs once per folder is compiled by V8
+ * while it runs (on-stack replacement), anew on every call; a function called per chunk once.
+ */
+const CHUNK = 256;
+
+type Indexing = { -readonly [K in keyof IndexedFolder]: IndexedFolder[K] };
+
+/** Reads and indexes files `from` to `to` into `out`. */
+function indexFiles(
+  files: readonly FoundFile[], from: number, to: number, out: Indexing, progress: ((done: number, total: number, bytes: number) => void) | undefined,
+  skip: string | undefined, skipName: string, options: RecordOptions | undefined,
+): void {
+  for (let i = from; i < to; i++) {
     const f = files[i];
     // `resolve` per file costs as much as reading a small one: only where the name is the output's.
     if (skip !== undefined && f.path.endsWith(skipName) && resolve(f.path) === skip) continue;
     const read = readText(f.path);
-    bytes += read.bytes;
+    out.bytes += read.bytes;
     if (!read.ok) {
-      problems.push({ name: f.name, problem: read.problem });
+      out.problems.push({ name: f.name, problem: read.problem });
     } else if (!f.kamerstuk && !isParliamentaryText(read.text)) {
-      notParliamentary++;
+      out.notParliamentary++;
     } else {
-      if (read.note) notes.push({ name: f.name, problem: read.note });
-      documents.push({ path: f.name, record: buildRecord(read.text, options) });
+      if (read.note) out.notes.push({ name: f.name, problem: read.note });
+      out.documents.push({ path: f.name, record: buildRecord(read.text, options) });
     }
-    progress?.(i + 1, files.length, bytes);
+    progress?.(i + 1, files.length, out.bytes);
   }
-  return { documents, problems, notes, notParliamentary, bytes };
 }
 
 /** The table of an indexed folder. */

@@ -19,6 +19,10 @@ const QUESTIONS_SENTENCE = /^Vragen van (?:het lid|de leden|de heer|mevrouw|het 
 const ASKER_PARTY = /([^,()]+?)\s*\(([^)]+)\)/gu;
 /** The answer's header sentence, cleaned: who answers. */
 const ANSWER_SENTENCE = /^Antwoord van (.+?)(?:,\s*mede namens .+?)?\s*\(ontvangen/u;
+/** "en " or ", " before a name in a list of askers. */
+const LEADING_AND = /^(?:en|,)\s+/u;
+/** A navigation line of a copied web page ("[Home] [Kamerstukken]"). */
+const NAVIGATION = /^\s*\[[^\]\n]+\]/u;
 /** How far a header may reach: headers are a few lines, not pages. */
 const HEADER_MAX = 3000;
 
@@ -100,7 +104,7 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
       // `exec` from the start, as `matchAll` (which copies the regex first): no match is empty.
       ASKER_PARTY.lastIndex = 0;
       for (let p = ASKER_PARTY.exec(m[1]); p; p = ASKER_PARTY.exec(m[1])) {
-        askedBy.push(p[1].trim().replace(/^(?:en|,)\s+/u, ''));
+        askedBy.push(p[1].trim().replace(LEADING_AND, ''));
         if (!parties.includes(p[2])) parties.push(p[2]);
       }
       if (askedBy.length === 0) askedBy.push(...m[1].split(/\s*,\s*|\s+en\s+/u).filter(Boolean));
@@ -129,7 +133,7 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
   }
 
   // A copied web page: its title is the first line that is not navigation.
-  const nav = /^\s*\[[^\]\n]+\]/u;
+  const nav = NAVIGATION;
   if (!title && nav.test(text)) {
     const re = /^[ \t\u00A0]*(\S[^\n]*?)[ \t\u00A0\r]*$/gmu;
     for (const m of text.slice(0, 5000).matchAll(re)) {

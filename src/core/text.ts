@@ -10,19 +10,29 @@ const MONTH_ALT = MONTHS.join('|');
 export const DUTCH_DATE_SOURCE = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
 
 const DUTCH_DATE_EXACT = new RegExp(`^${DUTCH_DATE_SOURCE}$`);
+// The regexes of the functions below, made once: a regex literal in a function body is a new
+// object at every call. Global ones only with `replace` (which starts at 0) or with `lastIndex` set.
+const ISO_DATE_LOOSE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+const WHITESPACE_RUNS = /\s+/g;
+const BOM = /\uFEFF/g;
+const HYPHENATED = /(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu;
+/** Runs of whitespace that are not one space already (`/\s+/g` less the matches that change nothing). */
+const ODD_WHITESPACE = /\s{2,}|[^\S ]/g;
+const BLANK_LINE = /\n[ \t\u00A0\r]*(?=\n|$)/g;
 
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {
   // Whitespace collapsed only where there is more than single spaces (most dates have none).
-  const t = (hasOddWhitespace(text) ? text.replace(/\s+/g, ' ') : text).trim().toLowerCase();
+  const t = (hasOddWhitespace(text) ? text.replace(WHITESPACE_RUNS, ' ') : text).trim().toLowerCase();
   let m = DUTCH_DATE_EXACT.exec(t);
   if (m) {
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
     return iso(+m[3], month, +m[1]);
   }
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  m = ISO_DATE_LOOSE.exec(t);
   if (m) return iso(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(t);
+  m = DAY_MONTH_YEAR.exec(t);
   if (m) return iso(+m[3], +m[2], +m[1]);
   return undefined;
 }
@@ -39,9 +49,11 @@ function iso(y: number, m: number, d: number): string | undefined {
 export function cleanText(s: string): string {
   if (!hasOddWhitespace(s) && s.trim() === s) return s; // nothing to clean
   return s
-    .replace(/\uFEFF/g, '')
-    .replace(/(\p{Ll})-[ \t\u00A0]*\r?\n\s*(\p{Ll})/gu, '$1$2')
-    .replace(/\s+/g, ' ')
+    .replace(BOM, '')
+    .replace(HYPHENATED, '$1$2')
+    // Every run of whitespace one space: only the runs that are not one already (a match per word
+    // boundary built a new string of as many parts).
+    .replace(ODD_WHITESPACE, ' ')
     .trim();
 }
 
@@ -144,9 +156,8 @@ export function trimStart(text: string, start: number, end: number): number {
 
 /** Offset of the next blank line (a line with only whitespace) at or after `from`, or -1. */
 export function nextBlankLine(text: string, from: number, limit = text.length): number {
-  const re = /\n[ \t\u00A0\r]*(?=\n|$)/g;
-  re.lastIndex = from;
-  const m = re.exec(text);
+  BLANK_LINE.lastIndex = from;
+  const m = BLANK_LINE.exec(text);
   return m && m.index < limit ? m.index : -1;
 }
 

@@ -12,8 +12,31 @@ const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 export function fold(s: string): string {
   const lower = s.toLowerCase();
   // Most text is ASCII: NFD only when there is something to decompose, and the letters and digits
-  // of lower-case ASCII are [a-z0-9] (a class without `u` and `\p{…}`, which the engine scans many times faster).
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/u.test(lower)) return lower.replace(NOT_ASCII_WORD, ' ').trim();
+  // of lower-case ASCII are [a-z0-9] (a class without `u` and `\p{…}`, which the engine scans many
+  // times faster). Most names and titles are words between single spaces already: as they are.
+  const kind = asciiKind(lower);
+  if (kind === FOLDED) return lower;
+  if (kind === ASCII) return lower.replace(NOT_ASCII_WORD, ' ').trim();
   return lower.normalize('NFD').replace(MARKS, '').replace(NOT_WORD, ' ').trim();
+}
+
+const FOLDED = 0;
+const ASCII = 1;
+const OTHER = 2;
+
+/**
+ * FOLDED: [a-z0-9] words between single spaces, which `fold` leaves as they are; ASCII: other
+ * ASCII; OTHER: anything beyond ASCII.
+ */
+function asciiKind(s: string): number {
+  let kind = FOLDED;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return OTHER;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    // A space between two words (the one before is not a space: it was checked as this one is).
+    if (c === 32 && i > 0 && i < s.length - 1 && s.charCodeAt(i - 1) !== 32) continue;
+    kind = ASCII;
+  }
+  return kind;
 }

@@ -77,18 +77,18 @@ export function identityOfId(value: string): CorpusIdentity | undefined {
   return undefined;
 }
 
-/** Identities without repeats, in the order first added. */
-class Identities {
-  readonly list: CorpusIdentity[] = [];
-  private readonly keys = new Set<string>();
-
-  add(id: CorpusIdentity | undefined): void {
-    if (!id) return;
-    const k = identityKey(id);
-    if (this.keys.has(k)) return;
-    this.keys.add(k);
-    this.list.push(id);
-  }
+/**
+ * Adds `id` to `list` unless an identity with its key is there: identities without repeats, in the
+ * order first added. A function over a plain array, not a class or a closure per call: optimised
+ * code that depends on an object made per call (a class's instance layout, a closure) is thrown
+ * away once no such object is left, and compiled again on the next call.
+ */
+function addNew(list: CorpusIdentity[], id: CorpusIdentity | undefined): void {
+  if (!id) return;
+  const k = identityKey(id);
+  // A document names a handful at most: a search beats a set.
+  for (let i = 0; i < list.length; i++) if (identityKey(list[i]) === k) return;
+  list.push(id);
 }
 
 /** Official identifiers in a URL of officielebekendmakingen.nl: `…/ah-tk-20232024-1092.html`. */
@@ -120,10 +120,10 @@ export function identitiesOfRef(ref: DocRef): CorpusIdentity[] {
     case 'url': {
       const url = f.value ?? ref.text;
       if (!/officielebekendmakingen\.nl|tweedekamer\.nl|eerstekamer\.nl|tkconv|overheid\.nl/iu.test(url)) return [];
-      const out = new Identities();
-      for (const m of url.matchAll(URL_ID)) out.add(identityOfId(m[1]));
-      for (const m of url.matchAll(URL_NUMBER)) out.add(identityOfId(m[1]));
-      return out.list;
+      const out: CorpusIdentity[] = [];
+      for (const m of url.matchAll(URL_ID)) addNew(out, identityOfId(m[1]));
+      for (const m of url.matchAll(URL_NUMBER)) addNew(out, identityOfId(m[1]));
+      return out;
     }
   }
 }
@@ -136,10 +136,10 @@ export function identitiesOfRef(ref: DocRef): CorpusIdentity[] {
 export function identitiesIn(text: string): CorpusIdentity[] {
   const whole = identityOfId(text);
   if (whole) return [whole];
-  const out = new Identities();
+  const out: CorpusIdentity[] = [];
   // "kv-tk-2023Z19006" inside a longer text: docRefs reads its zaak number.
-  for (const ref of findDocRefs(text)) for (const id of identitiesOfRef(ref)) out.add(id);
-  return out.list;
+  for (const ref of findDocRefs(text)) for (const id of identitiesOfRef(ref)) addNew(out, id);
+  return out;
 }
 
 /** How far into a text its own metadata is looked for: a copied page's header, an Aanhangsel title. */
@@ -174,25 +174,24 @@ function yearLetter(head: string, letter: 'D' | 'Z'): boolean {
  */
 export function ownIdentities(text: string): CorpusIdentity[] {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
-  const out = new Identities();
-  const add = (id: CorpusIdentity | undefined): void => out.add(id);
+  const out: CorpusIdentity[] = [];
   // `includes` finds words that start with a rare letter ("Identi", "HTML") fastest, and a document
   // or zaak number by its "D" or "Z" (see `yearLetter`).
   const ownId = head.includes('Identi') || ((head.includes('HTML') || head.includes('PDF') || head.includes('XML')) && head.includes('versie'))
     ? OWN_ID.exec(head) : null;
-  if (ownId) add(identityOfId(ownId[1].replace(/[-.]+$/u, '')));
+  if (ownId) addNew(out, identityOfId(ownId[1].replace(/[-.]+$/u, '')));
   const firstLine = /^\s*(\S+)\s*(?:\n|$)/u.exec(head.length > 200 ? head.slice(0, 200) : head);
-  if (firstLine) add(identityOfId(firstLine[1]));
+  if (firstLine) addNew(out, identityOfId(firstLine[1]));
   const doc = yearLetter(head, 'D') && head.includes('ummer') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
-  if (doc) add({ kind: 'documentNumber', value: doc[1].toUpperCase() });
+  if (doc) addNew(out, { kind: 'documentNumber', value: doc[1].toUpperCase() });
   const zaak = yearLetter(head, 'Z') && (head.includes('zaak') || head.includes('Zaak')) ? OWN_ZAAK.exec(head) : null;
-  if (zaak) add({ kind: 'zaakNumber', value: zaak[1].toUpperCase() });
+  if (zaak) addNew(out, { kind: 'zaakNumber', value: zaak[1].toUpperCase() });
   const title = head.includes('Aanhangsel van de Handelingen') ? AANHANGSEL_TITLE.exec(head) : null;
   if (title) {
     const y = VERGADERJAAR.exec(head);
     const vj = y ? normaliseVergaderjaar(y[1], y[2]) : undefined;
     const chamber = head.slice(Math.max(0, title.index - 300), title.index + 300).includes('Eerste Kamer') ? 'ek' : 'tk';
-    if (vj) add({ kind: 'aanhangsel', chamber, vergaderjaar: vj, number: stripZeros(title[1]) });
+    if (vj) addNew(out, { kind: 'aanhangsel', chamber, vergaderjaar: vj, number: stripZeros(title[1]) });
   }
-  return out.list;
+  return out;
 }

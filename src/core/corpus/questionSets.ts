@@ -23,6 +23,11 @@ export interface CorpusDocument {
   readonly record: CorpusRecord;
 }
 
+/**
+ * A question set. Its optional fields are there as undefined when unknown: one object layout for
+ * every set (a layout per combination of fields is dropped by the garbage collector when no such
+ * set is left, and with it the optimised code that reads sets).
+ */
 export interface QuestionSet {
   /** Stable while the set keeps its members: its first zaak number, else its first Aanhangsel key, else its first file. */
   readonly id: string;
@@ -53,38 +58,83 @@ export interface QuestionSets {
   readonly byFile: ReadonlyMap<string, number>;
 }
 
+/**
+ * What linking keeps per component: a union-find over the members (`parent`, `rank`) and each
+ * component's zaak numbers and submission dates, to refuse links by title that conflict (made only
+ * when not empty, as most members have no zaak number: undefined is the empty set).
+ *
+ * Plain data and module functions, no class and no closure per call: optimised code that depends on
+ * an object made per call (an instance's layout, a closure) is thrown away when the garbage collector
+ * finds none left, and compiled again at the next call: for the corpus table, about as much CPU time
+ * as the linking itself, every time.
+ */
+interface Links {
+  readonly parent: Int32Array;
+  readonly rank: Uint8Array;
+  readonly zaaks: Array<Set<string> | undefined>;
+  readonly dates: Array<Set<string> | undefined>;
+}
+
+/**
+ * Members per call of the functions that run the loops over all members. A loop in a function that
+ * runs once per corpus is compiled by V8 while it runs (on-stack replacement), anew on every call;
+ * a function called for every chunk is compiled once and kept.
+ */
+const CHUNK = 256;
+
 /** Links the documents of a corpus into question sets. Linear in the corpus (plus sorting). */
 export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets {
-  const members = docs.filter((d) => d.record.role !== undefined).sort((a, b) => compareStrings(a.path, b.path));
-  const uf = new UnionFind(members.length);
-  // Per component: its zaak numbers and submission dates, to refuse links by title that conflict.
-  // Made only when not empty (most members have no zaak number): undefined is the empty set.
-  const zaaks: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(members.length);
-  const dates: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(members.length);
-  for (let i = 0; i < members.length; i++) {
-    const r = members[i].record;
-    const z = zaakNumbersOf(r);
-    zaaks[i] = z.length > 0 ? new Set(z) : undefined;
-    dates[i] = r.submitted ? new Set([r.submitted]) : undefined;
-  }
-  const union = (a: number, b: number): void => {
-    const ra = uf.find(a);
-    const rb = uf.find(b);
-    if (ra === rb) return;
-    const r = uf.union(ra, rb);
-    const other = r === ra ? rb : ra;
-    zaaks[r] = merged(zaaks[r], zaaks[other]);
-    dates[r] = merged(dates[r], dates[other]);
+  const members = docs.filter(hasRole).sort(byPath);
+  const n = members.length;
+  const links: Links = {
+    parent: new Int32Array(n), rank: new Uint8Array(n), zaaks: new Array<Set<string> | undefined>(n), dates: new Array<Set<string> | undefined>(n),
   };
+  for (let k = 0; k < n; k += CHUNK) initLinks(members, links, k, Math.min(k + CHUNK, n));
 
   // 1. Shared identities.
-  linkByIdentity(members, union);
+  const byKey = new Map<string, number>();
+  for (let k = 0; k < n; k += CHUNK) linkByIdentity(members, links, byKey, k, Math.min(k + CHUNK, n));
 
   // 2. The same title and askers.
   // A title's first member by itself, a list from its second on: most titles have one member, and
   // an array each (alive until the sets are made) cost the garbage collector more than the link.
   const byTitle = new Map<string, number | number[]>();
-  for (let i = 0; i < members.length; i++) {
+  for (let k = 0; k < n; k += CHUNK) addTitles(members, byTitle, k, Math.min(k + CHUNK, n));
+  const lists = [...byTitle.values()];
+  for (let k = 0; k < lists.length; k += CHUNK) linkByTitles(members, lists, links, k, Math.min(k + CHUNK, lists.length));
+  return setsOf(members, links);
+}
+
+/** Links the members of titles `from` to `to` (in the order the titles were first met) that share a title. */
+function linkByTitles(members: readonly CorpusDocument[], lists: ReadonlyArray<number | number[]>, links: Links, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const list = lists[k];
+    if (typeof list !== 'number') linkByTitle(members, list, links);
+  }
+}
+
+function hasRole(d: CorpusDocument): boolean {
+  return d.record.role !== undefined;
+}
+
+function byPath(a: CorpusDocument, b: CorpusDocument): number {
+  return compareStrings(a.path, b.path);
+}
+
+/** Members `from` to `to` each a component of their own, with their zaak numbers and submission date. */
+function initLinks(members: readonly CorpusDocument[], links: Links, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    links.parent[i] = i;
+    const r = members[i].record;
+    const z = zaakNumbersOf(r);
+    links.zaaks[i] = z.length > 0 ? new Set(z) : undefined;
+    links.dates[i] = r.submitted ? new Set([r.submitted]) : undefined;
+  }
+}
+
+/** The title keys of members `from` to `to`, each with its member(s). */
+function addTitles(members: readonly CorpusDocument[], byTitle: Map<string, number | number[]>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const key = titleKey(members[i].record);
     if (key === undefined) continue;
     const seen = byTitle.get(key);
@@ -92,15 +142,23 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
     else if (typeof seen === 'number') byTitle.set(key, [seen, i]);
     else seen.push(i);
   }
-  for (const list of byTitle.values()) {
-    if (typeof list !== 'number') linkByTitle(members, list, uf, zaaks, dates, union);
-  }
+}
 
-  // The members of each component, components in the order their first member comes.
+/** The components as question sets, in the order their first member comes. */
+function setsOf(members: readonly CorpusDocument[], links: Links): QuestionSets {
   const groupOf = new Int32Array(members.length).fill(-1);
   const groups: number[][] = [];
-  for (let i = 0; i < members.length; i++) {
-    const r = uf.find(i);
+  for (let k = 0; k < members.length; k += CHUNK) addToGroups(links.parent, groupOf, groups, k, Math.min(k + CHUNK, members.length));
+  const sets: QuestionSet[] = [];
+  const byFile = new Map<string, number>();
+  for (let k = 0; k < groups.length; k += CHUNK) addSets(members, groups, sets, byFile, k, Math.min(k + CHUNK, groups.length));
+  return { sets, byFile };
+}
+
+/** Members `from` to `to` into the group of their component (a new group for a component met first). */
+function addToGroups(parent: Int32Array, groupOf: Int32Array, groups: number[][], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const r = find(parent, i);
     if (groupOf[r] === -1) {
       groupOf[r] = groups.length;
       groups.push([i]);
@@ -108,14 +166,43 @@ export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets 
       groups[groupOf[r]].push(i);
     }
   }
-  const sets: QuestionSet[] = [];
-  const byFile = new Map<string, number>();
-  for (const list of groups) {
-    const set = makeSet(list.map((i) => members[i]));
+}
+
+/** The sets of groups `from` to `to`, and the set of each of their files. */
+function addSets(
+  members: readonly CorpusDocument[], groups: readonly number[][], sets: QuestionSet[], byFile: Map<string, number>, from: number, to: number,
+): void {
+  for (let g = from; g < to; g++) {
+    const group: CorpusDocument[] = [];
+    for (const i of groups[g]) group.push(members[i]);
+    const set = makeSet(group);
     for (const f of set.files) byFile.set(f, sets.length);
     sets.push(set);
   }
-  return { sets, byFile };
+}
+
+/** The root of `i`'s component (with path compression). */
+function find(parent: Int32Array, i: number): number {
+  let r = i;
+  while (parent[r] !== r) r = parent[r];
+  while (parent[i] !== r) {
+    const next = parent[i];
+    parent[i] = r;
+    i = next;
+  }
+  return r;
+}
+
+/** Joins the components of `a` and `b`, with their zaak numbers and dates. */
+function union(links: Links, a: number, b: number): void {
+  let ra = find(links.parent, a);
+  let rb = find(links.parent, b);
+  if (ra === rb) return;
+  if (links.rank[ra] < links.rank[rb]) [ra, rb] = [rb, ra];
+  links.parent[rb] = ra;
+  if (links.rank[ra] === links.rank[rb]) links.rank[ra]++;
+  links.zaaks[ra] = merged(links.zaaks[ra], links.zaaks[rb]);
+  links.dates[ra] = merged(links.dates[ra], links.dates[rb]);
 }
 
 /** `a` with the members of `b` added (`a` itself, or `b` when `a` is empty); undefined is empty. */
@@ -126,32 +213,38 @@ function merged(a: Set<string> | undefined, b: Set<string> | undefined): Set<str
   return a;
 }
 
+function zaaksOf(links: Links, i: number): ReadonlySet<string> {
+  return links.zaaks[find(links.parent, i)] ?? NONE;
+}
+
+function datesOf(links: Links, root: number): ReadonlySet<string> {
+  return links.dates[root] ?? NONE;
+}
+
 /** Joins the components of the members in `list` (one title and askers) where their dates and zaak numbers agree. */
-function linkByTitle(
-  members: readonly CorpusDocument[], list: readonly number[], uf: UnionFind, zaaks: ReadonlyArray<Set<string> | undefined>,
-  dates: ReadonlyArray<Set<string> | undefined>, union: (a: number, b: number) => void,
-): void {
-  const zaaksOf = (i: number): ReadonlySet<string> => zaaks[uf.find(i)] ?? NONE;
-  const datesOf = (r: number): ReadonlySet<string> => dates[r] ?? NONE;
+function linkByTitle(members: readonly CorpusDocument[], list: readonly number[], links: Links): void {
   // Dated components first, merged where their dates agree.
   const byDates = new Map<string, number>();
-  for (const r of roots(list, uf)) {
-    if (datesOf(r).size === 0) continue;
-    const key = [...datesOf(r)].sort().join(' ');
+  for (const r of roots(list, links.parent)) {
+    if (datesOf(links, r).size === 0) continue;
+    const key = [...datesOf(links, r)].sort().join(' ');
     const first = byDates.get(key);
     if (first === undefined) byDates.set(key, r);
-    else if (!conflict(zaaksOf(first), zaaksOf(r))) union(first, r);
+    else if (!conflict(zaaksOf(links, first), zaaksOf(links, r))) union(links, first, r);
   }
-  const dated = roots(list, uf).filter((r) => datesOf(r).size > 0)
-    .map((r) => ({ r, date: earliest(datesOf(r)) }))
-    .sort((a, b) => compareStrings(a.date, b.date));
-  const undated = roots(list, uf).filter((r) => datesOf(r).size === 0);
+  const dated: Array<{ r: number; date: string }> = [];
+  const undated: number[] = [];
+  for (const r of roots(list, links.parent)) {
+    if (datesOf(links, r).size > 0) dated.push({ r, date: earliest(datesOf(links, r)) });
+    else undated.push(r);
+  }
+  dated.sort(byDate);
   if (dated.length === 0) {
-    for (const r of undated.slice(1)) if (!conflict(zaaksOf(undated[0]), zaaksOf(r))) union(undated[0], r);
+    for (const r of undated.slice(1)) if (!conflict(zaaksOf(links, undated[0]), zaaksOf(links, r))) union(links, undated[0], r);
     return;
   }
   for (const r of undated) {
-    const own = latestOwnDate(members, list, uf, r);
+    const own = latestOwnDate(members, list, links.parent, r);
     // The set submitted last on or before the document's own date; without one, the only set.
     let target: number | undefined;
     if (own === undefined) {
@@ -159,26 +252,32 @@ function linkByTitle(
     } else {
       for (const d of dated) if (d.date <= own) target = d.r;
     }
-    if (target !== undefined && !conflict(zaaksOf(target), zaaksOf(r))) union(target, r);
+    if (target !== undefined && !conflict(zaaksOf(links, target), zaaksOf(links, r))) union(links, target, r);
   }
+}
+
+function byDate(a: { date: string }, b: { date: string }): number {
+  return compareStrings(a.date, b.date);
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Joins the members that share a key: an identity, or a number a notice gives the questions. */
-function linkByIdentity(members: readonly CorpusDocument[], union: (a: number, b: number) => void): void {
-  const byKey = new Map<string, number>();
-  const link = (key: string, i: number): void => {
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, i); else union(first, i);
-  };
-  for (let i = 0; i < members.length; i++) {
+/** Joins members `from` to `to` to those before that share a key: an identity, or a number a notice gives the questions. */
+function linkByIdentity(members: readonly CorpusDocument[], links: Links, byKey: Map<string, number>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     // Its own identities, then the numbers a notice gives the questions (in place: no array of keys per member).
     const r = members[i].record;
-    for (const key of r.identities) link(key, i);
-    for (const z of r.postpones?.zaakNumbers ?? []) link(z, i);
-    for (const d of r.postpones?.documentNumbers ?? []) link(d, i);
+    for (const key of r.identities) linkKey(byKey, links, key, i);
+    const p = r.postpones;
+    if (p === undefined) continue;
+    for (const z of p.zaakNumbers) linkKey(byKey, links, z, i);
+    for (const d of p.documentNumbers) linkKey(byKey, links, d, i);
   }
+}
+
+function linkKey(byKey: Map<string, number>, links: Links, key: string, i: number): void {
+  const first = byKey.get(key);
+  if (first === undefined) byKey.set(key, i); else union(links, first, i);
 }
 
 /** The term and status of a set on `today` (ISO). */
@@ -186,9 +285,11 @@ export function setTerm(set: QuestionSet, today: string): AnswerTerm {
   return answerTerm({ submitted: set.submitted, received: set.received, answered: set.answers.length > 0, notices: set.notices, today });
 }
 
-/** The distinct components of the members in `list`. */
-function roots(list: readonly number[], uf: UnionFind): number[] {
-  return [...new Set(list.map((i) => uf.find(i)))];
+/** The distinct components of the members in `list`, in the order first met. */
+function roots(list: readonly number[], parent: Int32Array): number[] {
+  const seen = new Set<number>();
+  for (const i of list) seen.add(find(parent, i));
+  return [...seen];
 }
 
 function zaakNumbersOf(r: CorpusRecord): string[] {
@@ -221,11 +322,11 @@ function earliest(s: ReadonlySet<string>): string {
 }
 
 /** The latest date the members of component `root` among `list` were received (sent, for a notice). */
-function latestOwnDate(members: readonly CorpusDocument[], list: readonly number[], uf: UnionFind, root: number): string | undefined {
+function latestOwnDate(members: readonly CorpusDocument[], list: readonly number[], parent: Int32Array, root: number): string | undefined {
   let latest: string | undefined;
-  const r = uf.find(root);
+  const r = find(parent, root);
   for (const i of list) {
-    if (uf.find(i) !== r) continue;
+    if (find(parent, i) !== r) continue;
     const d = members[i].record.received;
     if (d !== undefined && (latest === undefined || d > latest)) latest = d;
   }
@@ -267,39 +368,12 @@ function makeSet(docs: readonly CorpusDocument[]): QuestionSet {
     questions,
     answers,
     postponements: postponements.map((d) => d.path),
-    ...(r.title ? { title: r.title } : {}),
+    title: r.title ? r.title : undefined,
     askedBy: r.askedBy,
     parties: r.parties,
     zaakNumbers: zaaks,
-    ...(submitted ? { submitted } : {}),
-    ...(received ? { received } : {}),
+    submitted: submitted ? submitted : undefined,
+    received: received ? received : undefined,
     notices: postponements.map((d) => d.record.received),
   };
-}
-
-class UnionFind {
-  private readonly parent: Int32Array;
-  private readonly rank: Uint8Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    this.rank = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(i: number): number {
-    let r = i;
-    while (this.parent[r] !== r) r = this.parent[r];
-    while (this.parent[i] !== r) {
-      const next = this.parent[i];
-      this.parent[i] = r;
-      i = next;
-    }
-    return r;
-  }
-  /** Joins two roots; returns the new root. */
-  union(a: number, b: number): number {
-    if (this.rank[a] < this.rank[b]) [a, b] = [b, a];
-    this.parent[b] = a;
-    if (this.rank[a] === this.rank[b]) this.rank[a]++;
-    return a;
-  }
 }

@@ -243,9 +243,11 @@ function referenceRecords(text: string, docRefs: readonly DocRef[], ownKeys: rea
   return references;
 }
 
+const QUESTIONS_TITLE = /^Vragen\s+van\s/u;
+
 /** "Vragen van het lid X (P) over de situatie in Oekraïne" → "de situatie in Oekraïne". */
 function subjectOf(title: string | undefined): string | undefined {
-  if (!title || !/^Vragen\s+van\s/u.test(title)) return undefined;
+  if (!title || !QUESTIONS_TITLE.test(title)) return undefined;
   const i = title.indexOf(' over ');
   return i === -1 ? undefined : title.slice(i + 6).trim() || undefined;
 }

@@ -76,12 +76,35 @@ export function corpusCsv(docs: readonly CorpusDocument[], options: CorpusCsvOpt
   if (sep.length !== 1 || /["\r\n]/u.test(sep)) throw new Error(`unusable CSV separator ${JSON.stringify(sep)}`);
   const words = options.words ?? CORPUS_CSV_WORDS;
   const extra = options.extra;
-  const extraFields = (values: readonly string[]): string => (extra ? values.map((v) => sep + csvField(v, sep, extra.numeric === true)).join('') : '');
   const rows: string[] = [CORPUS_CSV_COLUMNS.map((c) => csvField(words.headers[c], sep)).join(sep) + (extra ? extra.headers.map((h) => sep + csvField(h, sep)).join('') : '')];
-  eachWithSet(docs, options, (doc, set, term) => {
-    rows.push(csvRow(doc, set, term, words, sep) + (extra ? extraFields(extra.values(doc.path)) : ''));
-  });
+  const t = inPathOrder(docs, options);
+  for (let k = 0; k < t.docs.length; k += ROW_CHUNK) csvRows(t, k, Math.min(k + ROW_CHUNK, t.docs.length), rows, words, sep, options.today, extra);
   return `${options.bom === false ? '' : '\uFEFF'}${rows.join('\r\n')}\r\n`;
+}
+
+/** How many rows `csvRows` makes per call. */
+const ROW_CHUNK = 256;
+
+/**
+ * Rows `from` to `to` (in path order) of the table, added to `rows`. A function called once per
+ * chunk, not one loop in `corpusCsv`: a loop in a function that runs once per table is compiled by
+ * V8 while it runs (on-stack replacement), anew for every table; a function called many times is
+ * compiled once and kept.
+ */
+function csvRows(
+  t: InPathOrder, from: number, to: number, rows: string[], words: CorpusCsvWords, sep: string, today: string, extra: CorpusCsvExtra | undefined,
+): void {
+  for (let k = from; k < to; k++) {
+    const doc = t.docs[k];
+    const i = t.setOf[k];
+    const row = i === -1 ? csvRow(doc, undefined, undefined, words, sep) : csvRow(doc, t.sets[i], termOf(t, i, today), words, sep);
+    rows.push(extra ? row + extraFields(extra, doc.path, sep) : row);
+  }
+}
+
+/** The extra columns of a document, each after a separator. */
+function extraFields(extra: CorpusCsvExtra, path: string, sep: string): string {
+  return extra.values(path).map((v) => sep + csvField(v, sep, extra.numeric === true)).join('');
 }
 
 /**
@@ -224,29 +247,38 @@ export function* corpusJsonLines(docs: readonly CorpusDocument[], options: Corpu
 }
 
 /**
- * Calls `fn` for the documents in path order with their set and its term (computed once per set).
- * A callback, not a generator: an object per row and the generator's steps cost as much as the row.
+ * The documents in path order, each with the index of its set in `sets` (-1: in none), and the
+ * sets' terms as computed (see `termOf`). Arrays for the caller's loop, not a callback per row nor
+ * a generator: an object per row and the generator's steps cost as much as the row, and optimised
+ * code that calls a callback made per call is thrown away when the callback is gone.
  */
-function eachWithSet(
-  docs: readonly CorpusDocument[], options: CorpusTableOptions, fn: (doc: CorpusDocument, set?: QuestionSet, term?: AnswerTerm) => void,
-): void {
+interface InPathOrder {
+  readonly docs: readonly CorpusDocument[];
+  readonly setOf: Int32Array;
+  readonly sets: readonly QuestionSet[];
+  readonly terms: Array<AnswerTerm | undefined>;
+}
+
+function inPathOrder(docs: readonly CorpusDocument[], options: CorpusTableOptions): InPathOrder {
   const sets = options.sets ?? linkQuestionSets(docs);
-  const terms = new Array<AnswerTerm | undefined>(sets.sets.length);
-  const ordered = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const doc of ordered) {
-    const i = sets.byFile.get(doc.path);
-    if (i === undefined) {
-      fn(doc);
-      continue;
-    }
-    const set = sets.sets[i];
-    let term = terms[i];
-    if (!term) {
-      term = setTerm(set, options.today);
-      terms[i] = term;
-    }
-    fn(doc, set, term);
+  const ordered = [...docs].sort(byPath);
+  const setOf = new Int32Array(ordered.length);
+  for (let k = 0; k < ordered.length; k++) setOf[k] = sets.byFile.get(ordered[k].path) ?? -1;
+  return { docs: ordered, setOf, sets: sets.sets, terms: new Array<AnswerTerm | undefined>(sets.sets.length) };
+}
+
+function byPath(a: CorpusDocument, b: CorpusDocument): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** The term of set `i`, computed once per set, when a row first needs it. */
+function termOf(t: InPathOrder, i: number, today: string): AnswerTerm {
+  let term = t.terms[i];
+  if (term === undefined) {
+    term = setTerm(t.sets[i], today);
+    t.terms[i] = term;
   }
+  return term;
 }
 
 interface Row {
@@ -257,7 +289,11 @@ interface Row {
 
 /** Documents in path order with their set and its term (computed once per set). */
 function* withSets(docs: readonly CorpusDocument[], options: CorpusTableOptions): Generator<Row> {
+  const t = inPathOrder(docs, options);
   const rows: Row[] = [];
-  eachWithSet(docs, options, (doc, set, term) => rows.push(set && term ? { doc, set, term } : { doc }));
+  for (let k = 0; k < t.docs.length; k++) {
+    const i = t.setOf[k];
+    rows.push(i === -1 ? { doc: t.docs[k] } : { doc: t.docs[k], set: t.sets[i], term: termOf(t, i, options.today) });
+  }
   yield* rows;
 }
