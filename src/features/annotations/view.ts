@@ -17,8 +17,8 @@ interface Item {
   readonly annotation: CorpusAnnotation;
   /** The tags in normal form (`normalizeTag`), made once: every tag row checks every item. */
   readonly paths: readonly string[];
-  /** Its row's label, description and command, made when first shown (under each of its tags they are the same). */
-  row?: { readonly label: string; readonly description: string; readonly command: vscode.Command };
+  /** Its row's label and description, made when first shown (under each of its tags it is the same). */
+  row?: { readonly label: string; readonly description: string };
 }
 interface Doc {
   uri: vscode.Uri; sidecar?: vscode.Uri; items: Item[]; broken: boolean;
@@ -275,13 +275,12 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
           description: a.orphaned || a.note || a.coder
             ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
             : '',
-          command: { command: 'kamerstukken.revealAnnotation', title: (SHOW_PASSAGE ??= vscode.l10n.t('Show Passage')), arguments: [doc.key, a.id] },
         });
         const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parent}:${doc.key}#${a.id}`;
         item.description = row.description;
         item.iconPath = a.orphaned ? ICONS.warning : ICONS.note;
-        item.command = row.command;
+        item.command = { command: 'kamerstukken.revealAnnotation', title: (SHOW_PASSAGE ??= vscode.l10n.t('Show Passage')), arguments: [doc.key, a.id] };
         item.contextValue = 'annotation';
         return item;
       }
