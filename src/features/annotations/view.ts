@@ -12,7 +12,7 @@ import { baseName, readSidecar } from './sidecarFiles';
 import type { AnnotationStore } from './store';
 import { rows, type RowState } from './viewRows';
 
-/** An annotation as the view lists it; made once per annotation the index holds (see `itemOf`). */
+/** An annotation as the view lists it; made once per list of annotations the index holds (see `itemsOf`). */
 interface Item {
   readonly annotation: CorpusAnnotation;
   /** The tags in normal form (`normalizeTag`), made once: every tag row checks every item. */

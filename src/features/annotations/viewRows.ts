@@ -10,15 +10,15 @@ export interface RowSource<T> {
 /** One row of the view as shown: its label, description and context value, and the rows under it. */
 export interface RowState { readonly label: string; readonly description: string; readonly contextValue?: string; readonly children: readonly RowState[] }
 
+/** The rows under a row without any (shared: the rows are read, never changed). */
+const NONE: readonly RowState[] = [];
+
 /**
  * The rows under `node`, every level; with `expandedOnly`, only below rows shown expanded, as VS
  * Code asks for them when the view first shows (documents are collapsed: their annotations wait).
  * Waits only where the view does (the roots wait for the index): a promise per row of thousands
  * made this command measure itself more than the view (two thirds of its time at 15,000 rows).
  */
-/** The rows under a row without any (shared: the rows are read, never changed). */
-const NONE: readonly RowState[] = [];
-
 export async function rows<T>(view: RowSource<T>, node?: T, expandedOnly = false): Promise<RowState[]> {
   return rowsOf(view, await view.getChildren(node), expandedOnly);
 }

@@ -65,10 +65,12 @@ export class CorpusPanel implements vscode.Disposable {
   lastRows: readonly OverviewRow[] = [];
   private readonly update = new Debounced(() => this.sendChanges(), 150);
   /**
-   * Whether the corpus changed since the rows were last made: an update without a change (the
-   * panel shown or moved) makes no rows (all of them, ~75 ms at 1,000 documents, while the webview loads).
+   * Whether the corpus changed since the rows were last made, or the day (`madeOn`: the statuses
+   * depend on it): an update without a change (the panel shown or moved) makes no rows (all of
+   * them, ~75 ms at 1,000 documents, while the webview loads).
    */
   private stale = true;
+  private madeOn = '';
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.update];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly corpus: CorpusService, private readonly exportCommand: string) {
@@ -209,6 +211,7 @@ export class CorpusPanel implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     this.stale = false;
+    this.madeOn = todayIso();
     const rows = corpusRows(this.corpus);
     this.lastRows = rows;
     this.sent = diffRows(new Map(), rows).keys;
@@ -227,8 +230,9 @@ export class CorpusPanel implements vscode.Disposable {
   private async sendChangesNow(): Promise<number> {
     const panel = this.panel;
     if (!panel || !this.loaded || !panel.visible) return this.loaded ? this.version : this.version + 1;
-    if (!this.stale) return this.version;
+    if (!this.stale && this.madeOn === todayIso()) return this.version;
     this.stale = false;
+    this.madeOn = todayIso();
     const rows = corpusRows(this.corpus);
     const { changed, removed, keys } = diffRows(this.sent, rows);
     this.lastRows = rows;
