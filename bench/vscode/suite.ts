@@ -230,7 +230,7 @@ export async function run(): Promise<void> {
       createdToReadyMs: first.timeline.readyAt !== undefined ? first.timeline.readyAt - first.timeline.createdAt : undefined,
       io: first.io, pass: first.lastPass, documents: first.documents, annotations: first.annotations,
       slices: first.slices, longestSliceMs: first.longestSliceMs,
-      gc: { minor: gcs.filter((g) => g.kind === 1).length, major: gcs.filter((g) => g.kind !== 1).length, ms: gcs.reduce((n, g) => n + g.ms, 0), majorMs: gcs.filter((g) => g.kind !== 1).reduce((n, g) => n + g.ms, 0) },
+      gc: { minor: gcs.filter((g) => g.kind === 1).length, major: gcs.filter((g) => g.kind === 4).length, ms: gcs.reduce((n, g) => n + g.ms, 0), majorMs: gcs.filter((g) => g.kind === 4).reduce((n, g) => n + g.ms, 0) },
     };
     // The heap with the index as the start leaves it once settled, its cache written (which the index
     // then holds compactly), against the "empty" phase's.

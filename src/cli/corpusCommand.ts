@@ -10,6 +10,7 @@ import {
   buildRecord, CORPUS_CSV_WORDS, corpusCsv, corpusJsonl, linkQuestionSets, type CorpusCsvWords, type CorpusDocument,
 } from '../core/corpus';
 import type { RecordOptions } from '../core/corpus/record';
+import { LOOP_CHUNK } from '../core/util/chunks';
 import { describeError, findFiles, readText, type FileProblem, type FoundFile } from './files';
 
 export type TableFormat = 'csv' | 'jsonl';
@@ -120,11 +121,8 @@ export function indexFolder(
   return out;
 }
 
-/**
- * Files per call of `indexFiles`. A loop in a function that runs once per folder is compiled by V8
- * while it runs (on-stack replacement), anew on every call; a function called per chunk once.
- */
-const CHUNK = 256;
+/** Files per call of `indexFiles` (see LOOP_CHUNK). */
+const CHUNK = LOOP_CHUNK;
 
 type Indexing = { -readonly [K in keyof IndexedFolder]: IndexedFolder[K] };
 

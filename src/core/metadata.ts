@@ -133,11 +133,10 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
   }
 
   // A copied web page: its title is the first line that is not navigation.
-  const nav = NAVIGATION;
-  if (!title && nav.test(text)) {
+  if (!title && NAVIGATION.test(text)) {
     const re = /^[ \t\u00A0]*(\S[^\n]*?)[ \t\u00A0\r]*$/gmu;
     for (const m of text.slice(0, 5000).matchAll(re)) {
-      if (nav.test(m[1])) continue;
+      if (NAVIGATION.test(m[1])) continue;
       title = { text: cleanText(m[1]), span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length } };
       break;
     }

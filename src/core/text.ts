@@ -87,10 +87,10 @@ export function oneLineExcerpt(s: string, max: number): string {
   const headLength = 2 * max + 2;
   if (s.length > headLength) {
     // A prefix of s collapsed (and trimmed at the start only) is a prefix of s collapsed.
-    const head = s.slice(0, headLength).replace(/\s+/gu, ' ').trimStart();
+    const head = s.slice(0, headLength).replace(WHITESPACE_RUNS, ' ').trimStart();
     if (head.length > max + 1) return `${head.slice(0, max - 1)}…`;
   }
-  const one = s.replace(/\s+/gu, ' ').trim();
+  const one = s.replace(WHITESPACE_RUNS, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 

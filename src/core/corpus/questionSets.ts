@@ -15,6 +15,7 @@
  */
 import { answerTerm, type AnswerTerm } from './term';
 import { titleKey, type CorpusRecord } from './record';
+import { LOOP_CHUNK } from '../util/chunks';
 import { compareStrings } from '../util/compare';
 
 /** A document of the corpus: where it is (a path or URI, as the caller names files) and its record. */
@@ -75,12 +76,8 @@ interface Links {
   readonly dates: Array<Set<string> | undefined>;
 }
 
-/**
- * Members per call of the functions that run the loops over all members. A loop in a function that
- * runs once per corpus is compiled by V8 while it runs (on-stack replacement), anew on every call;
- * a function called for every chunk is compiled once and kept.
- */
-const CHUNK = 256;
+/** Members per call of the functions that run the loops over all members (see LOOP_CHUNK). */
+const CHUNK = LOOP_CHUNK;
 
 /** Links the documents of a corpus into question sets. Linear in the corpus (plus sorting). */
 export function linkQuestionSets(docs: readonly CorpusDocument[]): QuestionSets {

@@ -45,11 +45,6 @@ let SHOW_PASSAGE: string | undefined;
 /** Documents by name as `String.prototype.localeCompare` orders them (the same collation, made once). */
 const byName = new Intl.Collator().compare;
 
-/** A quote or note on one line, shortened (a row's label and description, a tooltip). */
-function excerpt(s: string, max = 80): string {
-  return oneLineExcerpt(s, max);
-}
-
 /** What the view needs besides the corpus. */
 export interface ViewContext {
   readonly corpus: CorpusService;
@@ -271,9 +266,9 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         const { doc } = node;
         const a = node.item.annotation;
         const row = (node.item.row ??= {
-          label: excerpt(a.quote) || a.id,
+          label: oneLineExcerpt(a.quote, 80) || a.id,
           description: a.orphaned || a.note || a.coder
-            ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? excerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
+            ? [a.orphaned ? vscode.l10n.t('orphaned') : '', a.note ? oneLineExcerpt(a.note, 60) : '', a.coder ?? ''].filter(Boolean).join(' · ')
             : '',
         });
         const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
@@ -314,7 +309,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
     if (node.kind === 'item' && item.tooltip === undefined) {
       const a = node.item.annotation;
-      const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${excerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
+      const tip = new vscode.MarkdownString().appendText(`${a.tags.join(', ')}\n\n${oneLineExcerpt(a.quote, 400)}${a.note ? `\n\n${a.note}` : ''}`);
       if (a.coder) tip.appendText(`\n\n${vscode.l10n.t('Coder: {0}', a.coder)}`);
       item.tooltip = tip;
     }
