@@ -42,7 +42,7 @@ const common = {
 };
 
 const targets = [
-  { ...common, outfile: 'dist/extension.js', platform: 'node', target: 'node18' },
+  { ...common, entryPoints: ['src/extensionNode.ts'], outfile: 'dist/extension.js', platform: 'node', target: 'node18' },
   {
     ...common,
     outfile: 'dist/web/extension.js',

@@ -7,7 +7,7 @@ import { registerAnnotationCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerExport } from './export';
 import { registerAnnotationHover } from './hover';
-import { type CorpusService, registerCorpus } from '../corpus';
+import { type CorpusService, registerCorpus, type StorageReader } from '../corpus';
 import { AnnotationStore } from './store';
 import { AnnotationsView, registerAnnotationsView } from './view';
 
@@ -16,12 +16,14 @@ import { AnnotationsView, registerAnnotationsView } from './view';
  * against the workspace's codebook. With `testCommands` (the extension runs in test mode), also
  * the commands only the tests use.
  */
-export function registerAnnotations(models: DocumentModels, context: vscode.ExtensionContext, { testCommands = false } = {}): vscode.Disposable & {
+export function registerAnnotations(
+  models: DocumentModels, context: vscode.ExtensionContext, { testCommands = false, storage }: { testCommands?: boolean; storage?: StorageReader } = {},
+): vscode.Disposable & {
   readonly store: AnnotationStore; readonly corpus: CorpusService; readonly visibility: CoderVisibility;
 } {
   const store = new AnnotationStore();
   // The corpus index: every document of the workspace with its annotations (the view, the tag list and the export read it).
-  const index = registerCorpus(context, store, { testCommands });
+  const index = registerCorpus(context, store, { testCommands, storage });
   const { corpus } = index;
   const codebook = new CodebookService();
   const visibility = new CoderVisibility();

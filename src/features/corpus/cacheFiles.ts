@@ -23,6 +23,13 @@ function parse(bytes: Uint8Array): unknown {
   return JSON.parse(readCacheText(bytes, latin1));
 }
 
+/**
+ * Reads a file of the extension's own storage where the extension host offers a faster way than
+ * `workspace.fs` (see extensionNode.ts); undefined for a URI it does not read (the caller then uses
+ * `workspace.fs`).
+ */
+export type StorageReader = (uri: vscode.Uri) => Promise<Uint8Array> | undefined;
+
 function encode(json: string): Uint8Array {
   return new TextEncoder().encode(json);
 }
@@ -36,7 +43,23 @@ function encode(json: string): Uint8Array {
 export class CorpusCacheFiles implements BlocksSource {
   private manifest?: CacheManifest;
 
-  constructor(private readonly dir: vscode.Uri, private readonly service: CorpusService, private readonly memento?: vscode.Memento) {}
+  constructor(
+    private readonly dir: vscode.Uri,
+    private readonly service: CorpusService,
+    private readonly memento?: vscode.Memento,
+    private readonly storage?: StorageReader,
+  ) {}
+
+  /**
+   * A cache file's bytes: through the storage reader where there is one. At a start every
+   * `workspace.fs` call first waits for the workbench to confirm the file system (a round trip it
+   * answers late while it starts itself): the first shard's bytes came 190–540 ms after activation
+   * over a corpus of 1,000 documents, against ~70 ms read directly.
+   */
+  private read(name: string): Promise<Uint8Array> {
+    const uri = vscode.Uri.joinPath(this.dir, name);
+    return this.storage?.(uri) ?? this.service.fs.readFile(uri);
+  }
 
   /**
    * The cached documents, their records without blocks; empty when there is no usable cache.
@@ -50,7 +73,7 @@ export class CorpusCacheFiles implements BlocksSource {
       ? this.readShards(remembered) : undefined;
     let manifest: CacheManifest | undefined;
     try {
-      manifest = readManifest(parse(await this.service.fs.readFile(vscode.Uri.joinPath(this.dir, MANIFEST))));
+      manifest = readManifest(parse(await this.read(MANIFEST)));
     } catch {
       return [];
     }
@@ -61,10 +84,10 @@ export class CorpusCacheFiles implements BlocksSource {
 
   /** The documents of every shard of a cache of `count` shards (a shard that does not read back gives none). */
   private async readShards(count: number): Promise<CachedDocument[]> {
-    const { fs, slicer } = this.service;
+    const { slicer } = this.service;
     const shards = await Promise.all(Array.from({ length: count }, async (_, i) => {
       try {
-        const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, shardName(count, i)));
+        const bytes = await this.read(shardName(count, i));
         this.service.timeline.cacheBytesAt ??= performance.now();
         return await slicer.run(() => readShard(parse(bytes), i, count) ?? []);
       } catch {
@@ -79,10 +102,10 @@ export class CorpusCacheFiles implements BlocksSource {
     const count = this.manifest?.shards;
     const out = new Map<string, RecordBlocks>();
     if (count === undefined) return out;
-    const { fs, slicer } = this.service;
+    const { slicer } = this.service;
     await Promise.all([...new Set(keys.map((k) => shardOf(k, count)))].map(async (i) => {
       try {
-        const bytes = await fs.readFile(vscode.Uri.joinPath(this.dir, blocksName(count, i)));
+        const bytes = await this.read(blocksName(count, i));
         const blocks = await slicer.run(() => readBlocksShard(parse(bytes), i, count));
         if (blocks) for (const [k, b] of blocks) out.set(k, b);
       } catch {

@@ -3,7 +3,7 @@ import { documentPathOfSidecar, fileRole, walksFolder } from '../../core/corpus/
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import { Debounced } from '../../debounce';
 import type { AnnotationStore } from '../annotations/store';
-import { CorpusCacheFiles } from './cacheFiles';
+import { CorpusCacheFiles, type StorageReader } from './cacheFiles';
 import { CorpusProblemReporter } from './report';
 import { CorpusService } from './service';
 import type { CorpusChange } from './types';
@@ -11,6 +11,7 @@ import type { CorpusChange } from './types';
 export { CorpusService } from './service';
 export type { CorpusChange, CorpusDocument, CorpusState, PassFigures } from './types';
 export type { CorpusAnnotation } from '../../core/corpus/cache';
+export type { StorageReader } from './cacheFiles';
 
 /** Test-only commands (registered in test mode only, not in the manifest). */
 const CORPUS_STATE_COMMAND = 'kamerstukken.corpusState';
@@ -88,7 +89,9 @@ function showIndexing(progress: vscode.StatusBarItem, indexing: boolean): void {
  * with its cache, its file watcher, its progress in the status bar (a click stops it) and its
  * problem reports. With `testCommands`, also the commands the tests and the benchmark use.
  */
-export function registerCorpus(context: vscode.ExtensionContext, store: AnnotationStore | undefined, { testCommands = false } = {}): vscode.Disposable & { readonly corpus: CorpusService } {
+export function registerCorpus(
+  context: vscode.ExtensionContext, store: AnnotationStore | undefined, { testCommands = false, storage }: { testCommands?: boolean; storage?: StorageReader } = {},
+): vscode.Disposable & { readonly corpus: CorpusService } {
   const reporter = new CorpusProblemReporter();
   const dir = cacheFolder(context);
   const unsaved = new Set<string>();
@@ -115,7 +118,7 @@ export function registerCorpus(context: vscode.ExtensionContext, store: Annotati
       saveLater.schedule();
     },
   });
-  const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus, context.workspaceState) : undefined;
+  const cacheFiles = dir ? new CorpusCacheFiles(dir, corpus, context.workspaceState, storage) : undefined;
   const changes: { changed: string[]; removed: string[] }[] = [];
 
   const watch = watchWorkspace(corpus);
