@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ExportAnnotationInput, type ExportDocumentInput } from '../../core/annotations/export';
 import { isVisible } from '../../core/coding/coders';
-import type { CorpusAnnotation } from '../../core/corpus/cache';
+import { type AnnotationContext, contextsOf, type CorpusAnnotation } from '../../core/corpus/cache';
 import type { CorpusService } from '../corpus';
 import { baseName, readText } from './sidecarFiles';
 import type { AnnotatedDocument, AnnotationStore } from './store';
@@ -47,11 +47,11 @@ async function documentInputs(store: AnnotationStore, document: vscode.TextDocum
   };
 }
 
-/** A corpus annotation as the export takes it. */
-function indexedAnnotation(a: CorpusAnnotation): ExportAnnotationInput {
+/** A corpus annotation, with its context, as the export takes it (an orphan when its text could not be read). */
+function indexedAnnotation(a: CorpusAnnotation, c: AnnotationContext, orphaned: boolean): ExportAnnotationInput {
   return {
-    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
-    start: a.start, end: a.end, orphaned: a.orphaned, stored: { quote: a.quote, prefix: a.prefix, suffix: a.suffix },
+    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: c.created,
+    start: a.start, end: a.end, orphaned, stored: { quote: a.quote, prefix: c.prefix, suffix: c.suffix },
   };
 }
 
@@ -79,10 +79,13 @@ async function workspaceInputs(store: AnnotationStore, corpus: CorpusService): P
     if (d.annotations.length === 0) continue;
     const sidecar = d.sidecar;
     // A document that cannot be read keeps its annotations as orphans, quoted as last saved.
-    reads.push(corpus.fs.readFile(d.uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined).then((text) => ({
-      uri: d.uri.toString(), ...(sidecar ? { annotationsUri: sidecar.toString() } : {}), name: nameOf(d.uri), text: text ?? '',
-      annotations: text === undefined ? d.annotations.map((a) => indexedAnnotation({ ...a, orphaned: true })) : d.annotations.map(indexedAnnotation),
-    })));
+    reads.push(corpus.fs.readFile(d.uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined).then((text) => {
+      const contexts = contextsOf(d);
+      return {
+        uri: d.uri.toString(), ...(sidecar ? { annotationsUri: sidecar.toString() } : {}), name: nameOf(d.uri), text: text ?? '',
+        annotations: d.annotations.map((a, i) => indexedAnnotation(a, contexts[i], text === undefined || a.orphaned)),
+      };
+    }));
   }
   const inputs = (await Promise.all(reads)).filter((i): i is ExportDocumentInput => i !== undefined);
   return { inputs, incomplete };

@@ -3,7 +3,7 @@ import { placeEntries } from '../../core/annotations/export';
 import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
 import { isParliamentaryText, looksBinary } from '../../core/classify';
 import {
-  type CachedDocument, type CorpusAnnotation, type FileStamp, sameStamp, sharedCoder, sharedTags, type SidecarState, type TextState,
+  type CachedDocument, type CorpusAnnotation, type FileStamp, packContexts, type PackedContexts, sameStamp, sharedCoder, sharedTags, type SidecarState, type TextState,
 } from '../../core/corpus/cache';
 import { readSidecarEntries } from '../../core/corpus/quickSidecar';
 import { buildRecord } from '../../core/corpus/record';
@@ -32,28 +32,31 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function snapshotFromStore(state: AnnotatedDocument): CorpusAnnotation[] {
-  return state.annotations.map((a) => ({
-    id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created,
-    start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned,
-    quote: state.quoteOf(a), prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '',
-    ...(a.coder ? { coder: a.coder } : {}),
-  }));
+/** An open document's annotations as the editor has them now, and their contexts. */
+export function snapshotFromStore(state: AnnotatedDocument): { annotations: CorpusAnnotation[]; contexts: PackedContexts } {
+  return {
+    annotations: state.annotations.map((a) => ({
+      id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}),
+      start: a.orphaned ? 0 : a.start, end: a.orphaned ? 0 : a.end, orphaned: a.orphaned, quote: state.quoteOf(a),
+      ...(a.coder ? { coder: a.coder } : {}),
+    })),
+    contexts: packContexts(state.annotations.map((a) => ({ created: a.created, prefix: a.stored?.prefix ?? '', suffix: a.stored?.suffix ?? '' }))),
+  };
 }
 
 /** The annotations of a sidecar's text placed in a document's text (empty when there is none). */
-function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; problems: SidecarProblem[] } {
+function placeSidecar(sidecarText: string, documentText: string): { annotations: CorpusAnnotation[]; contexts: PackedContexts; problems: SidecarProblem[] } {
   const parsed = readSidecarEntries(sidecarText);
   const placed = placeEntries(documentText, parsed.annotations, parsed.version);
   const annotations = placed.map((p, i): CorpusAnnotation => {
     const coder = parsed.annotations[i].coder;
     return {
-      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}), created: p.created,
-      start: p.start, end: p.end, orphaned: p.orphaned,
-      quote: p.stored?.quote ?? '', prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '',
+      id: p.id, tags: sharedTags(p.tags), ...(p.note ? { note: p.note } : {}), ...(coder ? { coder: sharedCoder(coder) } : {}),
+      start: p.start, end: p.end, orphaned: p.orphaned, quote: p.stored?.quote ?? '',
     };
   });
-  return { annotations, problems: parsed.problems };
+  const contexts = packContexts(placed.map((p) => ({ created: p.created, prefix: p.stored?.prefix ?? '', suffix: p.stored?.suffix ?? '' })));
+  return { annotations, contexts, problems: parsed.problems };
 }
 
 /** What syncing one document found: whether it changed, whether a file was read, and its problems. */
@@ -173,7 +176,7 @@ export class DocumentSync {
       const docText = text ?? '';
       entry.sidecar = await this.slicer.run((): SidecarState => {
         if (!(bytes instanceof Uint8Array)) {
-          return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), annotations: [], problems: [], unreadable: errorText(bytes) };
+          return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), annotations: [], contexts: '', problems: [], unreadable: errorText(bytes) };
         }
         const placed = placeSidecar(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), docText);
         return { stamp: sidecarStamp ?? { mtime: 0, size: 0 }, ...(textStamp ? { textStamp } : {}), ...placed };
@@ -212,7 +215,7 @@ export function documentOf(e: Entry, key: string, store: AnnotationStore | undef
     record: e.text?.record,
     parliamentary: e.text?.parliamentary ?? false,
     sidecar: e.sidecarUri,
-    annotations: live ? snapshotFromStore(live) : sidecar?.annotations ?? [],
+    ...(live ? snapshotFromStore(live) : { annotations: sidecar?.annotations ?? [], contexts: sidecar?.contexts ?? '' }),
     problems,
     broken: live ? live.broken : sidecar !== undefined && (sidecar.unreadable !== undefined || problems.length > 0),
     live: live !== undefined,
@@ -223,7 +226,7 @@ export function documentOf(e: Entry, key: string, store: AnnotationStore | undef
 /** An open document with annotations that the index does not know (untitled, outside the workspace folders). */
 export function liveDocument(s: AnnotatedDocument): CorpusDocument {
   return {
-    uri: s.uri, record: undefined, parliamentary: false, sidecar: s.sidecar, annotations: snapshotFromStore(s),
+    uri: s.uri, record: undefined, parliamentary: false, sidecar: s.sidecar, ...snapshotFromStore(s),
     problems: s.problems, broken: s.broken, live: true,
   };
 }

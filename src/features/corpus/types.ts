@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SidecarProblem } from '../../core/annotations/sidecar';
-import type { CorpusAnnotation, FileProblemKind } from '../../core/corpus/cache';
+import type { CorpusAnnotation, FileProblemKind, PackedContexts } from '../../core/corpus/cache';
 import type { CorpusRecord } from '../../core/corpus/record';
 
 /** One document of the corpus, as features read it. */
@@ -17,6 +17,8 @@ export interface CorpusDocument {
    * now (unsaved changes included), else as placed in the text on disk when it was indexed.
    */
   readonly annotations: readonly CorpusAnnotation[];
+  /** When they were made and their passages' saved contexts, in their order: for exports (`contextsOf`). */
+  readonly contexts: PackedContexts;
   /** Problems of its sidecar; when there are any, only its valid entries are listed. */
   readonly problems: readonly SidecarProblem[];
   /** The sidecar cannot be read or has errors. */

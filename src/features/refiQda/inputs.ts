@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TextPositions } from '../../core/annotations/model';
 import { CODEBOOK_PATH } from '../../core/coding/codebook';
 import type { CorpusRecord } from '../../core/corpus/record';
+import { contextsOf } from '../../core/corpus/cache';
 import type { RefiCodeInput, RefiDocumentInput, RefiValue } from '../../core/refiQda';
 import type { CorpusDocument, CorpusService } from '../corpus';
 import type { CodebookService } from '../coding/codebookService';
@@ -44,15 +45,17 @@ function attributesOf(record: CorpusRecord | undefined): Record<string, RefiValu
 /** A corpus document as the REFI-QDA export takes it: its text now, its annotations with stored positions. */
 function refiDocument(d: CorpusDocument, text: string): RefiDocumentInput {
   const positions = new TextPositions(text);
+  const contexts = contextsOf(d);
   return {
     name: documentName(d.uri),
     text,
     attributes: attributesOf(d.record),
-    annotations: d.annotations.map((a) => {
+    annotations: d.annotations.map((a, i) => {
+      const c = contexts[i];
       const placed = !a.orphaned && a.end > a.start && a.end <= text.length;
-      const at = placed ? positions.selector(a.start, a.end) : { quote: a.quote, prefix: a.prefix, suffix: a.suffix, start: 0, end: 0 };
+      const at = placed ? positions.selector(a.start, a.end) : { quote: a.quote, prefix: c.prefix, suffix: c.suffix, start: 0, end: 0 };
       return {
-        id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: a.created, ...(a.coder ? { coder: a.coder } : {}),
+        id: a.id, tags: a.tags, ...(a.note ? { note: a.note } : {}), created: c.created, ...(a.coder ? { coder: a.coder } : {}),
         quote: at.quote, prefix: at.prefix, suffix: at.suffix, start: at.start, end: at.end,
       };
     }),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  blocksShardFor, cacheJson, type CachedDocument, CORPUS_CACHE_VERSION, fillBlocks, hasBlocks, readBlocksShard, readCacheText, readShard,
+  blocksShardFor, cacheJson, type CachedDocument, CORPUS_CACHE_VERSION, fillBlocks, hasBlocks, packContexts, readBlocksShard, readCacheText, readShard,
   type RecordBlocks, shardFor, shardOf, type TextState,
 } from '../../../src/core/corpus/cache';
 import { buildRecord, type CorpusRecord, qaPairs } from '../../../src/core/corpus/record';
@@ -21,8 +21,8 @@ function docOf(uri: string, text: string): CachedDocument {
   return {
     uri, text: { stamp, parliamentary: true, record: buildRecord(text) },
     sidecar: { stamp: { mtime: 1, size: 2 }, textStamp: stamp, problems: [], annotations: [
-      { id: 'a1', tags: ['wolf'], note: 'één – “noot”', created: '', start: 0, end: 5, orphaned: false, quote: 'Vragen', prefix: '', suffix: ' van' },
-    ] },
+      { id: 'a1', tags: ['wolf'], note: 'één – “noot”', start: 0, end: 5, orphaned: false, quote: 'Vragen' },
+    ], contexts: packContexts([{ created: '', prefix: '', suffix: ' van' }]) },
   };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SIDECAR_VERSION } from '../../../src/core/annotations/sidecar';
 import {
-  CORPUS_CACHE_VERSION, manifestFor, readManifest, readShard, sameStamp, shardCountFor, shardFor, shardOf, type CachedDocument,
+  contextsOf, CORPUS_CACHE_VERSION, manifestFor, packContexts, readManifest, readShard, sameStamp, shardCountFor, shardFor, shardOf, type CachedDocument, unpackContexts,
 } from '../../../src/core/corpus/cache';
 import { buildRecord, CORPUS_RECORD_VERSION } from '../../../src/core/corpus/record';
 import { FileBudget, fileRole, limitOf, walksFolder } from '../../../src/core/corpus/workspaceFiles';
@@ -12,8 +12,8 @@ describe('corpus cache', () => {
   const doc = (uri: string): CachedDocument => ({
     uri, text: { stamp: { mtime: 1700000000000.5, size: 42 }, parliamentary: true, record },
     sidecar: { stamp: { mtime: 1, size: 2 }, textStamp: { mtime: 1700000000000.5, size: 42 }, problems: [], annotations: [
-      { id: 'a1', tags: ['t'], created: '', start: 0, end: 5, orphaned: false, quote: 'Vraag', prefix: '', suffix: ' 1' },
-    ] },
+      { id: 'a1', tags: ['t'], start: 0, end: 5, orphaned: false, quote: 'Vraag' },
+    ], contexts: packContexts([{ created: '2024-05-01T10:00:00Z', prefix: '', suffix: ' 1' }]) },
   });
 
   it('keys by modification time and size', () => {
@@ -43,12 +43,35 @@ describe('corpus cache', () => {
       { ...good, text: { ...good.text, stamp: { mtime: 'x', size: 1 } } },
       { ...good, text: { ...good.text, record: { ...record, version: 99 } } },
       { ...good, sidecar: { ...good.sidecar, annotations: [{ id: 'a', tags: [1] }] } },
+      // Contexts missing, not a string, or not one per annotation (cut short, one too many, a length that is not a number).
+      { ...good, sidecar: { ...good.sidecar, contexts: undefined } },
+      { ...good, sidecar: { ...good.sidecar, contexts: [] } },
+      { ...good, sidecar: { ...good.sidecar, contexts: good.sidecar?.contexts.slice(0, -1) } },
+      { ...good, sidecar: { ...good.sidecar, contexts: `${good.sidecar?.contexts}0:0:0:` } },
+      { ...good, sidecar: { ...good.sidecar, contexts: `x${good.sidecar?.contexts}` } },
       { uri: 'file:///w/a.txt' },
     ];
     for (const b of bad) assert.deepEqual(readShard({ cacheVersion: CORPUS_CACHE_VERSION, documents: [b, good] }, 0, 1), [good], JSON.stringify(b).slice(0, 80));
     // A document in the wrong shard is not one this cache wrote there.
     const other = shardOf(good.uri, 4) === 0 ? 1 : 0;
     assert.deepEqual(readShard({ cacheVersion: CORPUS_CACHE_VERSION, documents: [good] }, other, 4), []);
+  });
+
+  it('packs the annotations\' creation times and contexts into one string per sidecar, and unpacks them as they were', () => {
+    const contexts = [
+      { created: '2024-05-01T10:00:00.000Z', prefix: 'de wolf: ', suffix: ' 12:30' },
+      { created: '', prefix: '', suffix: '' },
+      { created: '2023-01-02', prefix: '10:20 één – “x”\n😀', suffix: '3:' },
+    ];
+    const packed = packContexts(contexts);
+    assert.deepEqual(unpackContexts(packed, 3), contexts);
+    assert.deepEqual(contextsOf({ annotations: [1, 2, 3], contexts: packed }), contexts);
+    assert.deepEqual(unpackContexts('', 0), []);
+    // Not as many as the annotations, or damaged: undefined (and empty contexts from contextsOf, one per annotation).
+    assert.equal(unpackContexts(packed, 2), undefined);
+    assert.equal(unpackContexts(packed.slice(0, -1), 3), undefined);
+    assert.equal(unpackContexts(`-${packed}`, 3), undefined);
+    assert.deepEqual(contextsOf({ annotations: [1], contexts: '9:x' }), [{ created: '', prefix: '', suffix: '' }]);
   });
 
   it('grows the number of shards with the corpus, about 128 documents each', () => {
