@@ -16,8 +16,22 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // `import vscode = require('vscode')`: the bundle then requires the API once per module. With
+      // `import * as vscode`, esbuild copies every property of the API object into a namespace of
+      // getters per importing module (58 modules: ~30 ms at each activation, and a getter per use).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
       eqeqeq: ['error', 'smart'],
       curly: ['error', 'multi-line'],
+    },
+  },
+  {
+    // The extension's code takes the VS Code API as `import vscode = require('vscode')` (see above).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value='vscode'][importKind!='type']",
+        message: "Use `import vscode = require('vscode')`: `import * as vscode` makes the bundle copy the whole API per module.",
+      }],
     },
   },
   {

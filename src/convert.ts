@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Span } from './core/model';
 
 /** A core span (offsets) as an editor range. */

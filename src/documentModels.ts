@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ParsedDocument } from './core/model';
 import { parseDocument } from './core/parser';
 import { buildReferenceIndex, type ReferenceIndex } from './core/referenceIndex';

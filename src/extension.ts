@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DocumentModels } from './documentModels';
 import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';

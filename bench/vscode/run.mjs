@@ -1,6 +1,7 @@
 // `npm run bench:vscode [-- --sizes 1000,10000] [--rounds N] [--timeout-minutes M]`: the corpus index in real VS Code
 // (KAMERSTUKKEN_BENCH_PROFILE=<folder>: CPU profiles of the baseline, the rebuild and the restart in the extension host,
-// and of each start from activation to the Annotations view filled: cold-start, warm-start)
+// and of each start from activation to the Annotations view filled: cold-start, warm-start; measured on the development
+// build then, whose profiles name the functions; otherwise on the production build the .vsix ships)
 // (code-server 4.100.3 + headless Chromium, as the integration tests run), over generated corpora
 // (bench/corpusGenerator.ts: N documents, each with a sidecar of 10 annotations, in nested folders).
 //
@@ -89,7 +90,10 @@ const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.build) spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  // The build the .vsix ships (minified, no source maps: `vscode:prepublish`); with profiles, the
+  // development build, whose profiles name the functions.
+  const production = !process.env.KAMERSTUKKEN_BENCH_PROFILE;
+  if (opts.build) spawnSync(process.execPath, ['scripts/build.mjs', ...(production ? ['--production'] : [])], { cwd: repoRoot, stdio: 'inherit' });
   const runDir = path.join(repoRoot, '.vscode-test', 'runs', `bench-${process.pid}`);
   await rm(runDir, { recursive: true, force: true });
   await mkdir(runDir, { recursive: true });
@@ -98,7 +102,7 @@ async function main() {
     entryPoints: [path.join(repoRoot, 'bench', 'vscode', 'suite.ts')], outfile: suite, bundle: true, platform: 'node',
     format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
   });
-  console.log(`corpus index in real VS Code (code-server, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
+  console.log(`corpus index in real VS Code (code-server, ${opts.build ? (production ? 'production build, as the .vsix ships' : 'development build, for readable profiles') : 'the build in dist/'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   const perDoc = [];
   let ok = true;
   for (const size of opts.sizes) {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { LANGUAGE_ID } from '../documentModels';
 import type { CorpusService } from './corpus';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { targetAt } from '../core/targets';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { findProblems, type Problem } from '../core/structureProblems';
 import { listAnd } from '../core/util/words';
 import { toRange } from '../convert';

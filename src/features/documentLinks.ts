@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { buildDocLinks, displayDossier, displayVergaderjaar, LINK_SOURCES, preferredLink, type DocDescription, type LinkSource } from '../core/links';
 import { identityKey, ownIdentities } from '../core/corpus/identity';
 import { askerLine, refKeys, resolveRef } from '../core/corpus/resolve';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { titlePlace, type LinePlace } from '../core/corpus/titlePlace';
 import type { Metadata } from '../core/model';
 import { summariseDocument } from '../core/parser';

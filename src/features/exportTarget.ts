@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isUriString } from '../core/annotations/commandArgs';
 import { baseName } from './annotations/sidecarFiles';
 

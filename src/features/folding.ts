@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { foldingSpans } from '../core/outline';
 import { type DocumentModels, SELECTOR } from '../documentModels';
 

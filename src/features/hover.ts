@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { buildDocLinks, linkPieces, safeLinkTarget, type LinkSource } from '../core/links';
 import type { DocRef } from '../core/model';
 import { ANSWER_CHARS, ANSWER_LINES, crossRefHover, excerpt, type CrossRefHover, type Excerpt } from '../core/hoverContent';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isParliamentaryText } from '../core/classify';
 import { DebouncedByKey } from '../debounce';
 import { LANGUAGE_ID } from '../documentModels';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { buildOutline, type OutlineKind, type OutlineNode, type OutlineWords } from '../core/outline';
 import { toRange } from '../convert';
 import { type DocumentModels, SELECTOR } from '../documentModels';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { citationsOf, citingSpans, ownTargetAt, refKeys, sameDocumentKeys } from '../core/corpus/resolve';
 import type { Span } from '../core/model';
 import { markersOf, referencesTo } from '../core/referenceIndex';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ParsedDocument } from '../core/model';
 import { describePlace, placeAt, type PlaceDescription } from '../core/position';
 import { type DocumentModels, LANGUAGE_ID } from '../documentModels';

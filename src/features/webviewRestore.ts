@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * Restores a webview panel after a window reload: registers `serializer` for `viewType` (the

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { matchSymbols, symbolName } from '../core/corpus/symbols';
 import type { CorpusLinks } from './corpus/links';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { baseName } from '../annotations/sidecarFiles';
 import type { AgreementBlock, AgreementDocument, CodedPassage } from '../../core/coding/agreement';
 import type { AgreementScope } from '../../core/coding/agreementArgs';

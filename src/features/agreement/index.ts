@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { computeAgreement } from '../../core/coding/agreement';
 import { type AgreementArgs, agreementArgs, type AgreementArgsError, hasAgreementArgs } from '../../core/coding/agreementArgs';
 import type { DocumentModels } from '../../documentModels';

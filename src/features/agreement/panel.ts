@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type AgreementArgs, agreementArgs } from '../../core/coding/agreementArgs';
 import { agreementHtml, type AgreementResult, type ReportWords } from './html';
 

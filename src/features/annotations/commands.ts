@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { annotateArgs, annotationChange, targetArgs } from '../../core/annotations/commandArgs';
 import { stepFrom, touching } from '../../core/annotations/navigation';
 import type { ReadonlyAnnotation } from '../../core/annotations/session';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Debounced } from '../../debounce';
 import { toRange } from '../../convert';
 import type { CodebookService } from '../coding/codebookService';

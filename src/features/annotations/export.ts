@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { chooseTarget } from '../exportTarget';
 import {
   exportArgs, type ExportArgs, type ExportArgsError, exportFileName, type ExportScope,

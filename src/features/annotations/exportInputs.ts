@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type ExportAnnotationInput, type ExportDocumentInput } from '../../core/annotations/export';
 import { isVisible } from '../../core/coding/coders';
 import { type AnnotationContext, contextsOf, type CorpusAnnotation } from '../../core/corpus/cache';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { normalizeTag } from '../../core/coding/tags';
 import { escapeMarkdownInert, markdownCodeSpan } from '../../core/util/markdown';
 import type { CodebookService } from '../coding/codebookService';

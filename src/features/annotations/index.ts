@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DocumentModels } from '../../documentModels';
 import { CodebookService } from '../coding/codebookService';
 import { CoderVisibility, ensureCoder } from '../coding/coder';

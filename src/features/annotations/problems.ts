@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { describeIssue, type SidecarProblem } from '../../core/annotations/sidecar';
 
 /** A sidecar problem in the user's language. The YAML library's own messages stay as it words them. */

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { sameTextAfterSave } from '../../core/annotations/model';
 import type { ReadonlyAnnotation } from '../../core/annotations/session';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import type { WritePlan } from '../../core/annotations/session';
 

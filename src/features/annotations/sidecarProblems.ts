@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { SidecarProblem } from '../../core/annotations/sidecar';
 import { problemMessage } from './problems';
 import { baseName } from './sidecarFiles';

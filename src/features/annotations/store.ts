@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { TextChange } from '../../core/annotations/model';
 import { AnnotationSession, type ReadonlyAnnotation, type Span } from '../../core/annotations/session';
 import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { acceptedTags, type TagChoice, typedTagItems } from '../../core/annotations/tagChoices';
 
 /**

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseSidecar } from '../../core/annotations/sidecar';
 import type { TagDefinition } from '../../core/coding/codebook';
 import { filtersCoders } from '../../core/coding/coders';

@@ -1,5 +1,5 @@
 /** The Annotations view's rows as shown, for the tests and the benchmark (their test-only commands). */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** A tree data provider as the rows read it: children at hand where it has them, a promise where it waits. */
 export interface RowSource<T> {

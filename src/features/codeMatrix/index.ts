@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { chooseTarget } from '../exportTarget';
 import { baseName } from '../annotations/sidecarFiles';
 import { type MatrixExportError, matrixExportArgs } from '../../core/coding/matrixArgs';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   type CooccurrenceGrid, cooccurrenceGrid, gridCell, type MatrixColumns, type MatrixDocument, type MatrixGrid, matrixGrid,
   MATRIX_COLUMNS, matrixCoders, type PassageDetail, passageDetails, withCoders,

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { MatrixCsvWords } from '../../core/coding/matrix';
 import type { AttributeLabels } from '../../core/coding/matrixView';
 import type { MatrixTab, MatrixWords } from './html';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   CODEBOOK_PATH, type CodebookCode, type CodebookProblem, describeCodebookIssue, mergeTagDefinitions, parseCodebook,
   type TagDefinition, type TagSetting,

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type Coded, type CoderView, filtersCoders, isVisible } from '../../core/coding/coders';
 
 const ASKED_KEY = 'kamerstukken.coderAsked';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { lineEdit } from '../../core/util/textDiff';
 
 /** A file's new text, planned on `before` (its text as the editor has it; undefined: the file is new). */

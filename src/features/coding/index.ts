@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type CodebookProblem, describeCodebookIssue } from '../../core/coding/codebook';
 import { planAddCodes, planCodeMemo } from '../../core/coding/codebookEdit';
 import { codersOf } from '../../core/coding/coders';

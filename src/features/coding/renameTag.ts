@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { planCodebookRename, planSidecarRename, renamedTag, type TagRename } from '../../core/coding/rename';
 import { compareTags, isValidTagPath, normalizeTag, tagSegments } from '../../core/coding/tags';
 import type { CorpusService } from '../corpus';

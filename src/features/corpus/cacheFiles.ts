@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   blocksShardFor, cacheJson, type CachedDocument, type CacheManifest, manifestFor, readBlocksShard, readCacheText, readManifest, readShard,
   type RecordBlocks, shardCountFor, shardFor, shardOf,

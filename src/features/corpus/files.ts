@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type FileStamp } from '../../core/corpus/cache';
 import { DEFAULT_MAX_FILE_SIZE_MB, documentPathOfSidecar, FileBudget, fileRole, limitOf, walksFolder } from '../../core/corpus/workspaceFiles';
 import { Pool } from '../../core/util/pool';

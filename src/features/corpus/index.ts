@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { documentPathOfSidecar, fileRole, walksFolder } from '../../core/corpus/workspaceFiles';
 import { SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import { Debounced } from '../../debounce';

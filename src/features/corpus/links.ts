@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import type { CorpusRecord } from '../../core/corpus/record';
 import { symbolEntries, type SymbolEntry } from '../../core/corpus/symbols';

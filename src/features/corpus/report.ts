@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { IndexProblem, PassFigures } from './types';
 
 const MAX_FILES_SETTING = 'kamerstukken.corpus.maxFiles';

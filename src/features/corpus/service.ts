@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CachedDocument, CorpusAnnotation } from '../../core/corpus/cache';
 import type { CorpusRecord } from '../../core/corpus/record';
 import { DEFAULT_MAX_FILES, limitOf } from '../../core/corpus/workspaceFiles';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { placeEntries } from '../../core/annotations/export';
 import { SIDECAR_SUFFIX, type SidecarProblem } from '../../core/annotations/sidecar';
 import { isParliamentaryText, looksBinary } from '../../core/classify';

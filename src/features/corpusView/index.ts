@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { OverviewRow } from '../../core/corpus/overviewTable';
 import type { CorpusService } from '../corpus';
 import { EXPORT_CORPUS_COMMAND, exportCorpus } from './export';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { overviewRows, type OverviewInput } from '../../core/corpus/overview';
 import { diffRows, type OverviewRow } from '../../core/corpus/overviewTable';
 import { packRows } from '../../core/corpus/overviewWire';

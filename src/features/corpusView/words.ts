@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CorpusCsvWords } from '../../core/corpus/tables';
 import type { Column, FilterKey, RowKind, RowStatus } from '../../core/corpus/overviewTable';
 import type { ViewWords } from '../../webview/corpusViewProtocol';

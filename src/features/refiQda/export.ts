@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { chooseTarget } from '../exportTarget';
 import { type ExportScope } from '../../core/annotations/commandArgs';
 import { exportQdc, exportQdpx, type RefiCodeInput, type RefiExportResult } from '../../core/refiQda';

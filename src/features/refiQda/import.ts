@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { targetUri } from '../exportTarget';
 import { TextPositions } from '../../core/annotations/model';
 import { migrateEntries, parseSidecar, serializeSidecar, SIDECAR_VERSION } from '../../core/annotations/sidecar';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CorpusService } from '../corpus';
 import { importQdpx } from './import';
 

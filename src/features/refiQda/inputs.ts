@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { TextPositions } from '../../core/annotations/model';
 import { CODEBOOK_PATH } from '../../core/coding/codebook';
 import type { CorpusRecord } from '../../core/corpus/record';

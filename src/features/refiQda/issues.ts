@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RefiImportIssue } from '../../core/refiQda';
 
 /** An import issue in the user's language. */
