@@ -22,7 +22,9 @@
  *   path, coder, attribute name), and zip entries have a fixed time: exporting unchanged data
  *   twice gives the same bytes.
  */
-import { zipSync } from 'fflate';
+// fflate's browser build everywhere: its Node build loads worker_threads when the extension loads
+// (~12 ms of every activation) for asynchronous (de)compression this code never asks for.
+import { zipSync } from 'fflate/browser';
 import { compareStrings } from '../util/compare';
 import {
   CODEBOOK_NAMESPACE, CODEBOOK_SCHEMA_LOCATION, PROJECT_ENTRY, PROJECT_NAMESPACE, PROJECT_SCHEMA_LOCATION, SOURCES_FOLDER,

@@ -3,7 +3,9 @@
  * or a `.qdc`, within limits. Zip entries are only inflated after their declared size was
  * checked (and never beyond it).
  */
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+// fflate's browser build everywhere: its Node build loads worker_threads when the extension loads
+// (~12 ms of every activation) for asynchronous (de)compression this code never asks for.
+import { unzipSync, type UnzipFileInfo } from 'fflate/browser';
 import { PROJECT_ENTRY, SOURCES_FOLDER } from './common';
 import { megabytes, type RefiImportIssue } from './importIssues';
 import { parseXml, type XmlElement } from './xml';
