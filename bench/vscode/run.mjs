@@ -18,7 +18,7 @@
 // memory < 2 MB per 100 documents, and time per document at 10,000 within 1.3× of that at 1,000.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -68,12 +68,24 @@ async function session({ folder, userDataDir, extensionsDir, suite, phase, round
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // With profiles: the workbench's (the page's main thread) over the whole session, as <phase>-workbench.cpuprofile.
+    const profileDir = process.env.KAMERSTUKKEN_BENCH_PROFILE;
+    const cdp = profileDir ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
     await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMinutes * 60_000); });
     const r = await Promise.race([exited, timeout]);
     clearTimeout(timer);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(path.join(profileDir, `${phase}-workbench.cpuprofile`), JSON.stringify(profile));
+    }
     if (r === 'timeout') throw new Error(`${phase}: timed out`);
   } finally {
     await browser.close().catch(() => {});
