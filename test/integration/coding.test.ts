@@ -145,18 +145,22 @@ describe('coding', function () {
   });
 
   it('memos: per tag in the codebook, per document in its annotations file; shown in the hover', async () => {
-    const before = (await read(uri(CODEBOOK))) ?? '';
+    // Its own codebook and document: the test does not depend on the one before it.
+    const before = '# Ons codeboek\nversion: 1\ncodes:\n  - name: niveau/bekend # al gedefinieerd\n    description: Bekend\n';
+    await write(CODEBOOK, before);
+    const editor = await openCopy('coding-memo.txt');
+    await annotate(editor, Q1, ['niveau/bekend']);
+    const doc = editor.document;
+    const sidecar = sidecarOf(doc.uri);
+    const text = await until('the sidecar', () => read(sidecar));
+    await until('the codebook read', async () => (await choices()).some((c) => c.name === 'niveau/bekend' && c.description === 'Bekend'), WATCHER_WAIT);
     assert.equal(await vscode.commands.executeCommand('kamerstukken.editTagMemo', { tag: 'niveau/bekend', memo: 'Alleen bij expliciete erkenning.' }), true);
     const after = (await read(uri(CODEBOOK))) ?? '';
     assert.equal(after, before.replace('    description: Bekend\n', '    description: Bekend\n    memo: Alleen bij expliciete erkenning.\n'));
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/coding-view.txt'));
-    assert.ok(doc);
     // The hover escapes Markdown punctuation (the full stop too).
     await until('the memo in the hover', async () => (await hoverText(doc, doc.getText().indexOf(Q1) + 3)).includes('Alleen bij expliciete erkenning'));
-    const sidecar = sidecarOf(doc.uri);
-    const text = (await read(sidecar)) ?? '';
     assert.equal(await vscode.commands.executeCommand('kamerstukken.editDocumentMemo', { uri: doc.uri.toString(), memo: 'Laat beantwoord.' }), true);
-    assert.equal(await read(sidecar), text.replace('document: coding-view.txt\n', 'document: coding-view.txt\nmemo: Laat beantwoord.\n'));
+    assert.equal(await read(sidecar), text.replace('document: coding-memo.txt\n', 'document: coding-memo.txt\nmemo: Laat beantwoord.\n'));
   });
 
   it('renames and merges a tag across two files and the codebook as one edit, with the smallest change, and Undo restores them', async () => {
