@@ -180,6 +180,38 @@ describe('corpus index', function () {
     assert.equal(s.io.readFile, before + 2, 'its text and its sidecar (to place the annotations in the new text)');
   });
 
+  it('a start from the cache exports the annotations as the files gave them: when made, and an orphan\'s saved context', async () => {
+    // An orphan: its passage is not in the text, so the export takes its quote and context as saved.
+    const orphan = at('wees.txt');
+    const sidecar = sidecarFor('wees.txt', seed, ['Minister'], 'wees');
+    await writeText(orphan, 'melk\nbrood\nkaas\n');
+    await writeText(sidecarOf(orphan), sidecar);
+    const saved = /prefix: (.+)\n/u.exec(sidecar)?.[1]?.replace(/^"|"$/gu, '').trim();
+    assert.ok(saved, sidecar);
+    await control('refresh');
+    const target = at('export.jsonld');
+    const exported = async (): Promise<string> => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('kamerstukken.exportAnnotations', { format: 'jsonld', scope: 'workspace', target: target.toString(), overwrite: true });
+      assert.ok(uri);
+      // Without the moment of the export itself.
+      return ((await readText(uri)) ?? '').replace(/"generated": "[^"]*"/u, '');
+    };
+    const fromFiles = await exported();
+    assert.match(fromFiles, /2026-12-01T12:00:00Z/u);
+    assert.ok(fromFiles.includes(saved), `the orphan's saved prefix ${JSON.stringify(saved)}`);
+    await control('saveCache');
+    await control('resetCounts');
+    await control('restart');
+    const s = await state();
+    assert.ok(s.cache.loaded >= 9, `${s.cache.loaded} documents from the cache`);
+    assert.equal(s.lastPass?.readFromDisk, 0);
+    assert.equal(await exported(), fromFiles);
+    await vscode.workspace.fs.delete(target);
+    await vscode.workspace.fs.delete(sidecarOf(orphan));
+    await vscode.workspace.fs.delete(orphan);
+    await control('refresh');
+  });
+
   it('a start from the cache: the records\' blocks are read when needed (symbols, JSON Lines), from the files when their shard is damaged', async () => {
     const symbols = async (query: string): Promise<string[]> =>
       ((await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [])
