@@ -150,15 +150,16 @@ function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerT
 /** Which of the row's values are numbers (see `csvRow`). */
 const NUMERIC_AT: readonly boolean[] = CORPUS_CSV_COLUMNS.map((c) => c === 'daysToAnswer' || c === 'postponements' || c === 'questions' || c === 'footnotes');
 
-/** Whether `row` has exactly `separators` separators and no double quote, CR or LF. */
+const QUOTE_OR_LINE_BREAK = /["\r\n]/;
+
+/**
+ * Whether `row` has exactly `separators` separators and no double quote, CR or LF. By the regex
+ * engine and `indexOf`: a loop over the character codes took twice as long.
+ */
 function plainRow(row: string, sep: string, separators: number): boolean {
-  const s = sep.charCodeAt(0);
+  if (QUOTE_OR_LINE_BREAK.test(row)) return false;
   let seen = 0;
-  for (let k = 0; k < row.length; k++) {
-    const c = row.charCodeAt(k);
-    if (c === s) seen++;
-    else if (c === 34 || c === 13 || c === 10) return false;
-  }
+  for (let k = row.indexOf(sep); k !== -1; k = row.indexOf(sep, k + 1)) if (++seen > separators) return false;
   return seen === separators;
 }
 
