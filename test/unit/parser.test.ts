@@ -34,6 +34,14 @@ describe('parseNumberList', () => {
     assert.deepEqual(first, ['1', '2']);
     assert.deepEqual(second, ['3']);
   });
+
+  it('reads each list by itself: repeats once, nothing of a longer list before it', () => {
+    assert.deepEqual(parseNumberList('1, 2, 3, 4, 5, 6 en 7'), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.deepEqual(parseNumberList('6 en 6'), ['6']);
+    assert.deepEqual(parseNumberList('2, 1 t/m 3'), ['2', '1', '3']);
+    assert.deepEqual(parseNumberList('vraag'), []);
+    assert.deepEqual(parseNumberList('5 t/m 7, 6'), ['5', '6', '7']);
+  });
 });
 
 describe('parseDocument: the seeds', () => {

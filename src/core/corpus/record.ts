@@ -273,14 +273,15 @@ function countAnswers(blocks: DocumentSummary['blocks']): number {
 }
 
 function countQuestions(blocks: DocumentSummary['blocks']): number {
-  const numbers = new Set<string>();
+  // Made at the first number: many documents have no question block.
+  let numbers: Set<string> | undefined;
   let unnumbered = 0;
   for (const b of blocks) {
     if (b.kind !== 'question') continue;
     if (b.numbers.length === 0) unnumbered++;
-    for (const n of b.numbers) numbers.add(n);
+    for (const n of b.numbers) (numbers ??= new Set<string>()).add(n);
   }
-  return numbers.size + unnumbered;
+  return (numbers?.size ?? 0) + unnumbered;
 }
 
 function blockRecords(text: string, blocks: readonly QaBlock[], withTexts: boolean): BlockRecord[] {

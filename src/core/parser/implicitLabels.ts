@@ -50,17 +50,15 @@ export function findNumberedQuestions(text: string, footnoteStarts: Set<number>)
  */
 export function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] {
   // The numbers that some question label covers, without sub-item letters: looked up for every
-  // answer that follows an answer (searching the labels each time would be quadratic).
-  const asked = new Set<string>();
-  for (let k = 0; k < labels.length; k++) {
-    if (labels[k].kind === 'question') for (const n of labels[k].numbers) asked.add(baseNumber(n));
-  }
+  // answer that follows an answer (searching the labels each time would be quadratic). Made when
+  // first needed: most documents have no answer after an answer.
+  let asked: Set<string> | undefined;
   const out: FoundLabel[] = [];
   for (let k = 0; k < labels.length; k++) {
     const l = labels[k];
     const prev = out[out.length - 1];
     if (l.kind === 'answer' && !l.implicit && l.numbers.length > 0 && prev && prev.kind === 'answer'
-      && !coversAny(asked, l.numbers)) {
+      && !coversAny(asked ??= askedBases(labels), l.numbers)) {
       const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
       const para = paragraphStart(text, prev.bodyStart, paraEnd);
       if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
@@ -70,6 +68,15 @@ export function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundL
     out.push(l);
   }
   return out;
+}
+
+/** The numbers the question labels cover, without sub-item letters. */
+function askedBases(labels: readonly FoundLabel[]): Set<string> {
+  const asked = new Set<string>();
+  for (let k = 0; k < labels.length; k++) {
+    if (labels[k].kind === 'question') for (const n of labels[k].numbers) asked.add(baseNumber(n));
+  }
+  return asked;
 }
 
 /** Whether one of `numbers`, without its sub-item letter, is in `bases`. */
