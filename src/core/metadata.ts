@@ -96,6 +96,22 @@ function zaakNumberIn(head: string): string | undefined {
   return ZAAK_NUMBER.exec(head)?.[1];
 }
 
+/** A line break or a byte order mark: where cleaning may join or drop characters. */
+const LINE_BREAK_OR_BOM = /[\r\n\uFEFF]/;
+
+/**
+ * The answer's header as far as ANSWER_SENTENCE reads it: up to its first "(ontvangen", when the
+ * header has no line break or byte order mark before it (the text cleaned then starts as the whole
+ * header cleaned does); else all of it. An answer's header runs to the first blank line, often
+ * lines past the sentence ("Zie ook …"), and cleaning it all cost more than the rest of the header.
+ */
+function answerSentence(text: string, span: Span): string {
+  const header = text.slice(span.start, span.end);
+  const received = header.indexOf('(ontvangen');
+  if (received === -1 || LINE_BREAK_OR_BOM.test(header.slice(0, received))) return header;
+  return header.slice(0, received + '(ontvangen'.length);
+}
+
 /**
  * Reads who asked whom about what and the dates, from the headers (and a copied page's title):
  * the metadata without the document's numbers, which a corpus record does not read.
@@ -138,7 +154,7 @@ export function headerMetadata(text: string, headers: readonly Header[]): Metada
 
   let answeredBy: string | undefined;
   if (ah) {
-    const clean = cleanText(text.slice(ah.span.start, ah.span.end));
+    const clean = cleanText(answerSentence(text, ah.span));
     const m = ANSWER_SENTENCE.exec(clean);
     answeredBy = m ? m[1] : undefined;
   }
