@@ -169,6 +169,22 @@ describe('parseDocument: labels', () => {
     assert.equal(bodyOf(text, doc, 'Vraag van mevrouw Bromet (GroenLinks)', 'question'), 'Wanneer komt het rapport?');
   });
 
+  it('"Vragen van X (VVD):" with its colon is a label; without, a header or text', () => {
+    const text = [
+      'Vragen van het lid Dassen (Volt) aan de Minister van Financiën (ingezonden 1 maart 2024).', '',
+      'Vragen van de heer Omtzigt (NSC):', 'Waarom is dat zo?', '', 'Antwoord', 'Daarom.', '',
+      'Vragen van de leden Dassen (Volt) en Omtzigt (NSC) over de zaak:  **', 'Wanneer?', '', 'Antwoord', 'Morgen.', '',
+      'Vragen van mevrouw Bromet (GroenLinks)', 'Hoe?', '', 'Vraag van de heer Van Haga (Groep Van Haga)', 'Wie?', '', 'Antwoord', 'Niemand.', '',
+      'Vragen van het lid X (VVD): waarom?', 'Omdat.', '',
+    ].join('\n');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vragen van de heer Omtzigt (NSC) []', '  A Antwoord []',
+      'Q Vragen van de leden Dassen (Volt) en Omtzigt (NSC) over de zaak []', '  A Antwoord []',
+      'Q Vraag van de heer Van Haga (Groep Van Haga) []', '  A Antwoord []',
+    ]);
+  });
+
   it('sub-item letters: "Antwoord 1l" under the repeated "Vraag 1"', () => {
     const doc = parseDocument(fixture('sub-items.txt'));
     assert.deepEqual(structure(doc), [
