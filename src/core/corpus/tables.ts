@@ -127,8 +127,8 @@ function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerT
     words.kinds[r.kind],
     r.role ? words.roles[r.role] : '',
     r.title ?? '',
-    r.askedBy.join(', '),
-    r.parties.join(', '),
+    names(r.askedBy),
+    names(r.parties),
     r.addressedTo ?? '',
     r.answeredBy ?? '',
     set?.submitted ?? r.submitted ?? '',
@@ -143,7 +143,7 @@ function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerT
     set ? relatedFiles(set.files, doc.path) : '',
   ];
   const row = values.join(sep);
-  if (plainRow(row, sep, values.length - 1) && !values.some(guardedAt)) return row;
+  if (plainRow(row, sep, values.length - 1) && !anyGuarded(values)) return row;
   return values.map((v, i) => csvField(v, sep, NUMERIC_AT[i])).join(sep);
 }
 
@@ -163,9 +163,15 @@ function plainRow(row: string, sep: string, separators: number): boolean {
   return seen === separators;
 }
 
-/** What `csvField` guards against in value `i` of a row: a formula, in the columns that are not numbers. */
-function guardedAt(value: string, i: number): boolean {
-  return !NUMERIC_AT[i] && startsLikeFormula(value);
+/** Whether `csvField` guards a value of the row: one that starts like a formula, in a column that is not numbers. */
+function anyGuarded(values: readonly string[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!NUMERIC_AT[i] && startsLikeFormula(values[i])) return true;
+  return false;
+}
+
+/** A list of names in a cell. One name (most lists) as it is: `join` costs a call and a string for it. */
+function names(list: readonly string[]): string {
+  return list.length === 1 ? list[0] : list.join(', ');
 }
 
 /** The files of a set other than `path`. */
