@@ -182,8 +182,7 @@ export function ownIdentities(text: string): CorpusIdentity[] {
   if (ownId) addNew(out, identityOfId(ownId[1].replace(/[-.]+$/u, '')));
   const firstLine = /^\s*(\S+)\s*(?:\n|$)/u.exec(head.length > 200 ? head.slice(0, 200) : head);
   if (firstLine) addNew(out, identityOfId(firstLine[1]));
-  // The word first: `includes` rules out most texts sooner than the years before each "D".
-  const doc = head.includes('ummer') && yearLetter(head, 'D') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
+  const doc = yearLetter(head, 'D') && head.includes('ummer') ? OWN_DOCUMENT_NUMBER.exec(head) : null;
   if (doc) addNew(out, { kind: 'documentNumber', value: doc[1].toUpperCase() });
   const zaak = yearLetter(head, 'Z') && (head.includes('zaak') || head.includes('Zaak')) ? OWN_ZAAK.exec(head) : null;
   if (zaak) addNew(out, { kind: 'zaakNumber', value: zaak[1].toUpperCase() });
