@@ -31,8 +31,8 @@ const HEADER_MAX = 3000;
 /**
  * The first match of the sticky `re`, every match of which starts with `word`, if it starts before
  * `limit`: tried at each `word` before `limit`, found by `indexOf`. A scan of the text by the regex
- * engine went on to the end when there was no header (no answer's in the questions), at several
- * times the cost of `indexOf`, and past the first label, where no match counts.
+ * engine went on to the end when there was no header (no answer's in the questions), at about
+ * twice the cost of `indexOf`, and past the first label, where no match counts.
  */
 function firstMatch(re: RegExp, word: string, text: string, limit: number): RegExpExecArray | undefined {
   for (let i = text.indexOf(word); i !== -1 && i < limit; i = text.indexOf(word, i + 1)) {
@@ -103,7 +103,8 @@ const LINE_BREAK_OR_BOM = /[\r\n\uFEFF]/;
  * The answer's header as far as ANSWER_SENTENCE reads it: up to its first "(ontvangen", when the
  * header has no line break or byte order mark before it (the text cleaned then starts as the whole
  * header cleaned does); else all of it. An answer's header runs to the first blank line, often
- * lines past the sentence ("Zie ook …"), and cleaning it all cost more than the rest of the header.
+ * lines past the sentence ("Zie ook …"): cleaning all of it took ~5 ms of a run over 10,000
+ * documents (profile), about a third of what reading the header sentences took.
  */
 function answerSentence(text: string, span: Span): string {
   const header = text.slice(span.start, span.end);

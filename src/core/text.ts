@@ -31,7 +31,7 @@ export function toIsoDate(text: string): string | undefined {
  * A date written as nearly every document writes it ("8 oktober 2024": one or two digits, a space,
  * a month in ASCII letters, a space, four digits) as yyyy·10000 + mm·100 + dd, when a valid one;
  * else -1, and `readIsoDate` reads it. By character codes: this runs for every date of every
- * document, and the regexes, the lower-case copy and the match made a dozen strings and arrays.
+ * document, and the regexes, the lower-case copy and the match made several strings and arrays.
  */
 function plainDutchDate(s: string): number {
   const n = s.length;

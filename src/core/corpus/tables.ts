@@ -154,7 +154,7 @@ const QUOTE_OR_LINE_BREAK = /["\r\n]/;
 
 /**
  * Whether `row` has exactly `separators` separators and no double quote, CR or LF. By the regex
- * engine and `indexOf`: a loop over the character codes took twice as long.
+ * engine and `indexOf`: a loop over the character codes took nearly twice as long.
  */
 function plainRow(row: string, sep: string, separators: number): boolean {
   if (QUOTE_OR_LINE_BREAK.test(row)) return false;
