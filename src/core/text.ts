@@ -127,12 +127,18 @@ const ODD_WHITESPACE_AT = /[^\S ]| \s/;
 
 /**
  * Whether `s` has whitespace other than single spaces (BOM included, as in `\s`). It runs for every
- * label, header, date and reference: the regex engine answers in half the time of a loop over the
- * character codes on a header, and in no more on a label (most are cut from the text, and each
- * `charCodeAt` of such a string finds the text first).
+ * label, header, date and reference: a short one (a label) by a loop over the character codes,
+ * which is inlined where it is called; a longer one (a header) by the regex engine, in half the
+ * time of the loop (most are cut from the text, and each `charCodeAt` of such a string finds the
+ * text first).
  */
 export function hasOddWhitespace(s: string): boolean {
-  return ODD_WHITESPACE_AT.test(s);
+  if (s.length > 40) return ODD_WHITESPACE_AT.test(s);
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 ? k + 1 < s.length && isRegexSpace(s.charCodeAt(k + 1)) : isRegexSpace(c)) return true;
+  }
+  return false;
 }
 
 /** Shortens display text to at most `max` characters at a word boundary, adding "…". */

@@ -25,7 +25,11 @@ describe('hasOddWhitespace', () => {
   it('is the reference for every UTF-16 code unit alone, after a space and between words', () => {
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);
-      for (const s of [ch, ` ${ch}`, `${ch} `, `a${ch}b`, `a ${ch}b`]) assert.equal(hasOddWhitespace(s), reference(s), `${JSON.stringify(s)}`);
+      // Short (a label's) and long (a header's): read by a loop and by a regex.
+      const long = 'Vragen van het lid X (VVD) aan de Minister over';
+      for (const s of [ch, ` ${ch}`, `${ch} `, `a${ch}b`, `a ${ch}b`, `${long} ${ch}`, `${long}${ch}`, `${ch}${long}`]) {
+        assert.equal(hasOddWhitespace(s), reference(s), `${JSON.stringify(s)}`);
+      }
     }
     assert.equal(hasOddWhitespace(''), false);
     assert.equal(hasOddWhitespace('Vragen van het lid X (VVD)'), false);
