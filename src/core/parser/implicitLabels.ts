@@ -7,13 +7,18 @@ import { baseNumber } from '../numbers';
 import { lineEndOf, matchLines, trimEnd, trimStart } from '../text';
 import { foundLabel, type FoundLabel } from './labels';
 
+/**
+ * "1. Kunt u ...?" or "1" alone on its line with the question below it. Made once: `matchLines`
+ * finds the regexes it derives by the regex object, and a literal in the function was a new object
+ * at every call, looked up by its source instead.
+ */
+const NUMBERED_LINE = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
+
 /** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
 export function findNumberedQuestions(text: string, footnoteStarts: Set<number>): FoundLabel[] {
   const items: Array<{ n: number; start: number; numEnd: number; lineStart: number }> = [];
-  // "1. Kunt u ...?" or "1" alone on its line with the question below it.
-  const re = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
   let expect = 1;
-  for (const m of matchLines(text, re)) {
+  for (const m of matchLines(text, NUMBERED_LINE)) {
     const n = +m[1];
     if (n !== expect) continue;
     if (footnoteStarts.has(m.index)) continue;
