@@ -44,15 +44,16 @@ export function findFiles(root: string, problems: FileProblem[]): FoundFile[] {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const base = dir.endsWith(sep) ? dir : dir + sep;
     for (const e of entries) {
-      const p = base + e.name;
-      const name = prefix === '' ? e.name : `${prefix}/${e.name}`;
       if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) visit(p, name);
+        if (!SKIPPED_FOLDERS.has(e.name)) visit(base + e.name, prefix === '' ? e.name : `${prefix}/${e.name}`);
         continue;
       }
+      // The names of other files (a corpus's sidecars, as many as its texts) are not made.
       const lower = e.name.toLowerCase();
       const kamerstuk = lower.endsWith('.kamerstuk');
       if (!kamerstuk && !lower.endsWith('.txt')) continue;
+      const p = base + e.name;
+      const name = prefix === '' ? e.name : `${prefix}/${e.name}`;
       if (e.isSymbolicLink()) {
         // Only a link to a file: not to a folder named "x.txt", nor to a pipe (reading it would wait
         // for ever). A dangling link is reported when read.

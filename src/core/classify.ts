@@ -8,8 +8,13 @@ const CLASSIFY_SAMPLE = 200_000;
 /** Headings that only a beslisnota has: two of these (or one plus another heading) make one. */
 const BESLISNOTA_MARKERS: ReadonlySet<string> = new Set<SectionHeading>(['Aanleiding', 'Geadviseerd besluit', 'Kernpunten', 'Beslispunten', 'Beslispunt']);
 
-/** The first word of each marker, as SECTION_HEADING matches it (case-sensitive). */
-const BESLISNOTA_WORDS = [...new Set([...BESLISNOTA_MARKERS].map((m) => m.split(' ')[0]))];
+/**
+ * The first word of each marker, as SECTION_HEADING matches it (case-sensitive), less those that
+ * hold another ("Beslispunten" holds "Beslispunt"): a text has one of the words when it has one of
+ * these, and each is a search of the whole text.
+ */
+const BESLISNOTA_WORDS = [...new Set([...BESLISNOTA_MARKERS].map((m) => m.split(' ')[0]))]
+  .filter((w, _, all) => !all.some((o) => o !== w && w.includes(o)));
 
 /** Blanks inside a heading line. */
 const B = '[ \\t\\u00A0\\u202F]';
@@ -127,7 +132,6 @@ function classifyText(text: string): DocumentKind {
   if (text.length === 0 || looksBinary(text)) return 'unknown';
   const sample = text.length > CLASSIFY_SAMPLE ? text.slice(0, CLASSIFY_SAMPLE) : text;
   const hasQuestionLabel = QUESTION_LABEL.test(sample);
-  const hasAnswerLabel = ANSWER_LABEL.test(sample);
   const hasHeader = QUESTIONS_HEADER.test(sample);
 
   // The fixed words first: most texts have no navigation line and no page metadata.
@@ -142,7 +146,11 @@ function classifyText(text: string): DocumentKind {
   const h = BESLISNOTA_WORDS.some((w) => sample.includes(w)) ? countBeslisnotaHeadings(sample) : { markers: 0, all: 0 };
   if (h.markers >= 2 || (h.markers >= 1 && h.all >= 3)) return 'beslisnota';
   if (QUESTION_LIST.test(sample.slice(0, 3000))) return 'questionList';
-  if (hasQuestionLabel && (hasAnswerLabel || hasHeader)) return 'questions';
+  if (hasQuestionLabel && hasHeader) return 'questions';
+  // Looked for only here: the questions (with their header) have no answer label, and the regex
+  // engine then scans the whole sample.
+  const hasAnswerLabel = ANSWER_LABEL.test(sample);
+  if (hasQuestionLabel && hasAnswerLabel) return 'questions';
   if (POSTPONEMENT.test(sample) && (hasHeader || /\bvragen\b/iu.test(sample))) return 'postponement';
   if (hasHeader || (hasAnswerLabel && (ANSWER_HEADER.test(sample) || QUESTION_BY.test(sample)))) return 'questions';
   const numbered = sample.match(NUMBERED_QUESTION);

@@ -3,7 +3,11 @@ import type { QuestionNumber } from './model';
 /** One question number: digits with an optional sub-item letter ("2l"). */
 export const NUM_SOURCE = '\\d{1,3}(?:[a-z](?![\\p{L}\\d]))?';
 
-/** Where lists are collected: one array for every call (callers get copies). */
+/**
+ * Where lists are collected: one array for every call (callers get copies), written from its start
+ * with a count. Emptied by `length = 0` it lost its room each time, and every list's first number
+ * made a new one.
+ */
 const SCRATCH: QuestionNumber[] = [];
 
 /**
@@ -13,7 +17,7 @@ const SCRATCH: QuestionNumber[] = [];
  */
 export function parseNumberList(written: string): QuestionNumber[] {
   const out = SCRATCH;
-  out.length = 0;
+  let count = 0;
   let pendingRange = false;
   let prevPlain = -1; // the previous number, when it had no letter
   const n = written.length;
@@ -28,9 +32,9 @@ export function parseNumberList(written: string): QuestionNumber[] {
       const after = j + 1 < n ? written.charCodeAt(j + 1) : 0;
       const letter = l >= 97 && l <= 122 && !isWordChar(after);
       if (!letter && pendingRange && prevPlain >= 0 && value > prevPlain && value - prevPlain <= 200) {
-        for (let k = prevPlain + 1; k <= value; k++) pushUnique(out, String(k));
+        for (let k = prevPlain + 1; k <= value; k++) count = pushUnique(out, count, String(k));
       } else {
-        pushUnique(out, letter ? written.slice(i, j + 1) : String(value));
+        count = pushUnique(out, count, letter ? written.slice(i, j + 1) : String(value));
       }
       prevPlain = letter ? -1 : value;
       pendingRange = false;
@@ -38,9 +42,9 @@ export function parseNumberList(written: string): QuestionNumber[] {
       continue;
     }
     if (c === 45 /* - */ || c === 0x2013 /* – */) {
-      pendingRange = out.length > 0;
+      pendingRange = count > 0;
     } else if (c === 116 /* t */ && (written.startsWith('t/m', i) || /^tot\s+en\s+met/u.test(written.slice(i, i + 20)))) {
-      pendingRange = out.length > 0;
+      pendingRange = count > 0;
       i += written.startsWith('t/m', i) ? 3 : (/^tot\s+en\s+met/u.exec(written.slice(i, i + 20)) as RegExpExecArray)[0].length;
       continue;
     }
@@ -48,15 +52,18 @@ export function parseNumberList(written: string): QuestionNumber[] {
   }
   // A copy of exactly its length: the lists live as long as the document model, and an array
   // grown by `push` keeps room for 17 (184 bytes for one number, against 32).
-  return out.slice();
+  return out.slice(0, count);
 }
 
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
-function pushUnique(out: QuestionNumber[], n: QuestionNumber): void {
-  if (!out.includes(n)) out.push(n);
+/** `n` written after the `count` numbers in `out` unless it is one of them; the new count. */
+function pushUnique(out: QuestionNumber[], count: number, n: QuestionNumber): number {
+  for (let k = 0; k < count; k++) if (out[k] === n) return count;
+  out[count] = n;
+  return count + 1;
 }
 
 /**

@@ -178,8 +178,8 @@ function summarise(text: string): DocumentSummary {
  * document number or URL after a digit only after such a footnote marker).
  */
 function mayHaveGluedMarker(text: string): boolean {
-  // Few texts have any of these right after a digit: each found by `indexOf`, before the lines are looked at.
-  if (!urlAfterDigit(text) && !afterDigit(text, 'www.') && !documentNumberAfterDigit(text)) return false;
+  // Few texts have any of these right after a digit: found by one regex, before the lines are looked at.
+  if (!AFTER_DIGIT.test(text)) return false;
   if (gluedAtLine(text, 0)) return true;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (gluedAtLine(text, i + 1)) return true;
   // A line may also start after a lone "\r".
@@ -187,25 +187,12 @@ function mayHaveGluedMarker(text: string): boolean {
   return false;
 }
 
-/** Whether "http://" or "https://" comes right after a digit: found by its "://" (an "h" is in most words). */
-function urlAfterDigit(text: string): boolean {
-  for (let i = text.indexOf('://', 5); i !== -1; i = text.indexOf('://', i + 1)) {
-    const p = text.startsWith('https', i - 5) ? i - 5 : text.startsWith('http', i - 4) ? i - 4 : -1;
-    if (p > 0 && isDigitCode(text.charCodeAt(p - 1))) return true;
-  }
-  return false;
-}
-
-function afterDigit(text: string, word: string): boolean {
-  for (let i = text.indexOf(word, 1); i !== -1; i = text.indexOf(word, i + 1)) if (isDigitCode(text.charCodeAt(i - 1))) return true;
-  return false;
-}
-
-/** Whether a digit comes right before `(19|20)\d\dD`. */
-function documentNumberAfterDigit(text: string): boolean {
-  for (let i = text.indexOf('D', 5); i !== -1; i = text.indexOf('D', i + 1)) if (yearBefore(text, i) && isDigitCode(text.charCodeAt(i - 5))) return true;
-  return false;
-}
+/**
+ * "http://", "https://", "www." or `(19|20)\d\dD` right after a digit. One scan by the regex engine,
+ * for a digit: three by `indexOf` (for "://", "www." and each "D", of which Dutch has many) took
+ * a third longer.
+ */
+const AFTER_DIGIT = /\d(?:https?:\/\/|www\.|(?:19|20)\d\dD)/;
 
 function gluedAtLine(text: string, start: number): boolean {
   let d = start;

@@ -23,6 +23,71 @@ const BLANK_LINE = /\n[ \t\u00A0\r]*(?=\n|$)/g;
 
 /** Reads a Dutch date ("22 november 2023", "2023-02-01", "18-11-2023") as yyyy-mm-dd. */
 export function toIsoDate(text: string): string | undefined {
+  const day = plainDutchDate(text);
+  return day === -1 ? readIsoDate(text) : isoOfDay(day);
+}
+
+/**
+ * A date written as nearly every document writes it ("8 oktober 2024": one or two digits, a space,
+ * a month in ASCII letters, a space, four digits) as yyyy·10000 + mm·100 + dd, when a valid one;
+ * else -1, and `readIsoDate` reads it. By character codes: this runs for every date of every
+ * document, and the regexes, the lower-case copy and the match made several strings and arrays.
+ */
+function plainDutchDate(s: string): number {
+  const n = s.length;
+  let k = 0;
+  let day = 0;
+  for (; k < 2 && k < n && isDigitCode(s.charCodeAt(k)); k++) day = day * 10 + s.charCodeAt(k) - 48;
+  if (k === 0 || s.charCodeAt(k) !== 32 /* space */) return -1;
+  const monthStart = ++k;
+  while (k < n && isAsciiLetter(s.charCodeAt(k))) k++;
+  const month = monthIndex(s, monthStart, k) + 1;
+  if (month === 0 || k + 5 !== n || s.charCodeAt(k) !== 32 || day < 1 || day > 31) return -1;
+  let year = 0;
+  for (k++; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (!isDigitCode(c)) return -1;
+    year = year * 10 + c - 48;
+  }
+  return year * 10000 + month * 100 + day;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The index in MONTHS of the ASCII letters `s[start, end)` in any case, or -1. */
+function monthIndex(s: string, start: number, end: number): number {
+  for (let i = 0; i < MONTHS.length; i++) {
+    const m = MONTHS[i];
+    if (m.length !== end - start) continue;
+    let k = 0;
+    while (k < m.length && (s.charCodeAt(start + k) | 0x20) === m.charCodeAt(k)) k++;
+    if (k === m.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * The ISO text of a day (see `plainDutchDate`), made once per day: a corpus names the same few
+ * hundred days again and again (a question set's in each of its documents), and the records that
+ * keep them then share one string. Emptied when full.
+ */
+const ISO_OF_DAY = new Map<number, string>();
+const ISO_OF_DAY_MAX = 4096;
+
+function isoOfDay(day: number): string | undefined {
+  let text = ISO_OF_DAY.get(day);
+  if (text === undefined) {
+    text = iso(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100);
+    if (text === undefined) return undefined;
+    if (ISO_OF_DAY.size >= ISO_OF_DAY_MAX) ISO_OF_DAY.clear();
+    ISO_OF_DAY.set(day, text);
+  }
+  return text;
+}
+
+function readIsoDate(text: string): string | undefined {
   // Whitespace collapsed only where there is more than single spaces (most dates have none).
   const t = (hasOddWhitespace(text) ? text.replace(WHITESPACE_RUNS, ' ') : text).trim().toLowerCase();
   let m = DUTCH_DATE_EXACT.exec(t);
@@ -57,11 +122,18 @@ export function cleanText(s: string): string {
     .trim();
 }
 
+/** Whitespace that is not a space, or a space before whitespace. */
+const ODD_WHITESPACE_AT = /[^\S ]| \s/;
+
 /**
- * Whether `s` has whitespace other than single spaces: `/\s\s|[^ \S]/u` (BOM included, as in `\s`),
- * by hand, as it runs for every label and reference.
+ * Whether `s` has whitespace other than single spaces (BOM included, as in `\s`). It runs for every
+ * label, header, date and reference: a short one (a label) by a loop over the character codes,
+ * which is inlined where it is called; a longer one (a header) by the regex engine, in half the
+ * time of the loop (most are cut from the text, and each `charCodeAt` of such a string finds the
+ * text first).
  */
 export function hasOddWhitespace(s: string): boolean {
+  if (s.length > 40) return ODD_WHITESPACE_AT.test(s);
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c === 32 ? k + 1 < s.length && isRegexSpace(s.charCodeAt(k + 1)) : isRegexSpace(c)) return true;

@@ -34,6 +34,14 @@ describe('parseNumberList', () => {
     assert.deepEqual(first, ['1', '2']);
     assert.deepEqual(second, ['3']);
   });
+
+  it('reads each list by itself: repeats once, nothing of a longer list before it', () => {
+    assert.deepEqual(parseNumberList('1, 2, 3, 4, 5, 6 en 7'), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.deepEqual(parseNumberList('6 en 6'), ['6']);
+    assert.deepEqual(parseNumberList('2, 1 t/m 3'), ['2', '1', '3']);
+    assert.deepEqual(parseNumberList('vraag'), []);
+    assert.deepEqual(parseNumberList('5 t/m 7, 6'), ['5', '6', '7']);
+  });
 });
 
 describe('parseDocument: the seeds', () => {
@@ -159,6 +167,22 @@ describe('parseDocument: labels', () => {
       'Q Vraag van mevrouw Bromet (GroenLinks) []', '  A Antwoord []',
     ]);
     assert.equal(bodyOf(text, doc, 'Vraag van mevrouw Bromet (GroenLinks)', 'question'), 'Wanneer komt het rapport?');
+  });
+
+  it('"Vragen van X (VVD):" with its colon is a label; without, a header or text', () => {
+    const text = [
+      'Vragen van het lid Dassen (Volt) aan de Minister van Financiën (ingezonden 1 maart 2024).', '',
+      'Vragen van de heer Omtzigt (NSC):', 'Waarom is dat zo?', '', 'Antwoord', 'Daarom.', '',
+      'Vragen van de leden Dassen (Volt) en Omtzigt (NSC) over de zaak:  **', 'Wanneer?', '', 'Antwoord', 'Morgen.', '',
+      'Vragen van mevrouw Bromet (GroenLinks)', 'Hoe?', '', 'Vraag van de heer Van Haga (Groep Van Haga)', 'Wie?', '', 'Antwoord', 'Niemand.', '',
+      'Vragen van het lid X (VVD): waarom?', 'Omdat.', '',
+    ].join('\n');
+    const doc = parseDocument(text);
+    assert.deepEqual(structure(doc), [
+      'Q Vragen van de heer Omtzigt (NSC) []', '  A Antwoord []',
+      'Q Vragen van de leden Dassen (Volt) en Omtzigt (NSC) over de zaak []', '  A Antwoord []',
+      'Q Vraag van de heer Van Haga (Groep Van Haga) []', '  A Antwoord []',
+    ]);
   });
 
   it('sub-item letters: "Antwoord 1l" under the repeated "Vraag 1"', () => {

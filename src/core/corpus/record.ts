@@ -183,6 +183,13 @@ function ownCopy(s: string): string {
 
 type MutableRecord = { -readonly [K in keyof CorpusRecord]: CorpusRecord[K] };
 
+/**
+ * The empty list of every record that has none (most have no identity, and a record without blocks
+ * and references has neither): a corpus's records live long, and an array each is an object more
+ * for the garbage collector to copy, per record. Frozen: a record's lists are not changed in place.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** The record of a text from its parse's summary, without blocks and references. */
 function recordOf(text: string, parsed: DocumentSummary): MutableRecord {
   const md = parsed.metadata;
@@ -190,7 +197,8 @@ function recordOf(text: string, parsed: DocumentSummary): MutableRecord {
   const role = roleOf(text, parsed, answerCount);
   const postpones = role === 'postponement' ? extractPostponement(text) : undefined;
 
-  const ownKeys = ownIdentities(text).map(identityKey);
+  const ids = ownIdentities(text);
+  const ownKeys = ids.length === 0 ? NONE : ids.map(identityKey);
 
   const who = postpones && postpones.askedBy.length > 0
     ? { askedBy: [...postpones.askedBy], parties: [...postpones.parties] }
@@ -212,8 +220,8 @@ function recordOf(text: string, parsed: DocumentSummary): MutableRecord {
     answerCount,
     footnoteCount: parsed.footnoteCount,
     identities: ownKeys,
-    references: [],
-    blocks: [],
+    references: NONE,
+    blocks: NONE,
   };
   if (role) record.role = role;
   if (title) record.title = title;
@@ -273,14 +281,15 @@ function countAnswers(blocks: DocumentSummary['blocks']): number {
 }
 
 function countQuestions(blocks: DocumentSummary['blocks']): number {
-  const numbers = new Set<string>();
+  // Made at the first number: many documents have no question block.
+  let numbers: Set<string> | undefined;
   let unnumbered = 0;
   for (const b of blocks) {
     if (b.kind !== 'question') continue;
     if (b.numbers.length === 0) unnumbered++;
-    for (const n of b.numbers) numbers.add(n);
+    for (const n of b.numbers) (numbers ??= new Set<string>()).add(n);
   }
-  return numbers.size + unnumbered;
+  return (numbers?.size ?? 0) + unnumbered;
 }
 
 function blockRecords(text: string, blocks: readonly QaBlock[], withTexts: boolean): BlockRecord[] {

@@ -7,13 +7,18 @@ import { baseNumber } from '../numbers';
 import { lineEndOf, matchLines, trimEnd, trimStart } from '../text';
 import { foundLabel, type FoundLabel } from './labels';
 
+/**
+ * "1. Kunt u ...?" or "1" alone on its line with the question below it. Made once: `matchLines`
+ * finds the regexes it derives by the regex object, and a literal in the function was a new object
+ * at every call, looked up by its source instead.
+ */
+const NUMBERED_LINE = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
+
 /** Numbered questions ("1. Kunt u ...?") in documents without numbered question labels. */
 export function findNumberedQuestions(text: string, footnoteStarts: Set<number>): FoundLabel[] {
   const items: Array<{ n: number; start: number; numEnd: number; lineStart: number }> = [];
-  // "1. Kunt u ...?" or "1" alone on its line with the question below it.
-  const re = /^[ \t\u00A0]*(\d{1,3})(?:[.)][ \t\u00A0]+(?=\S)|[.)]?[ \t\u00A0]*\r?\n(?=[ \t\u00A0]*\p{L}))/gmu;
   let expect = 1;
-  for (const m of matchLines(text, re)) {
+  for (const m of matchLines(text, NUMBERED_LINE)) {
     const n = +m[1];
     if (n !== expect) continue;
     if (footnoteStarts.has(m.index)) continue;
@@ -50,17 +55,15 @@ export function findNumberedQuestions(text: string, footnoteStarts: Set<number>)
  */
 export function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundLabel[] {
   // The numbers that some question label covers, without sub-item letters: looked up for every
-  // answer that follows an answer (searching the labels each time would be quadratic).
-  const asked = new Set<string>();
-  for (let k = 0; k < labels.length; k++) {
-    if (labels[k].kind === 'question') for (const n of labels[k].numbers) asked.add(baseNumber(n));
-  }
+  // answer that follows an answer (searching the labels each time would be quadratic). Made when
+  // first needed: most documents have no answer after an answer.
+  let asked: Set<string> | undefined;
   const out: FoundLabel[] = [];
   for (let k = 0; k < labels.length; k++) {
     const l = labels[k];
     const prev = out[out.length - 1];
     if (l.kind === 'answer' && !l.implicit && l.numbers.length > 0 && prev && prev.kind === 'answer'
-      && !coversAny(asked, l.numbers)) {
+      && !coversAny(asked ??= askedBases(labels), l.numbers)) {
       const paraEnd = trimEnd(text, prev.bodyStart, l.blockStart);
       const para = paragraphStart(text, prev.bodyStart, paraEnd);
       if (para > prev.bodyStart && text[paraEnd - 1] === '?') {
@@ -70,6 +73,15 @@ export function recoverLostQuestions(text: string, labels: FoundLabel[]): FoundL
     out.push(l);
   }
   return out;
+}
+
+/** The numbers the question labels cover, without sub-item letters. */
+function askedBases(labels: readonly FoundLabel[]): Set<string> {
+  const asked = new Set<string>();
+  for (let k = 0; k < labels.length; k++) {
+    if (labels[k].kind === 'question') for (const n of labels[k].numbers) asked.add(baseNumber(n));
+  }
+  return asked;
 }
 
 /** Whether one of `numbers`, without its sub-item letter, is in `bases`. */

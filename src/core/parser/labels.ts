@@ -220,7 +220,8 @@ function readLabel(
     if (!acceptsAfter(text, labelEnd, mode)) return undefined;
     return { label: makeLabel(text, kind, i, labelEnd, parseNumberList(t[1]), mode), end: labelEnd };
   }
-  if (mode === 'line' && !isAnswer) {
+  // "Vragen van …" is a label only with its colon: a line without one is a header, not looked at.
+  if (mode === 'line' && !isAnswer && (end - i === 5 || colonOnLine(text, end))) {
     QUESTION_BY.lastIndex = end;
     const by = QUESTION_BY.exec(text);
     // Without a colon only "Vraag van ... (VVD)", not "Vragen van ...": that is a header.
@@ -240,6 +241,20 @@ function readLabel(
     return { label: makeLabel(text, kind, i, end, [], mode), end };
   }
   return undefined;
+}
+
+/**
+ * Whether a ":" comes after `from` on its line. The header of most questions ("Vragen van het lid …
+ * (ingezonden …).") starts a line with "Vragen van": QUESTION_BY tried a hundred lengths of the
+ * name on it for a colon there is not.
+ */
+function colonOnLine(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58 /* : */) return true;
+    if (c === 10) return false;
+  }
+  return false;
 }
 
 function makeLabel(
