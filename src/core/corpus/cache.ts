@@ -70,25 +70,34 @@ export function packContexts(contexts: readonly AnnotationContext[]): PackedCont
 export function unpackContexts(packed: PackedContexts, count: number): AnnotationContext[] | undefined {
   const out: AnnotationContext[] = [];
   const fields: string[] = [];
-  let at = 0;
-  while (at < packed.length) {
-    const colon = packed.indexOf(':', at);
-    if (colon <= at || colon - at > 9) return undefined;
-    let length = 0;
-    for (let k = at; k < colon; k++) {
-      const d = packed.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) return undefined;
-      length = length * 10 + d;
-    }
-    if (colon + 1 + length > packed.length) return undefined;
-    fields.push(packed.slice(colon + 1, colon + 1 + length));
-    at = colon + 1 + length;
+  for (let at = 0; at < packed.length;) {
+    const end = fieldEnd(packed, at);
+    if (end === -1) return undefined;
+    fields.push(packed.slice(packed.indexOf(':', at) + 1, end));
+    at = end;
     if (fields.length === 3) {
       out.push({ created: fields[0], prefix: fields[1], suffix: fields[2] });
       fields.length = 0;
     }
   }
   return fields.length === 0 && out.length === count ? out : undefined;
+}
+
+/**
+ * Where the field of `packed` that starts at `at` (its length in at most 9 digits, ":", itself)
+ * ends; -1 when there is no such field there.
+ */
+function fieldEnd(packed: string, at: number): number {
+  let length = 0;
+  let k = at;
+  for (; k < packed.length && k - at < 9; k++) {
+    const d = packed.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    length = length * 10 + d;
+  }
+  if (k === at || packed.charCodeAt(k) !== 58 /* : */) return -1;
+  const end = k + 1 + length;
+  return end > packed.length ? -1 : end;
 }
 
 /**
@@ -412,20 +421,10 @@ function readSidecarState(v: unknown): SidecarState | undefined {
  * strings (see `unpackContexts`, which makes them when an export needs them).
  */
 function packedCount(packed: string, count: number): boolean {
-  let at = 0;
   let fields = 0;
-  while (at < packed.length) {
-    let length = 0;
-    let k = at;
-    for (; k < packed.length && k - at <= 9; k++) {
-      const d = packed.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) break;
-      length = length * 10 + d;
-    }
-    if (k === at || packed.charCodeAt(k) !== 58 /* : */) return false;
-    at = k + 1 + length;
-    if (at > packed.length) return false;
-    fields++;
+  for (let at = 0; at < packed.length; fields++) {
+    at = fieldEnd(packed, at);
+    if (at === -1) return false;
   }
   return fields === 3 * count;
 }

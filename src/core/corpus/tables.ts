@@ -4,7 +4,7 @@
  * `csvField`, ISO dates), and JSON Lines with one object per document, its metadata and its
  * questions with their answers. Documents in path order.
  */
-import { csvField, startsLikeFormula } from '../annotations/export/csv';
+import { csvField, hasQuoteOrLineBreak, startsLikeFormula } from '../annotations/export/csv';
 import type { DocumentKind } from '../model';
 import { LOOP_CHUNK } from '../util/chunks';
 import { compareStrings } from '../util/compare';
@@ -150,15 +150,13 @@ function csvRow(doc: CorpusDocument, set: QuestionSet | undefined, term: AnswerT
 /** Which of the row's values are numbers (see `csvRow`). */
 const NUMERIC_AT: readonly boolean[] = CORPUS_CSV_COLUMNS.map((c) => c === 'daysToAnswer' || c === 'postponements' || c === 'questions' || c === 'footnotes');
 
-const QUOTE_OR_LINE_BREAK = /["\r\n]/;
-
 /**
  * Whether `row` has exactly `separators` separators and no double quote, CR or LF. By the regex
  * engine and `indexOf`: a loop over the character codes took nearly twice as long on the rows of
  * the 10,000-document corpus by themselves (in the whole table, within the noise).
  */
 function plainRow(row: string, sep: string, separators: number): boolean {
-  if (QUOTE_OR_LINE_BREAK.test(row)) return false;
+  if (hasQuoteOrLineBreak(row)) return false;
   let seen = 0;
   for (let k = row.indexOf(sep); k !== -1; k = row.indexOf(sep, k + 1)) if (++seen > separators) return false;
   return seen === separators;

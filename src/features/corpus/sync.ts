@@ -210,12 +210,15 @@ export function documentOf(e: Entry, key: string, store: AnnotationStore | undef
   const live = store?.stateOfKey(key);
   const sidecar = e.sidecar;
   const problems = live ? live.problems : sidecar?.problems ?? [];
+  // Fields written out, not a spread (this runs for every document each time features list them).
+  const snapshot = live ? snapshotFromStore(live) : undefined;
   return {
     uri: e.uri,
     record: e.text?.record,
     parliamentary: e.text?.parliamentary ?? false,
     sidecar: e.sidecarUri,
-    ...(live ? snapshotFromStore(live) : { annotations: sidecar?.annotations ?? [], contexts: sidecar?.contexts ?? '' }),
+    annotations: snapshot ? snapshot.annotations : sidecar?.annotations ?? [],
+    contexts: snapshot ? snapshot.contexts : sidecar?.contexts ?? '',
     problems,
     broken: live ? live.broken : sidecar !== undefined && (sidecar.unreadable !== undefined || problems.length > 0),
     live: live !== undefined,

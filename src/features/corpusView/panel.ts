@@ -206,14 +206,18 @@ export class CorpusPanel implements vscode.Disposable {
     }
   }
 
+  /** The rows of the corpus as it is today, kept as the last made. */
+  private makeRows(): OverviewRow[] {
+    this.stale = false;
+    this.madeOn = todayIso();
+    return (this.lastRows = corpusRows(this.corpus));
+  }
+
   /** Everything, to a webview that (re)loaded. */
   private async sendAll(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    this.stale = false;
-    this.madeOn = todayIso();
-    const rows = corpusRows(this.corpus);
-    this.lastRows = rows;
+    const rows = this.makeRows();
     this.sent = diffRows(new Map(), rows).keys;
     this.loaded = true;
     const state = this.corpus.state;
@@ -231,11 +235,8 @@ export class CorpusPanel implements vscode.Disposable {
     const panel = this.panel;
     if (!panel || !this.loaded || !panel.visible) return this.loaded ? this.version : this.version + 1;
     if (!this.stale && this.madeOn === todayIso()) return this.version;
-    this.stale = false;
-    this.madeOn = todayIso();
-    const rows = corpusRows(this.corpus);
+    const rows = this.makeRows();
     const { changed, removed, keys } = diffRows(this.sent, rows);
-    this.lastRows = rows;
     if (changed.length === 0 && removed.length === 0) return this.version;
     this.sent = keys;
     await panel.webview.postMessage({ type: 'update', changed: packRows(changed, idsOfFiles(rows)), removed, version: ++this.version } satisfies ToView);
